@@ -1,0 +1,293 @@
+"""The pydantic models: the only schema of the kit's records.
+
+Field names in the YAML are French (contributors read them), attributes in the code are English:
+each field has its French ``alias``. Values that come from the typology or the vocabularies
+(models, objectives, partner types, regions…) are checked against the data files passed in the
+validation context, so that nothing about the typology is typed twice in code; the JSON Schema
+export (``odd17.schema``) fills in their allowed values from the same data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      ValidationInfo, model_validator)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+class Record(BaseModel):
+    """Strict base: unknown fields are errors, French aliases only, immutable once valid."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False,
+                              str_strip_whitespace=True, validate_default=False)
+
+
+# --- Text, URLs, dates ---------------------------------------------------------------------------
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(value: str) -> str:
+    if _CONTROL_RE.search(value):
+        raise PydanticCustomError("control_character", "le texte contient un caractère de "
+                                  "contrôle invisible : retapez-le")
+    return value
+
+
+def Text(max_length: int) -> Any:  # noqa: N802 - reads like a type in the models
+    """Non-empty text of at most ``max_length`` characters (record text is data, never HTML)."""
+    return Annotated[str, Field(min_length=1, max_length=max_length),
+                     AfterValidator(_no_control_characters)]
+
+
+def _check_url(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # the str type reports it
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise PydanticCustomError("url_scheme", "'{value}' n'est pas une adresse web valide : elle "
+                                  "doit commencer par https:// (ou http://) et ne pas contenir "
+                                  "d'espace", {"value": value})
+    return value
+
+
+Url = Annotated[str, Field(max_length=500, json_schema_extra={"format": "uri",
+                                                               "pattern": "^https?://"}),
+                AfterValidator(_check_url)]
+
+
+def _parse_date(value: Any) -> Any:
+    """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("impossible_date", "'{value}' n'est pas une date qui existe",
+                                      {"value": value}) from None
+        if parsed > dt.date.today():
+            raise PydanticCustomError("future_date", "'{value}' est une date future",
+                                      {"value": value})
+        return parsed
+    raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
+                              "(par exemple 2024-03-15)", {"value": value})
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+
+
+# --- Values from the typology and the vocabularies -----------------------------------------------
+
+def allowed_values(info: ValidationInfo, vocabulary: str) -> list[str]:
+    context = info.context or {}
+    try:
+        return context["allowed"][vocabulary]
+    except KeyError:  # a programming error, not a content error
+        raise RuntimeError(f"validation context lacks the vocabulary {vocabulary!r}") from None
+
+
+def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the models
+    """A value that must be one of the ids of ``name`` in the typology or vocabularies data."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        allowed = allowed_values(info, name)
+        if value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+            hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
+            raise PydanticCustomError(
+                "not_allowed", "'{value}' n'est pas une valeur permise ({allowed}){hint}",
+                {"value": value, "allowed": ", ".join(allowed), "hint": hint})
+        return value
+
+    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"x-vocabulary": name})]
+
+
+def _territory_code(value: Any) -> Any:
+    """A region code written without quotes (``territoire: 53``) is read as that code."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:02d}"
+    return value
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": value})
+        seen.add(value)
+    return values
+
+
+def UniqueList(item: Any, min_length: int = 0, max_length: int = 30) -> Any:  # noqa: N802
+    return Annotated[list[item], Field(min_length=min_length, max_length=max_length),
+                     AfterValidator(_unique)]
+
+
+PartnerType = Vocabulary("types_partenaires")
+Territory = Annotated[str, BeforeValidator(_territory_code), Vocabulary("territoires")]
+ModelId = Vocabulary("modeles")
+ObjectiveId = Vocabulary("objectifs")
+ImpactId = Vocabulary("impacts")
+LeverId = Vocabulary("leviers")
+StepId = Vocabulary("etapes")
+ToolKind = Vocabulary("natures_outils")
+Audience = Vocabulary("publics")
+Access = Vocabulary("acces")
+
+
+# --- Records -------------------------------------------------------------------------------------
+
+class Source(Record):
+    """Where the facts of a record come from."""
+
+    title: Text(300) = Field(alias="titre", description="Titre de la source (document, page…)")
+    url: Url | None = Field(None, alias="url", description="Adresse web de la source, si elle en a une")
+
+
+class Partner(Record):
+    name: Text(150) = Field(alias="nom", description="Nom de l'organisation partenaire")
+    type: PartnerType = Field(alias="type", description="Type d'organisation")
+    website: Url | None = Field(None, alias="site_web", description="Site web de l'organisation")
+
+
+class Dated(Record):
+    added: Date = Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")
+    reviewed: Date = Field(alias="verifie_le",
+                           description="Date de la dernière vérification des informations (AAAA-MM-JJ)")
+    former_slugs: UniqueList(Slug) = Field(
+        [], alias="anciens_slugs",
+        description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")
+
+    @model_validator(mode="after")
+    def _reviewed_after_added(self) -> "Dated":
+        if self.reviewed < self.added:
+            raise PydanticCustomError("date_order", "la date de vérification ({reviewed}) est "
+                                      "antérieure à la date d'ajout ({added})",
+                                      {"reviewed": str(self.reviewed), "added": str(self.added)})
+        return self
+
+
+class Example(Dated):
+    """An inspiring example: one alliance between named partners (content/examples/*.yml)."""
+
+    title: Text(150) = Field(alias="titre", description="Titre de l'exemple")
+    partners: Annotated[list[Partner], Field(min_length=2, max_length=20)] = Field(
+        alias="partenaires", description="Les organisations partenaires (au moins deux)")
+    model: ModelId = Field(alias="modele", description="Le modèle de partenariat (typologie)")
+    objectives: UniqueList(ObjectiveId) = Field(
+        [], alias="objectifs", description="Les objectifs partagés visés (carré magique)")
+    impacts: UniqueList(ImpactId) = Field([], alias="impacts", description="Les impacts constatés")
+    territory: Territory | None = Field(
+        None, alias="territoire", description="« national » ou le code Insee de la région")
+    description: Text(5000) = Field(alias="description",
+                                    description="Ce que font les partenaires ensemble")
+    sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
+        alias="sources", description="Les sources des informations (au moins une)")
+
+
+class Tool(Dated):
+    """A tool of the tool map: resource, guide, study, training, network… (content/tools/*.yml)."""
+
+    name: Text(150) = Field(alias="nom", description="Nom de l'outil")
+    kind: ToolKind = Field(alias="nature", description="Nature de l'outil")
+    description: Text(3000) = Field(alias="description", description="À quoi sert l'outil")
+    audiences: UniqueList(Audience, min_length=1) = Field(
+        alias="publics", description="À qui il s'adresse")
+    steps: UniqueList(StepId) = Field([], alias="etapes",
+                                      description="Les étapes de la démarche qu'il sert")
+    levers: UniqueList(LeverId) = Field([], alias="leviers",
+                                        description="Les leviers d'un projet innovant qu'il sert")
+    publisher: Text(200) | None = Field(None, alias="editeur", description="Qui le publie")
+    url: Url | None = Field(None, alias="adresse", description="Son adresse web")
+    access: Access = Field(alias="acces", description="Conditions d'accès")
+    sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
+        alias="sources", description="Les sources des informations (au moins une)")
+
+
+# --- The typology and the vocabularies (content/typology.yml, content/vocabularies.yml) ----------
+
+Id = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
+
+
+class Term(Record):
+    id: Id
+    name: Text(200) = Field(alias="nom")
+
+
+class Described(Term):
+    description: Text(2000) = Field(alias="description")
+
+
+class PartnershipModel(Term):
+    category: Vocabulary("categories") = Field(alias="categorie")
+    definition: Text(500) = Field(alias="definition")
+    who_brings_what: Text(500) = Field(alias="qui_apporte_quoi")
+    cited_examples: Annotated[list[Text(300)], Field(min_length=1)] = Field(alias="exemples_cites")
+
+
+class Lever(Term):
+    questions: Annotated[list[Text(300)], Field(min_length=1)]
+
+
+class Step(Described):
+    number: int = Field(alias="numero", ge=1, le=9)
+
+
+class Dynamic(Term):
+    activities: Annotated[list[Text(300)], Field(min_length=1)] = Field(alias="activites")
+
+
+def _unique_ids(terms: list[Term]) -> list[Term]:
+    _unique([term.id for term in terms])
+    return terms
+
+
+def Terms(item: Any) -> Any:  # noqa: N802
+    return Annotated[list[item], Field(min_length=1), AfterValidator(_unique_ids)]
+
+
+class Typology(Record):
+    """The typology of partnerships and the lists of the method (content/typology.yml)."""
+
+    grouping: Text(3000) = Field(alias="regroupement")
+    categories: Terms(Described)
+    models: Terms(PartnershipModel) = Field(alias="modeles")
+    objectives: Terms(Described) = Field(alias="objectifs")
+    impacts: Terms(Described)
+    levers: Terms(Lever) = Field(alias="leviers")
+    steps: Terms(Step) = Field(alias="etapes")
+    dynamics: Terms(Dynamic) = Field(alias="dynamiques")
+
+
+class Vocabularies(Record):
+    """The allowed values of the records' fields (content/vocabularies.yml)."""
+
+    partner_types: Terms(Term) = Field(alias="types_partenaires")
+    territories: Terms(Term) = Field(alias="territoires")
+    tool_kinds: Terms(Term) = Field(alias="natures_outils")
+    audiences: Terms(Term) = Field(alias="publics")
+    access: Terms(Term) = Field(alias="acces")
+
+
+def allowed_ids(typology: Typology | None, vocabularies: Vocabularies | None) -> dict[str, list[str]]:
+    """The validation context: every vocabulary name → its allowed ids."""
+    allowed: dict[str, list[str]] = {}
+    if typology is not None:
+        for name in ("categories", "modeles", "objectifs", "impacts", "leviers", "etapes"):
+            field = next(f for f, info in Typology.model_fields.items() if (info.alias or f) == name)
+            allowed[name] = [term.id for term in getattr(typology, field)]
+    if vocabularies is not None:
+        for field, info in Vocabularies.model_fields.items():
+            allowed[info.alias or field] = [term.id for term in getattr(vocabularies, field)]
+    return allowed

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Check the kit's content: ``python scripts/validate.py [CHEMIN ...]``.
+
+Without a path, checks all of content/. Exit 0 when valid, 1 when not, 2 on a usage error.
+Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as an annotation.
+The checks themselves live in odd17.validation, shared with every ``mkdocs build``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
+
+from odd17.validation import validate  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="validate.py", description="Vérifie les fiches du kit (exemples, outils, typologie).")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
+                        help="fichiers ou dossiers de fiches à vérifier (par défaut : tout content/)")
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="dossier du contenu (par défaut : content/)")
+    args = parser.parse_args(argv)
+    missing = [p for p in [args.content, *args.paths] if not p.exists()]
+    if missing:
+        print(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
+        return 2
+    report = validate(args.content, args.paths or None)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in report.problems:
+        print(problem)
+        if annotate:
+            print(problem.github_annotation())
+    print(report.summary())
+    return 1 if report.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationInfo, model_validator)
 from pydantic_core import PydanticCustomError
+from slugify import slugify
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -89,7 +90,7 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 
 # --- Values from the typology and the vocabularies -----------------------------------------------
 
-def allowed_values(info: ValidationInfo, vocabulary: str) -> list[str]:
+def allowed_values(info: ValidationInfo, vocabulary: str) -> dict[str, str]:
     context = info.context or {}
     try:
         return context["allowed"][vocabulary]
@@ -101,13 +102,19 @@ def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the model
     """A value that must be one of the ids of ``name`` in the typology or vocabularies data."""
 
     def check(value: str, info: ValidationInfo) -> str:
-        allowed = allowed_values(info, name)
+        allowed = allowed_values(info, name)  # id → label
         if value not in allowed:
-            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+            by_label = {slugify(label): term_id for term_id, label in allowed.items()}
+            close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
+                by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
+                                                               n=1, cutoff=0.8)]
             hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
+            # Show the label beside an id that does not read like it (region codes).
+            shown = [term_id if slugify(label).startswith(term_id) else f"{term_id} = {label}"
+                     for term_id, label in allowed.items()]
             raise PydanticCustomError(
                 "not_allowed", "'{value}' n'est pas une valeur permise ({allowed}){hint}",
-                {"value": value, "allowed": ", ".join(allowed), "hint": hint})
+                {"value": value, "allowed": ", ".join(shown), "hint": hint})
         return value
 
     return Annotated[str, AfterValidator(check), Field(json_schema_extra={"x-vocabulary": name})]
@@ -135,7 +142,7 @@ def UniqueList(item: Any, min_length: int = 0, max_length: int = 30) -> Any:  # 
 
 
 PartnerType = Vocabulary("types_partenaires")
-Territory = Annotated[str, BeforeValidator(_territory_code), Vocabulary("territoires")]
+Territory = Annotated[Vocabulary("territoires"), BeforeValidator(_territory_code)]
 ModelId = Vocabulary("modeles")
 ObjectiveId = Vocabulary("objectifs")
 ImpactId = Vocabulary("impacts")
@@ -162,19 +169,16 @@ class Partner(Record):
 
 
 class Dated(Record):
-    added: Date = Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")
-    reviewed: Date = Field(alias="verifie_le",
-                           description="Date de la dernière vérification des informations (AAAA-MM-JJ)")
-    former_slugs: UniqueList(Slug) = Field(
-        [], alias="anciens_slugs",
-        description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")
+    """Records with « ajoute_le » / « verifie_le » dates (the fields are declared by each record
+    type, so that they come last in the schema and in the messages)."""
 
     @model_validator(mode="after")
     def _reviewed_after_added(self) -> "Dated":
-        if self.reviewed < self.added:
+        added, reviewed = getattr(self, "added"), getattr(self, "reviewed")
+        if reviewed < added:
             raise PydanticCustomError("date_order", "la date de vérification ({reviewed}) est "
                                       "antérieure à la date d'ajout ({added})",
-                                      {"reviewed": str(self.reviewed), "added": str(self.added)})
+                                      {"reviewed": str(reviewed), "added": str(added)})
         return self
 
 
@@ -194,6 +198,12 @@ class Example(Dated):
                                     description="Ce que font les partenaires ensemble")
     sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
         alias="sources", description="Les sources des informations (au moins une)")
+    added: Date = Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")
+    reviewed: Date = Field(alias="verifie_le",
+                           description="Date de la dernière vérification des informations (AAAA-MM-JJ)")
+    former_slugs: UniqueList(Slug) = Field(
+        [], alias="anciens_slugs",
+        description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")
 
 
 class Tool(Dated):
@@ -213,6 +223,12 @@ class Tool(Dated):
     access: Access = Field(alias="acces", description="Conditions d'accès")
     sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
         alias="sources", description="Les sources des informations (au moins une)")
+    added: Date = Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")
+    reviewed: Date = Field(alias="verifie_le",
+                           description="Date de la dernière vérification des informations (AAAA-MM-JJ)")
+    former_slugs: UniqueList(Slug) = Field(
+        [], alias="anciens_slugs",
+        description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")
 
 
 # --- The typology and the vocabularies (content/typology.yml, content/vocabularies.yml) ----------
@@ -280,14 +296,15 @@ class Vocabularies(Record):
     access: Terms(Term) = Field(alias="acces")
 
 
-def allowed_ids(typology: Typology | None, vocabularies: Vocabularies | None) -> dict[str, list[str]]:
-    """The validation context: every vocabulary name → its allowed ids."""
-    allowed: dict[str, list[str]] = {}
+def allowed_ids(typology: Typology | None,
+                vocabularies: Vocabularies | None) -> dict[str, dict[str, str]]:
+    """The validation context: every vocabulary name → its allowed ids and their labels."""
+    allowed: dict[str, dict[str, str]] = {}
     if typology is not None:
         for name in ("categories", "modeles", "objectifs", "impacts", "leviers", "etapes"):
             field = next(f for f, info in Typology.model_fields.items() if (info.alias or f) == name)
-            allowed[name] = [term.id for term in getattr(typology, field)]
+            allowed[name] = {term.id: term.name for term in getattr(typology, field)}
     if vocabularies is not None:
         for field, info in Vocabularies.model_fields.items():
-            allowed[info.alias or field] = [term.id for term in getattr(vocabularies, field)]
+            allowed[info.alias or field] = {term.id: term.name for term in getattr(vocabularies, field)}
     return allowed

@@ -114,9 +114,9 @@ def validate(content: Path, paths: list[Path] | None = None,
 
     # 1. The typology and the vocabularies: they give the allowed values of the records.
     raw_typology = read_yaml(content / TYPOLOGY_FILE) if (content / TYPOLOGY_FILE).exists() else None
-    categories = [c.get("id") for c in (raw_typology.data or {}).get("categories", [])
-                  if isinstance(c, dict)] if raw_typology and isinstance(
-                      (raw_typology.data or {}).get("categories"), list) else []
+    raw_categories = (raw_typology.data or {}).get("categories") if raw_typology else None
+    categories = {str(c.get("id")): str(c.get("nom")) for c in raw_categories
+                  if isinstance(c, dict)} if isinstance(raw_categories, list) else {}
     typology = vocabularies = None
     for name, model in ((TYPOLOGY_FILE, Typology), (VOCABULARIES_FILE, Vocabularies)):
         path = content / name

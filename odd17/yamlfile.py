@@ -143,10 +143,22 @@ def read_yaml(path: Path) -> YamlDocument:
         return doc
     try:
         doc.data = _Builder(doc).build(node, ())
+    except _AliasFound as found:
+        # The composed node tree only knows where the anchor is: find the first alias itself.
+        line = next((event.start_mark.line + 1 for event in yaml.parse(text, Loader=_Loader)
+                     if isinstance(event, yaml.AliasEvent)), 1)
+        doc.problems.append(YamlProblem(line, "les alias YAML (*nom) ne sont pas permis : "
+                                              "recopiez la valeur", _dotted(found.loc)))
+        doc.data = None
     except yaml.YAMLError as error:  # a scalar PyYAML cannot construct (e.g. a bad !!binary)
         doc.problems.append(YamlProblem(_error_line(error), _syntax_message(error)))
         doc.data = None
     return doc
+
+
+class _AliasFound(Exception):
+    def __init__(self, loc: Location) -> None:
+        self.loc = loc
 
 
 class _Builder:
@@ -159,23 +171,22 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Location) -> Any:
         if id(node) in self.seen:
-            self.doc.problems.append(YamlProblem(
-                node.start_mark.line + 1, "les alias et ancres YAML (&nom, *nom) ne sont pas "
-                "permis : recopiez la valeur", _dotted(loc)))
-            return None
+            raise _AliasFound(loc)
         self.seen.add(id(node))
         self.doc.lines.setdefault(loc, node.start_mark.line + 1)
+        if node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+                            "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+                            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                            "tag:yaml.org,2002:null"):
+            self.doc.problems.append(YamlProblem(
+                node.start_mark.line + 1, f"étiquette YAML « {node.tag.replace('tag:yaml.org,2002:', '!!')} » non permise : "
+                "retirez-la",
+                _dotted(loc)))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-                            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-                            "tag:yaml.org,2002:null"):
-            self.doc.problems.append(YamlProblem(
-                node.start_mark.line + 1, f"étiquette YAML « {node.tag} » non permise",
-                _dotted(loc)))
-            return None
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
         return self.constructor.construct_object(node, deep=True)

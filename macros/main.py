@@ -1,0 +1,20 @@
+"""mkdocs-macros module: the macros of the hand-written pages, thin wrappers over odd17.render.
+
+The content is validated once per build by the ``odd17`` plugin (listed before ``macros``);
+each macro hands the validated Kit to a rendering function and returns its Markdown.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from odd17 import render
+
+MACROS = ["examples_index", "tools_index", "typology_table", "models_details", "levers_list",
+          "steps_list", "objectives_list", "impacts_list", "catalysis_table"]
+
+
+def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
+    kit = env.conf.plugins["odd17"].kit
+    for name in MACROS:
+        env.macro(partial(getattr(render, name), kit), name)

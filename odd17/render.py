@@ -1,0 +1,231 @@
+"""Markdown for the generated pages and for the macros of the hand-written pages.
+
+Every function takes validated objects from the ``Kit`` and returns Markdown. Record text goes
+through ``text.md`` (escaped): it is never raw HTML and never a template expression, because the
+generated pages are not rendered by mkdocs-macros and macro output is not rendered again.
+Links are Markdown links to ``.md`` files, so MkDocs resolves them for every build flavour (the
+online site and the offline copy with ``.html`` addresses).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .kit import Kit
+from .models import Example
+from .text import external_link, french_date, md, md_paragraphs
+
+EXAMPLES_DIR = "exemples"
+TOOLS_DIR = "outils"
+TYPOLOGY_PAGE = "methode/typologie.md"
+
+
+def example_path(slug: str) -> str:
+    return f"{EXAMPLES_DIR}/{slug}.md"
+
+
+def tool_path(slug: str) -> str:
+    return f"{TOOLS_DIR}/{slug}.md"
+
+
+def _front_matter(**meta: object) -> str:
+    # JSON is valid YAML: the values are quoted and escaped whatever the record says.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _summary(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def partner_names(example: Example) -> str:
+    return " · ".join(p.name for p in example.partners)
+
+
+# --- Example pages ------------------------------------------------------------------------------
+
+def example_page(kit: Kit, slug: str, up: str = "../") -> str:
+    """The page of one example (generated at ``exemples/<slug>.md``)."""
+    example = kit.examples[slug]
+    model = kit.model(example.model)
+    category = kit.category_of(example)
+    out = [_front_matter(description=_summary(example.description),
+                         tags=[category.name, model.name]),
+           f"# {md(example.title)}\n",
+           '<div class="odd17-facts" markdown>\n']
+    facts = [("Modèle de partenariat", f"[{md(model.name)}]({up}{TYPOLOGY_PAGE}#{model.id})"),
+             ("Catégorie", md(category.name))]
+    if example.territory:
+        facts.append(("Territoire", md(kit.label("territoires", example.territory))))
+    out += [f"- **{label}\u00a0:** {value}" for label, value in facts]
+    out.append("\n</div>\n")
+    out.append("## Le partenariat\n")
+    out.append(md_paragraphs(example.description) + "\n")
+    out.append("## Les partenaires\n")
+    for partner in example.partners:
+        name = external_link(partner.name, partner.website) if partner.website else md(partner.name)
+        out.append(f"- {name} ({md(kit.label('types_partenaires', partner.type))})")
+    out.append("")
+    if example.objectives or example.impacts:
+        out.append("## Objectifs et impacts\n")
+        if example.objectives:
+            names = ", ".join(md(kit.label("objectifs", o)) for o in example.objectives)
+            out.append(f"- **Objectifs partagés\u00a0:** {names}")
+        if example.impacts:
+            names = ", ".join(md(kit.label("impacts", i)) for i in example.impacts)
+            out.append(f"- **Impacts\u00a0:** {names}")
+        out.append("")
+    out.append("## Sources\n")
+    for source in example.sources:
+        out.append(f"- {external_link(source.title, source.url) if source.url else md(source.title)}")
+    out.append("")
+    out.append(f'<p class="odd17-dates">Ajouté le {french_date(example.added)}, '
+               f"vérifié le {french_date(example.reviewed)}.</p>\n")
+    others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
+    if others:
+        out.append("## D'autres exemples du même modèle\n")
+        out += [f"- [{md(e.title)}]({up}{example_path(s)})" for s, e in others[:10]]
+        if len(others) > 10:
+            out.append(f"- [Tous les exemples « {md(model.name)} »]({up}{EXAMPLES_DIR}/index.md)")
+        out.append("")
+    return "\n".join(out)
+
+
+def examples_index(kit: Kit) -> str:
+    """Every example, grouped by category and model (the page works without JavaScript)."""
+    out = [f"La base compte **{len(kit.examples)}\u00a0exemples**, classés selon la "
+           f"[typologie des partenariats](../{TYPOLOGY_PAGE}).\n"]
+    for category in kit.typology.categories:
+        out.append(f"## {md(category.name)} {{#{category.id}}}\n")
+        for model in kit.models_of(category.id):
+            examples = kit.examples_by_model.get(model.id, [])
+            out.append(f"### {md(model.name)} {{#modele-{model.id}}}\n")
+            if not examples:
+                out.append("Aucun exemple pour l'instant : [proposez-en un](../contribuer.md).\n")
+                continue
+            for slug, example in examples:
+                territory = (f" — {md(kit.label('territoires', example.territory))}"
+                             if example.territory else "")
+                out.append(f"- [{md(example.title)}]({example_path(slug).split('/', 1)[1]})"
+                           f"{territory}")
+            out.append("")
+    return "\n".join(out)
+
+
+# --- Tool pages ---------------------------------------------------------------------------------
+
+def tool_page(kit: Kit, slug: str, up: str = "../") -> str:
+    """The page of one tool (generated at ``outils/<slug>.md``)."""
+    tool = kit.tools[slug]
+    out = [_front_matter(description=_summary(tool.description),
+                         tags=[kit.label("natures_outils", tool.kind)]),
+           f"# {md(tool.name)}\n",
+           '<div class="odd17-facts" markdown>\n']
+    facts = [("Nature", md(kit.label("natures_outils", tool.kind))),
+             ("Pour qui", ", ".join(md(kit.label("publics", a)) for a in tool.audiences))]
+    if tool.publisher:
+        facts.append(("Éditeur", md(tool.publisher)))
+    if tool.url:
+        facts.append(("Adresse", external_link(tool.url, tool.url)))
+    facts.append(("Accès", md(kit.label("acces", tool.access))))
+    if tool.steps:
+        facts.append(("Étapes de la démarche", ", ".join(
+            f"[{md(kit.label('etapes', s))}]({up}methode/index.md)" for s in tool.steps)))
+    if tool.levers:
+        facts.append(("Leviers", ", ".join(
+            f"[{md(kit.label('leviers', lever))}]({up}methode/leviers.md#{lever})"
+            for lever in tool.levers)))
+    out += [f"- **{label}\u00a0:** {value}" for label, value in facts]
+    out.append("\n</div>\n")
+    out.append("## Description\n")
+    out.append(md_paragraphs(tool.description) + "\n")
+    out.append("## Sources\n")
+    for source in tool.sources:
+        out.append(f"- {external_link(source.title, source.url) if source.url else md(source.title)}")
+    out.append("")
+    out.append(f'<p class="odd17-dates">Ajouté le {french_date(tool.added)}, '
+               f"vérifié le {french_date(tool.reviewed)}.</p>\n")
+    return "\n".join(out)
+
+
+def tools_index(kit: Kit) -> str:
+    """The tool map: every tool, grouped by nature."""
+    out = [f"La cartographie recense **{len(kit.tools)}\u00a0outils** pour passer à l'action.\n"]
+    for kind in kit.vocabularies.tool_kinds:
+        tools = [(s, t) for s, t in kit.tools.items() if t.kind == kind.id]
+        if not tools:
+            continue
+        out.append(f"## {md(kind.name)} {{#{kind.id}}}\n")
+        for slug, tool in tools:
+            audiences = ", ".join(md(kit.label("publics", a)) for a in tool.audiences)
+            out.append(f"- [{md(tool.name)}]({slug}.md) — pour\u00a0: {audiences}")
+        out.append("")
+    return "\n".join(out)
+
+
+# --- The method (macros of the hand-written pages) ----------------------------------------------
+
+def typology_table(kit: Kit) -> str:
+    rows = ["| Catégorie | Modèle de partenariat | Définition | Exemples cités |",
+            "|---|---|---|---|"]
+    for category in kit.typology.categories:
+        for model in kit.models_of(category.id):
+            cited = "<br>".join(md(e) for e in model.cited_examples)
+            rows.append(f"| {md(category.name)} | [{md(model.name)}](#{model.id}) | "
+                        f"{md(model.definition)} | {cited} |")
+    note = (f'\n\n!!! note "Une lecture du tableau source"\n\n    {md(kit.typology.grouping)}\n')
+    return "\n".join(rows) + note
+
+
+def models_details(kit: Kit, examples_page: str = "../exemples/") -> str:
+    out = []
+    for category in kit.typology.categories:
+        out.append(f"## {md(category.name)} {{#categorie-{category.id}}}\n")
+        out.append(md(category.description) + "\n")
+        for model in kit.models_of(category.id):
+            out.append(f"### {md(model.name)} {{#{model.id}}}\n")
+            out.append(f"**Définition\u00a0:** {md(model.definition)}\n")
+            out.append(f"**Qui apporte quoi\u00a0:** {md(model.who_brings_what)}\n")
+            examples = kit.examples_by_model.get(model.id, [])
+            if examples:
+                out.append("**Exemples de la base\u00a0:**\n")
+                out += [f"- [{md(e.title)}]({examples_page}{s}.md)" for s, e in examples]
+                out.append("")
+    return "\n".join(out)
+
+
+def levers_list(kit: Kit) -> str:
+    out = []
+    for number, lever in enumerate(kit.typology.levers, 1):
+        out.append(f"### {number}. {md(lever.name)} {{#{lever.id}}}\n")
+        out += [f"- {md(q)}" for q in lever.questions]
+        out.append("")
+    return "\n".join(out)
+
+
+def steps_list(kit: Kit) -> str:
+    return "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(step.description)}"
+                     for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
+
+
+def _described_list(terms: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(t.description)}" for t in terms) + "\n"
+
+
+def objectives_list(kit: Kit) -> str:
+    return _described_list(kit.typology.objectives)
+
+
+def impacts_list(kit: Kit) -> str:
+    return _described_list(kit.typology.impacts)
+
+
+def catalysis_table(kit: Kit) -> str:
+    dynamics = kit.typology.dynamics
+    rows = ["| " + " | ".join(md(d.name) for d in dynamics) + " |",
+            "|" + "---|" * len(dynamics),
+            "| " + " | ".join("<br>".join("✓\u00a0" + md(a) for a in d.activities)
+                              for d in dynamics) + " |"]
+    return "\n".join(rows) + "\n"
+

@@ -1,0 +1,65 @@
+"""Record text as safe Markdown, French typography, French dates and heading anchors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from urllib.parse import quote
+
+from slugify import slugify
+
+# Every ASCII punctuation character is backslash-escaped; with pymdownx.escapeall (mkdocs.yml)
+# each escape is a literal character, so record text can never become Markdown syntax, HTML,
+# an attribute list or a link: it is always shown as plain text.
+_ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
+_NBSP = "\u00a0"
+_NNBSP = "\u202f"
+_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]
+
+
+def french_spacing(text: str) -> str:
+    """Non-breaking spaces where French typography wants them (before : » ; ! ?, after «)."""
+    text = _AFTER_GUILLEMET.sub("«" + _NBSP, text)
+    # Leave URLs and times alone: only a colon that follows a space or a word and precedes a
+    # space or the end is a French colon.
+    text = re.sub(r"(?<=\S)[ \u00a0]+:(?=\s|$)", _NBSP + ":", text)
+    text = re.sub(r"[ \u00a0\u202f]+»", _NBSP + "»", text)
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;!?])", _NNBSP + r"\1", text)
+    return text
+
+
+def md(text: str) -> str:
+    """Plain text → Markdown that renders exactly that text (escaped, on one line)."""
+    return french_spacing(" ".join(text.split())).translate(_ESCAPES)
+
+
+def md_paragraphs(text: str) -> str:
+    """Plain text with blank lines between paragraphs → escaped Markdown paragraphs."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "\n\n".join(md(p) for p in paragraphs)
+
+
+def md_url(url: str) -> str:
+    """A validated http(s) address, made safe inside Markdown link syntax ``[..](url)``."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def external_link(text: str, url: str) -> str:
+    return f"[{md(text)}]({md_url(url)})"
+
+
+def french_date(day: dt.date) -> str:
+    return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS[day.month - 1]} {day.year}"
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors that keep French words whole: « Mise en œuvre » → ``mise-en-oeuvre``.
+
+    Python-Markdown's default slugify drops every non-ASCII letter (``mise-en-uvre``);
+    python-slugify transliterates them instead.
+    """
+    return slugify(value, separator=separator) or "section"

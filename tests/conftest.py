@@ -41,3 +41,58 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# --- Browser tests: Debian's headless Chromium driven by Playwright (no browser download) -------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-quic"]
+
+
+def serve(folder: Path):  # noqa: ANN201 - returns (server, base_url)
+    """Serve ``folder`` on a free loopback port in a background thread."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):  # noqa: ANN201
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():  # noqa: ANN201
+    """A headless Chromium (Debian's package) shared by the browser tests."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `bash scripts/task test`, which installs it")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201
+    """A fresh page that records every request leaving the machine (there must be none)."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.external_requests = []  # type: ignore[attr-defined]
+    pg.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "file://", "data:", "blob:"))
+          or pg.external_requests.append(r.url))  # type: ignore[attr-defined]
+    yield pg
+    context.close()

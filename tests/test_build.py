@@ -1,0 +1,163 @@
+"""The real content built into a temporary folder, its HTML checked; broken content must fail."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, TODAY, copy_project, mkdocs_build
+from odd17.validation import validate
+
+KIT = validate(CONTENT, today=TODAY).kit
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page's main article (tags dropped, entities decoded)."""
+    article = html[html.index("<article"): html.index("</article>")]
+
+    class Text(HTMLParser):
+        parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    parser = Text()
+    parser.parts = []
+    parser.feed(article)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_example_and_tool_has_its_page(built_site: Path) -> None:
+    assert KIT is not None and KIT.examples and KIT.tools
+    for slug, example in KIT.examples.items():
+        html = page(built_site, f"exemples/{slug}")
+        assert example.partners[0].name in text_of(html)
+        assert KIT.model(example.model).name in text_of(html)
+    for slug, tool in KIT.tools.items():
+        assert tool.name.split(" ")[0] in text_of(page(built_site, f"outils/{slug}"))
+
+
+def test_indexes_link_every_record(built_site: Path) -> None:
+    examples = page(built_site, "exemples")
+    for slug in KIT.examples:
+        assert f'href="{slug}/"' in examples
+    tools = page(built_site, "outils")
+    for slug in KIT.tools:
+        assert f'href="{slug}/"' in tools
+
+
+def test_examples_are_not_listed_one_by_one_in_the_navigation(built_site: Path) -> None:
+    nav = page(built_site, "")
+    nav = nav[nav.index('<nav class="md-nav md-nav--primary"'):]
+    assert "deloitte-sivc" not in nav
+
+
+def test_typology_table_shows_all_nine_definitions(built_site: Path) -> None:
+    html = page(built_site, "methode/typologie")
+    table = html[html.index("<table"): html.index("</table>")]
+    for model in KIT.typology.models:
+        assert model.definition.replace("'", "&#x27;") in table or model.definition in table
+        assert f'id="{model.id}"' in html
+    assert "une lecture du tableau source" in text_of(html).lower()
+
+
+def test_french_heading_anchors(built_site: Path) -> None:
+    html = page(built_site, "methode/leviers")
+    assert 'id="evaluation"' in html  # « Évaluer sa pertinence » keeps its lever id
+    anchors = re.findall(r'<h[1-6] id="([^"]+)"', "".join(
+        (built_site / p).read_text(encoding="utf-8") for p in
+        ["methode/index.html", "argumentaire/index.html", "methode/co-construction/index.html"]))
+    assert anchors and all(re.fullmatch(r"[a-z0-9-]+", a) for a in anchors), anchors
+
+
+def test_no_third_party_request(built_site: Path) -> None:
+    """Nothing a page loads comes from another host (links to read elsewhere are fine)."""
+    loaders = re.compile(r'<(?:script|img|iframe|source|link)\b[^>]*?\b(?:src|href)="(https?:)?//', re.I)
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert not loaders.search(html), html_file
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    for css in built_site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_search_index_is_french(built_site: Path) -> None:
+    index = (built_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["fr"]' in index.replace(" ", "")
+    assert "Deloitte" in index
+
+
+HOSTILE = """\
+titre: "<script>alert('titre')</script> {{ 7 * 7 }} [lien](javascript:alert(1)) {: onclick=alert(1) }"
+partenaires:
+  - nom: "<img src=x onerror=alert('nom')> **gras** {% include 'mkdocs.yml' %}"
+    type: association
+    site_web: "https://example.org/\\"><script>alert('url')</script>"
+  - nom: "Entreprise Fictive {{ config.site_name }}"
+    type: entreprise
+modele: mecenat-classique
+description: |
+  <iframe src="https://evil.example.org"></iframe>
+  [clic](javascript:alert('desc')) ${{ '{' }}} <!-- commentaire --> &amp; &lt;b&gt;
+
+  # Pas un titre
+  <style>body{display:none}</style> | tableau | ? |
+sources:
+  - titre: "Source </a><a href=javascript:alert(1)>piège"
+    url: "https://example.org/a(b)c"
+ajoute_le: 2025-01-01
+verifie_le: 2025-01-01
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "kit")
+    (project / "content/examples/fiche-hostile.yml").write_text(HOSTILE, encoding="utf-8")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
+    html = page(hostile_site, "exemples/fiche-hostile")
+    article = html[html.index("<article"): html.index("</article>")]
+    for needle in ("<script", "<img", "<iframe", "<style", "onerror=", "onclick=",
+                   'href="javascript:', "<!-- commentaire"):
+        assert needle not in article.lower(), needle
+    text = text_of(html)
+    assert "<script>alert('titre')</script> {{ 7 * 7 }}" in text
+    assert "{% include 'mkdocs.yml' %}" in text and "**gras**" in text
+    assert "Entreprise Fictive {{ config.site_name }}" in text
+    assert "# Pas un titre" in text and "&amp; &lt;b&gt;" in text
+    assert "49" not in text
+    assert 'href="https://example.org/%22%3E%3Cscript%3Ealert(' in article
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<script" not in title
+    description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    assert "<" not in description
+    index = page(hostile_site, "exemples")
+    assert "<script>alert" not in index and "&lt;script&gt;alert" in index
+
+
+def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "kit")
+    target = project / "content/examples/deloitte-sivc.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("type: entreprise", "type: entrepise"),
+                      encoding="utf-8")
+    (project / "content/examples/vide.yml").write_text("", encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "content/examples/deloitte-sivc.yml:5: partenaires[0].type: 'entrepise' n'est pas une valeur permise" in output
+    assert "content/examples/vide.yml:1: le fichier est vide" in output
+    assert "Traceback" not in output
+    assert not (project / "site/exemples/deloitte-sivc/index.html").exists()

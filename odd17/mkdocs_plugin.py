@@ -7,6 +7,7 @@ validated ``Kit`` on this plugin. A build with invalid content stops with the va
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -45,10 +46,15 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None
-        for slug in self.kit.examples:
-            files.append(File.generated(config, render.example_path(slug),
-                                        content=render.example_page(self.kit, slug)))
-        for slug in self.kit.tools:
-            files.append(File.generated(config, render.tool_path(slug),
-                                        content=render.tool_page(self.kit, slug)))
+        for path, content in generated_files(self.kit):
+            files.append(File.generated(config, path, content=content))
         return files
+
+
+def generated_files(kit: Kit) -> Iterator[tuple[str, str | bytes]]:
+    """Every file the build creates from the content: (path in the site's sources, content).
+
+    Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
+    (data, schemas) are copied as they are. Nothing is written into docs/.
+    """
+    yield from render.record_pages(kit)

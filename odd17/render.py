@@ -10,6 +10,7 @@ online site and the offline copy with ``.html`` addresses).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from .kit import Kit
 from .models import Example
@@ -41,6 +42,14 @@ def _summary(text: str, limit: int = 160) -> str:
 
 def partner_names(example: Example) -> str:
     return " · ".join(p.name for p in example.partners)
+
+
+def record_pages(kit: Kit) -> Iterator[tuple[str, str]]:
+    """One page per example and per tool."""
+    for slug in kit.examples:
+        yield example_path(slug), example_page(kit, slug)
+    for slug in kit.tools:
+        yield tool_path(slug), tool_page(kit, slug)
 
 
 # --- Example pages ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ online site and the offline copy with ``.html`` addresses).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 
@@ -30,7 +31,14 @@ def tool_path(slug: str) -> str:
 
 
 def _front_matter(**meta: object) -> str:
-    # JSON is valid YAML: the values are quoted and escaped whatever the record says.
+    """YAML front matter for a generated page.
+
+    MkDocs and Material insert ``page.title`` and ``page.meta.description`` into the HTML
+    without escaping them (<title>, navigation, <meta content="…">), so record text is
+    HTML-escaped here; JSON is valid YAML, so the values are quoted whatever they contain.
+    """
+    meta = {key: html.escape(value) if isinstance(value, str) else value
+            for key, value in meta.items()}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
@@ -59,7 +67,7 @@ def example_page(kit: Kit, slug: str, up: str = "../") -> str:
     example = kit.examples[slug]
     model = kit.model(example.model)
     category = kit.category_of(example)
-    out = [_front_matter(description=_summary(example.description),
+    out = [_front_matter(title=example.title, description=_summary(example.description),
                          tags=[category.name, model.name]),
            f"# {md(example.title)}\n",
            '<div class="odd17-facts" markdown>\n']
@@ -127,7 +135,7 @@ def examples_index(kit: Kit) -> str:
 def tool_page(kit: Kit, slug: str, up: str = "../") -> str:
     """The page of one tool (generated at ``outils/<slug>.md``)."""
     tool = kit.tools[slug]
-    out = [_front_matter(description=_summary(tool.description),
+    out = [_front_matter(title=tool.name, description=_summary(tool.description),
                          tags=[kit.label("natures_outils", tool.kind)]),
            f"# {md(tool.name)}\n",
            '<div class="odd17-facts" markdown>\n']

@@ -146,7 +146,7 @@ def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
     assert "49" not in text
     assert 'href="https://example.org/%22%3E%3Cscript%3Ealert(' in article
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert "<script" not in title
+    assert title.startswith("&lt;script&gt;alert(&#x27;titre&#x27;)&lt;/script&gt; {{ 7 * 7 }}")
     description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
     assert "<" not in description
     index = page(hostile_site, "exemples")

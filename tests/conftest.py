@@ -96,3 +96,28 @@ def page(browser):  # noqa: ANN001, ANN201
           or pg.external_requests.append(r.url))  # type: ignore[attr-defined]
     yield pg
     context.close()
+
+
+# --- Figures measured by the quality gates, printed at the end of the run ------------------------
+
+MEASURES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's reporter
+    """Print what the gates counted (links checked, pages audited…) so CI logs show the figures."""
+    if MEASURES:
+        terminalreporter.section("mesures des contrôles de qualité")
+        for line in MEASURES:
+            terminalreporter.write_line(line)
+
+
+def search(page, query: str):  # noqa: ANN001, ANN201 - a Playwright page; returns the results
+    """Type ``query`` in Material's search once its index is loaded (typing earlier is lost)."""
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && !/Initialisation/.test(m.textContent); }", timeout=20000)
+    # Material reads the query on key-up: type it as a reader would (fill() alone is not seen).
+    page.locator("input.md-search__input").press_sequentially(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    return results

@@ -1,0 +1,333 @@
+"""Integrity of the built site, crawled whole: links, anchors, reachability, every record
+everywhere, no third-party request, valid HTML.
+
+Nothing here lists pages: the checks walk whatever the build produced, so pages added later
+(facets, data, Panorama…) are checked as soon as they exist.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CONTENT, MEASURES, ROOT, TODAY, search
+from odd17.validation import validate
+from sitecrawl import Site, css_urls, is_external, is_internal
+
+KIT = validate(CONTENT, today=TODAY).kit
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+SECTIONS = {"exemples": "examples", "outils": "tools"}
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Site:
+    return Site(built_site)
+
+
+def _records(section: str) -> dict:
+    return getattr(KIT, SECTIONS[section])
+
+
+# --- Links and anchors ---------------------------------------------------------------------------
+
+def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
+    broken: list[str] = []
+    checked = 0
+    for page, parsed in site.pages.items():
+        for url in parsed.links + parsed.resources:
+            if not is_internal(url):
+                continue
+            checked += 1
+            target, fragment = site.resolve(page, url)
+            if target is None or not (site.root / target).is_file():
+                broken.append(f"{page}: {url} → fichier introuvable ({target})")
+            elif fragment and target.endswith(".html") and fragment not in site.pages[target].ids:
+                broken.append(f"{page}: {url} → ancre #{fragment} absente de {target}")
+    MEASURES.append(f"intégrité : {checked} liens et ressources internes vérifiés sur "
+                    f"{len(site.pages)} pages HTML")
+    assert checked > 10 * len(site.pages)
+    assert not broken, "\n".join(broken[:50]) + f"\n({len(broken)} liens cassés)"
+
+
+def test_no_page_is_orphaned(site: Site) -> None:
+    """Every page is reachable by links from the home page (redirects and 404 excepted)."""
+    reachable = site.reachable_from("index.html")
+    orphans = [p for p in site.pages if p not in reachable and p != "404.html"
+               and not site.is_redirect(p)]
+    MEASURES.append(f"intégrité : {len(reachable)} pages atteintes depuis l'accueil, "
+                    f"{len(orphans)} orpheline(s)")
+    assert not orphans, orphans
+
+
+def test_no_link_runs_code(site: Site) -> None:
+    """No ``javascript:`` link and no inline event handler from the content."""
+    for page, parsed in site.pages.items():
+        assert not [u for u in parsed.links if u.strip().lower().startswith(("javascript:", "data:",
+                                                                              "vbscript:"))], page
+        assert not parsed.event_handlers, (page, parsed.event_handlers)
+
+
+def test_redirects_point_to_existing_pages(site: Site) -> None:
+    for page, parsed in site.pages.items():
+        if parsed.meta_refresh is not None:
+            url = parsed.meta_refresh.split("url=", 1)[-1].split("URL=", 1)[-1]
+            target, _ = site.resolve(page, url)
+            assert target in site.pages, (page, url)
+
+
+# --- Every record everywhere ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_every_record_has_its_page_and_counts_match_the_content(site: Site, section: str) -> None:
+    records = _records(section)
+    files = sorted(p.stem for p in (CONTENT / SECTIONS[section]).glob("*.yml"))
+    assert list(records) == files  # nothing silently dropped by the validator
+    pages = {p.split("/")[1] for p in site.pages if re.fullmatch(rf"{section}/[^/]+/index\.html", p)
+             and not site.is_redirect(p)}
+    non_record = pages - set(records)  # facet or helper pages the section may hold
+    assert set(records) <= pages, set(records) - pages
+    for slug, record in records.items():
+        html = (site.root / section / slug / "index.html").read_text(encoding="utf-8")
+        title = getattr(record, "title", None) or record.name
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+        assert _plain(h1) == " ".join(title.split()), slug
+    MEASURES.append(f"intégrité : {len(records)} fiches {section} = {len(files)} fichiers de "
+                    f"content/{SECTIONS[section]} = {len(records)} pages"
+                    + (f" (+ {len(non_record)} pages de la rubrique)" if non_record else ""))
+
+
+def _plain(html: str) -> str:
+    import html as html_module
+    text = re.sub(r"<a class=\"headerlink\".*?</a>", "", html, flags=re.S)
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_the_section_index_links_every_record(site: Site, section: str) -> None:
+    index = f"{section}/index.html"
+    linked = {site.resolve(index, u)[0] for u in site.pages[index].links if is_internal(u)}
+    for slug in _records(section):
+        assert f"{section}/{slug}/index.html" in linked, slug
+
+
+def test_the_typology_page_links_every_example(site: Site) -> None:
+    page = "methode/typologie/index.html"
+    linked = {site.resolve(page, u)[0] for u in site.pages[page].links if is_internal(u)}
+    assert {f"exemples/{s}/index.html" for s in KIT.examples} <= linked
+
+
+def test_search_index_and_sitemap_hold_every_record(site: Site) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    for section in SECTIONS:
+        for slug in _records(section):
+            assert f"{section}/{slug}/" in locations, slug
+            assert f"/{section}/{slug}/</loc>" in sitemap, slug
+
+
+def _data_files(site: Site, section: str) -> list[Path]:
+    """The downloadable data files of a section (donnees/exemples*.json|csv…), if any."""
+    folder = site.root / "donnees"
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".json", ".csv")
+                  and p.name.startswith(section) and "schema" not in p.name) if folder.is_dir() else []
+
+
+def _ids_in_data(path: Path) -> list[str]:
+    """The record ids of one data file, in file order (a list of objects or CSV rows)."""
+    if path.suffix == ".csv":
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        key = next(k for k in ("slug", "id", "identifiant") if rows and k in rows[0])
+        return [row[key] for row in rows]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):  # {"exemples": [...], "source": ...} or similar
+        data = next(v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict))
+    key = next(k for k in ("slug", "id", "identifiant") if k in data[0])
+    return [item[key] for item in data]
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_data_files_hold_every_record_once(site: Site, section: str) -> None:
+    files = _data_files(site, section)
+    if not files:
+        pytest.skip("pas encore de fichiers de données (donnees/)")
+    for path in files:
+        ids = _ids_in_data(path)
+        assert len(ids) == len(set(ids)), path
+        assert sorted(ids) == sorted(_records(section)), path
+    MEASURES.append(f"intégrité : {len(_records(section))} fiches {section} dans chacun de "
+                    + ", ".join(p.relative_to(site.root).as_posix() for p in files))
+
+
+def test_kit_pdfs_hold_every_example(site: Site) -> None:
+    """Each PDF of the site that is made from the base of examples names every example."""
+    pdfs = sorted(site.root.rglob("*.pdf"))
+    if not pdfs:
+        pytest.skip("pas encore de PDF dans le site")
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext manque : lancez bash scripts/task test, qui l'installe")
+    checked = 0
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        flat = _flat(text)
+        present = [slug for slug, e in KIT.examples.items() if _flat(e.title) in flat]
+        if present:  # a PDF of the examples (not, say, a method sheet): all of them, then
+            missing = sorted(set(KIT.examples) - set(present))
+            assert not missing, f"{pdf.name} omet {missing}"
+            checked += 1
+    MEASURES.append(f"intégrité : {len(KIT.examples)} exemples retrouvés dans {checked} PDF "
+                    f"(sur {len(pdfs)})")
+    assert checked, "aucun PDF ne contient les exemples"
+
+
+def _flat(text: str) -> str:
+    """Text compared across line breaks, hyphenation and typographic spaces of a PDF."""
+    text = text.replace("\u00ad", "").replace("-\n", "")
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).replace("’", "'").strip().casefold()
+
+
+# --- No third-party request ----------------------------------------------------------------------
+
+def test_nothing_is_loaded_from_another_host(site: Site) -> None:
+    """Static check: every script, style, image, frame, font and CSS url() is local."""
+    found: list[str] = []
+    for page, parsed in site.pages.items():
+        found += [f"{page}: {u}" for u in parsed.resources if is_external(u)]
+    for css in site.root.rglob("*.css"):
+        found += [f"{css.relative_to(site.root)}: {u}" for u in css_urls(css.read_text("utf-8"))
+                  if is_external(u)]
+    for js in site.root.rglob("*.js"):  # fonts or scripts fetched by code
+        text = js.read_text(encoding="utf-8", errors="replace")
+        found += [f"{js.relative_to(site.root)}: {m}" for m in
+                  re.findall(r"https?://(?:fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg|"
+                             r"cdnjs|www\.googletagmanager|www\.google-analytics)[^\s\"']*", text)
+                  if not (js.name.startswith("bundle.") and m in MATERIAL_CONDITIONAL)]
+    assert not found, "\n".join(found[:30])
+    # The conditions under which Material's bundle would load them never hold on this site.
+    assert not any(re.search(r'class="mermaid"', p.read_text(encoding="utf-8"))
+                   for p in site.root.rglob("*.html"))
+
+
+# Material's JavaScript bundle names two CDN addresses it loads only on condition: Mermaid when a
+# page has a ```mermaid diagram (none here, checked above) and a ResizeObserver polyfill for
+# browsers without ResizeObserver (every browser since 2020 has it). The run-time check in
+# Chromium below confirms that neither is requested.
+MATERIAL_CONDITIONAL = {"https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+                        "https://unpkg.com/resize-observer-polyfill"}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_no_third_party_request_at_run_time(page, site: Site, site_url: str) -> None:  # noqa: ANN001
+    """In Chromium, each kind of page (every hand-written page, a few record pages) and a search
+    load nothing from another host."""
+    urls = _sample_pages(site)
+    for url in urls:
+        page.goto(site_url + url, wait_until="load")
+    page.goto(site_url)
+    search(page, "partenariat")
+    page.wait_for_load_state("networkidle")
+    MEASURES.append(f"intégrité : {len(urls)} pages ouvertes dans Chromium et une recherche, "
+                    f"{len(page.external_requests)} requête(s) vers un autre hôte")
+    assert page.external_requests == []
+
+
+def _sample_pages(site: Site, per_section: int = 2) -> list[str]:
+    """Every page except records beyond the first ``per_section`` of each section."""
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for page in site.pages:
+        if page == "404.html" or site.is_redirect(page):
+            continue
+        parts = page.split("/")
+        if parts[0] in SECTIONS and len(parts) == 3 and parts[1] in _records(parts[0]):
+            seen[parts[0]] = seen.get(parts[0], 0) + 1
+            if seen[parts[0]] > per_section:
+                continue
+        out.append(site.url_of(page))
+    return out
+
+
+# --- Valid HTML (Nu Html Checker), compared with the plain Material theme ------------------------
+
+def _vnu(folder: Path) -> list[dict]:
+    if not VNU.exists():
+        pytest.fail("vnu.jar manque : lancez bash scripts/task test, qui l'installe (npm ci)")
+    if not shutil.which("java"):
+        pytest.fail("java manque : lancez bash scripts/task test, qui l'installe")
+    result = subprocess.run(["java", "-Xss8m", "-jar", str(VNU), "--errors-only", "--format", "json",
+                             "--skip-non-html", str(folder)],
+                            capture_output=True, text=True, timeout=900)
+    return json.loads(result.stderr or '{"messages": []}')["messages"]
+
+
+def _plain_material_site(dest: Path) -> Path:
+    """A plain Material site (same theme options and Markdown extensions, no kit plugin, no kit
+    CSS): one page, plus what gives the navigation the markup of the kit's: a section with an
+    index page (navigation.indexes) and a page left out of the navigation (like the record
+    pages, whose table of contents has a label for a missing ``__toc`` checkbox in Material)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                            .replace("!!python/name:odd17.text.heading_slug", "null"))
+    extensions = [e for e in config["markdown_extensions"]
+                  if not (isinstance(e, dict) and "toc" in e)] + ["toc"]
+    plain = {"site_name": "Site Material simple", "site_url": config.get("site_url"),
+             "theme": config["theme"], "markdown_extensions": extensions,
+             "plugins": ["search"], "nav": [{"Accueil": "index.md"},
+                                            {"Rubrique": ["rubrique/index.md",
+                                                          "rubrique/page.md"]}]}
+    (dest / "docs/rubrique").mkdir(parents=True)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+    body = textwrap.dedent("""\
+        # Une page
+
+        Un paragraphe avec un [lien](rubrique/page.md) et une liste :
+
+        - un
+        - deux
+
+        ## Un intertitre
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        !!! note "Une note"
+
+            Texte.
+        """)
+    (dest / "docs/index.md").write_text(body, encoding="utf-8")
+    (dest / "docs/rubrique/index.md").write_text("# Rubrique\n\nTexte.\n", encoding="utf-8")
+    (dest / "docs/rubrique/page.md").write_text(body.replace("rubrique/page.md", "hors-nav.md"),
+                                                encoding="utf-8")
+    (dest / "docs/rubrique/hors-nav.md").write_text(body.replace("rubrique/page.md", "index.md"),
+                                                    encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest / "site")],
+                            cwd=dest, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    return dest / "site"
+
+
+@pytest.mark.slow
+def test_html_is_valid_but_for_the_plain_theme_errors(site: Site, tmp_path: Path) -> None:
+    baseline = {m["message"] for m in _vnu(_plain_material_site(tmp_path / "plain"))}
+    messages = _vnu(site.root)
+    ours = [m for m in messages if m["message"] not in baseline]
+    MEASURES.append(f"HTML (Nu Html Checker) : {len(site.pages)} pages, {len(messages)} erreurs "
+                    f"dont {len(messages) - len(ours)} du thème Material seul "
+                    f"({len(baseline)} messages distincts sur le site Material simple), "
+                    f"{len(ours)} du kit")
+    assert not ours, "\n".join(f"{m['url'].split('/site', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+                               for m in ours[:30])

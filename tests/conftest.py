@@ -86,16 +86,35 @@ def browser():  # noqa: ANN201
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201
-    """A fresh page that records every request leaving the machine (there must be none)."""
+def _new_page(browser):  # noqa: ANN001, ANN202
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.external_requests = []  # type: ignore[attr-defined]
     pg.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "file://", "data:", "blob:"))
           or pg.external_requests.append(r.url))  # type: ignore[attr-defined]
+    return pg
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201
+    """A fresh page that records every request leaving the machine (there must be none)."""
+    pg = _new_page(browser)
     yield pg
-    context.close()
+    pg.context.close()
+
+
+@pytest.fixture(scope="session")
+def page_factory(browser):  # noqa: ANN001, ANN201
+    """Make pages for module- or session-scoped fixtures (closed at the end of the session)."""
+    pages = []
+
+    def make():  # noqa: ANN202
+        pages.append(_new_page(browser))
+        return pages[-1]
+
+    yield make
+    for pg in pages:
+        pg.context.close()
 
 
 # --- Figures measured by the quality gates, printed at the end of the run ------------------------

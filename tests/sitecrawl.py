@@ -172,3 +172,14 @@ class Site:
 
     def is_redirect(self, page: str) -> bool:
         return self.pages[page].meta_refresh is not None
+
+
+def sample_urls(site: Site, record_pages: dict[str, list[str]], per_kind: int = 2) -> list[str]:
+    """Every page of the site, but only the first ``per_kind`` record pages of each kind.
+
+    Record pages of one kind share one template: checking thousands of them in a browser would
+    only repeat the same check. ``record_pages`` maps a kind to its pages (``exemples/x/index.html``).
+    """
+    skipped = {p for pages in record_pages.values() for p in sorted(pages)[per_kind:]}
+    return [site.url_of(p) for p in site.pages
+            if p != "404.html" and not site.is_redirect(p) and p not in skipped]

@@ -10,20 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import CONTENT, MEASURES, ROOT, TODAY, search
 from odd17.validation import validate
-from sitecrawl import Site, css_urls, is_external, is_internal
+from plainsite import plain_material_site
+from sitecrawl import Site, css_urls, is_external, is_internal, sample_urls
 
 KIT = validate(CONTENT, today=TODAY).kit
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -233,7 +230,7 @@ MATERIAL_CONDITIONAL = {"https://unpkg.com/mermaid@11/dist/mermaid.min.js",
 def test_no_third_party_request_at_run_time(page, site: Site, site_url: str) -> None:  # noqa: ANN001
     """In Chromium, each kind of page (every hand-written page, a few record pages) and a search
     load nothing from another host."""
-    urls = _sample_pages(site)
+    urls = sample_urls(site, record_pages(site))
     for url in urls:
         page.goto(site_url + url, wait_until="load")
     page.goto(site_url)
@@ -244,20 +241,9 @@ def test_no_third_party_request_at_run_time(page, site: Site, site_url: str) -> 
     assert page.external_requests == []
 
 
-def _sample_pages(site: Site, per_section: int = 2) -> list[str]:
-    """Every page except records beyond the first ``per_section`` of each section."""
-    out: list[str] = []
-    seen: dict[str, int] = {}
-    for page in site.pages:
-        if page == "404.html" or site.is_redirect(page):
-            continue
-        parts = page.split("/")
-        if parts[0] in SECTIONS and len(parts) == 3 and parts[1] in _records(parts[0]):
-            seen[parts[0]] = seen.get(parts[0], 0) + 1
-            if seen[parts[0]] > per_section:
-                continue
-        out.append(site.url_of(page))
-    return out
+def record_pages(site: Site) -> dict[str, list[str]]:
+    return {section: [f"{section}/{slug}/index.html" for slug in _records(section)]
+            for section in SECTIONS}
 
 
 # --- Valid HTML (Nu Html Checker), compared with the plain Material theme ------------------------
@@ -273,56 +259,9 @@ def _vnu(folder: Path) -> list[dict]:
     return json.loads(result.stderr or '{"messages": []}')["messages"]
 
 
-def _plain_material_site(dest: Path) -> Path:
-    """A plain Material site (same theme options and Markdown extensions, no kit plugin, no kit
-    CSS): one page, plus what gives the navigation the markup of the kit's: a section with an
-    index page (navigation.indexes) and a page left out of the navigation (like the record
-    pages, whose table of contents has a label for a missing ``__toc`` checkbox in Material)."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-                            .replace("!!python/name:odd17.text.heading_slug", "null"))
-    extensions = [e for e in config["markdown_extensions"]
-                  if not (isinstance(e, dict) and "toc" in e)] + ["toc"]
-    plain = {"site_name": "Site Material simple", "site_url": config.get("site_url"),
-             "theme": config["theme"], "markdown_extensions": extensions,
-             "plugins": ["search"], "nav": [{"Accueil": "index.md"},
-                                            {"Rubrique": ["rubrique/index.md",
-                                                          "rubrique/page.md"]}]}
-    (dest / "docs/rubrique").mkdir(parents=True)
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
-    body = textwrap.dedent("""\
-        # Une page
-
-        Un paragraphe avec un [lien](rubrique/page.md) et une liste :
-
-        - un
-        - deux
-
-        ## Un intertitre
-
-        | a | b |
-        |---|---|
-        | 1 | 2 |
-
-        !!! note "Une note"
-
-            Texte.
-        """)
-    (dest / "docs/index.md").write_text(body, encoding="utf-8")
-    (dest / "docs/rubrique/index.md").write_text("# Rubrique\n\nTexte.\n", encoding="utf-8")
-    (dest / "docs/rubrique/page.md").write_text(body.replace("rubrique/page.md", "hors-nav.md"),
-                                                encoding="utf-8")
-    (dest / "docs/rubrique/hors-nav.md").write_text(body.replace("rubrique/page.md", "index.md"),
-                                                    encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest / "site")],
-                            cwd=dest, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr
-    return dest / "site"
-
-
 @pytest.mark.slow
 def test_html_is_valid_but_for_the_plain_theme_errors(site: Site, tmp_path: Path) -> None:
-    baseline = {m["message"] for m in _vnu(_plain_material_site(tmp_path / "plain"))}
+    baseline = {m["message"] for m in _vnu(plain_material_site(tmp_path / "plain"))}
     messages = _vnu(site.root)
     ours = [m for m in messages if m["message"] not in baseline]
     MEASURES.append(f"HTML (Nu Html Checker) : {len(site.pages)} pages, {len(messages)} erreurs "

@@ -18,9 +18,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = dt.date(2026, 11, 22)
 
 
-def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
+def source_date_epoch() -> str:
+    """The last commit's date, as ``bash scripts/task build`` gives it to MkDocs (SOURCE_DATE_EPOCH):
+    the sitemap's dates then depend on the commit, not on the day of the build."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                            text=True)
+    return result.stdout.strip() or "0"
+
+
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
+                 **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` as a contributor would, in ``project``, into ``site``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
+           **env_vars}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / config), "-d", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=900)

@@ -1,0 +1,401 @@
+"""Hostile content in every text and address field of every record kind.
+
+The cases are generated from the models (their JSON Schema): each text field of an example or a
+tool (titre, partenaires[].nom, description, sources[].titre, nom, editeur…) and each address
+field receives each payload in turn — HTML, scripts, ``javascript:`` links, template expressions,
+Markdown and attr_list syntax, control characters, oversized text. Each payload is either refused
+by the validator with a French message naming the file, line and field, or built and shown as
+plain text: the record's page, the other pages, the search index and the data files carry no
+live markup from it, and nothing runs in the browser. tests/test_build.py keeps its one hand-made
+hostile record; this module covers the combinations.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import CONTENT, FIXTURES, MEASURES, TODAY, copy_project, mkdocs_build, serve
+from odd17.models import Example, Tool
+from odd17.validation import validate
+from sitecrawl import Site, parse
+
+KINDS = {"examples": (Example, "exemples", FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml"),
+         "tools": (Tool, "outils", FIXTURES / "valid/tools/boussole-imaginaire.yml")}
+
+# Text that must be shown exactly as written (after whitespace is collapsed).
+SHOWN = {
+    "script": "<script>alert('hostile')</script>",
+    "img-onerror": "<img src=x onerror=alert('hostile')>",
+    "svg-onload": "<svg onload=alert('hostile')>",
+    "iframe": '<iframe src="https://evil.example.org/"></iframe>',
+    "style": "<style>body{display:none}</style>",
+    "broken-out": "</a></p></li><a href=\"javascript:alert('hostile')\">clic",
+    "comment": "avant <!-- commentaire",
+    "entities": "&lt;script&gt; &amp; &#60;b&#62; &nbsp;",
+    "md-js-link": "[clic](javascript:alert('hostile'))",
+    "md-autolink": "<javascript:alert('hostile')> <https://evil.example.org>",
+    "md-image": "![image](https://evil.example.org/x.png)",
+    "md-ref-link": "[clic][1]\n\n[1]: javascript:alert('hostile')",
+    "md-syntax": "# Pas un titre **gras** _souligné_ `code` ~~barré~~ > citation",
+    "md-table": "| a | b |\n|---|---|\n| 1 | 2 |",
+    "md-admonition": "!!! danger \"Piège\"\n    contenu",
+    "md-in-html": "<div markdown=\"1\">**gras**</div>",
+    "md-abbr-footnote": "Texte[^1] HTML\n\n[^1]: note\n*[HTML]: piège",
+    "attr-list": "Texte {: onclick=\"alert('hostile')\" #piege .classe style=\"color:red\" }",
+    "jinja-expr": "{{ 7 * 7 }} {{ config.site_name }} {{ '<b>' | safe }}",
+    "jinja-stmt": "{% include 'mkdocs.yml' %} {% raw %} {% for x in range(3) %}x{% endfor %}",
+    "jinja-comment": "{# commentaire #} ${{ 7 * 7 }}",
+    "backslashes": "C:\\dossier\\ \\* \\_ \\<b\\>",
+    "csv-formula": "=HYPERLINK(\"https://evil.example.org\";\"clic\")",
+    "bidi-zero-width": "abc\u202edcba\u200b\u2028fin",
+}
+# Text the validator refuses: control characters (invisible, or terminal escapes) and oversize.
+REFUSED_TEXT = {
+    "nul": ("texte\x00nul", "caractère de contrôle"),
+    "escape": ("texte\x1b[31m rouge", "caractère de contrôle"),
+    "delete": ("texte\x7f", "caractère de contrôle"),
+    "oversized": (None, "texte trop long"),  # max length + 1, from the schema
+}
+URL_SHOWN = {
+    "url-quote-breakout": "https://example.org/\"><script>alert('hostile')</script>",
+    "url-parens": "https://example.org/a(b)c)](javascript:alert(1))",
+    "url-query": "https://example.org/?q=<b>&x='y'#{{7*7}}",
+}
+URL_REFUSED = {
+    "url-javascript": "javascript:alert('hostile')",
+    "url-data": "data:text/html,<script>alert('hostile')</script>",
+    "url-vbscript": "vbscript:msgbox(1)",
+    "url-protocol-relative": "//evil.example.org/x",
+    "url-space": "https://example.org/a b",
+}
+DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "img", "svg", "math",
+                  "form", "input", "textarea", "button", "select", "link", "meta", "base", "video",
+                  "audio", "template", "table", "blockquote", "details", "sup", "abbr"}
+
+
+# --- Cases generated from the models -------------------------------------------------------------
+
+def _fields(schema: dict, node: dict, prefix: tuple) -> list[tuple[tuple, str, dict]]:
+    """(path, "text"|"url", schema) of every free-text or address field, lists at item 0."""
+    out = []
+    for name, prop in node.get("properties", {}).items():
+        path = prefix + (name,)
+        options = prop.get("anyOf", [prop])
+        prop = next(o for o in options if o.get("type") != "null")
+        if "$ref" in prop:
+            out += _fields(schema, schema["$defs"][prop["$ref"].split("/")[-1]], path)
+        elif prop.get("type") == "array" and "$ref" in prop.get("items", {}):
+            ref = prop["items"]["$ref"].split("/")[-1]
+            out += _fields(schema, schema["$defs"][ref], path + (0,))
+        elif prop.get("type") == "string" and prop.get("format") == "uri":
+            out.append((path, "url", prop))
+        elif (prop.get("type") == "string" and "x-vocabulary" not in prop and "format" not in prop
+              and "pattern" not in prop):
+            out.append((path, "text", prop))
+    return out
+
+
+def record_fields(model: type) -> list[tuple[tuple, str, dict]]:
+    schema = model.model_json_schema(by_alias=True)
+    return _fields(schema, schema, ())
+
+
+def field_name(path: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p)
+                   for i, p in enumerate(path))
+
+
+def _set(data: Any, path: tuple, value: str) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def _base(kind: str, number: int) -> dict:
+    data = yaml.safe_load(KINDS[kind][2].read_text(encoding="utf-8"))
+    data.pop("anciens_slugs", None)
+    title = "titre" if kind == "examples" else "nom"
+    data[title] = f"Fiche d'essai hostile numéro {number}"
+    data["ajoute_le"] = data["verifie_le"] = "2026-01-15"
+    if kind == "tools":
+        data["editeur"] = data.get("editeur") or "Éditeur fictif"
+        data["adresse"] = data.get("adresse") or "https://outil.example.org/"
+    for source in data["sources"]:
+        source.setdefault("url", "https://example.org/source")
+    return data
+
+
+def cases(outcome: str) -> list[dict]:
+    """Every (record kind, field, payload) with the expected outcome: "shown" or "refused"."""
+    out = []
+    for kind, (model, _, _) in KINDS.items():
+        for path, flavour, prop in record_fields(model):
+            if flavour == "text":
+                payloads = (SHOWN if outcome == "shown" else
+                            {k: (v or "x" * (prop["maxLength"] + 1)) for k, (v, _) in REFUSED_TEXT.items()})
+            else:
+                payloads = URL_SHOWN if outcome == "shown" else URL_REFUSED
+            for name, payload in payloads.items():
+                number = len(out) + 1
+                if path in (("titre",), ("nom",)) and outcome == "shown":
+                    payload = f"{number} {payload}"  # titles stay distinct
+                out.append({"kind": kind, "path": path, "field": field_name(path), "name": name,
+                            "payload": payload, "slug": f"hostile-{outcome}-{number:03d}",
+                            "number": number})
+    return out
+
+
+SHOWN_CASES = cases("shown")
+REFUSED_CASES = cases("refused")
+
+
+def _write(content: Path, case: dict) -> Path:
+    data = _base(case["kind"], case["number"])
+    _set(data, case["path"], case["payload"])
+    path = content / case["kind"] / f"{case['slug']}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_cases_cover_every_text_and_address_field() -> None:
+    fields = {(c["kind"], c["field"]) for c in SHOWN_CASES}
+    for expected in [("examples", "titre"), ("examples", "partenaires[0].nom"),
+                     ("examples", "description"), ("examples", "sources[0].titre"),
+                     ("examples", "partenaires[0].site_web"), ("examples", "sources[0].url"),
+                     ("tools", "nom"), ("tools", "editeur"), ("tools", "description"),
+                     ("tools", "sources[0].titre"), ("tools", "adresse")]:
+        assert expected in fields
+    MEASURES.append(f"contenu hostile : {len(fields)} champs × charges = {len(SHOWN_CASES)} fiches "
+                    f"construites, {len(REFUSED_CASES)} fiches refusées par le validateur")
+
+
+# --- Refused: a French message naming file, line and field ----------------------------------------
+
+def test_refused_payloads_get_a_french_message_naming_file_line_and_field(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    written = {_write(content, case): case for case in REFUSED_CASES}
+    report = validate(content, list(written), today=TODAY)
+    assert report.kit is None
+    by_file: dict[str, list] = {}
+    for problem in report.problems:
+        by_file.setdefault(Path(problem.file).name, []).append(problem)
+    wrong = []
+    for path, case in written.items():
+        problems = by_file.get(path.name, [])
+        expected = (REFUSED_TEXT[case["name"]][1] if case["name"] in REFUSED_TEXT
+                    else "adresse web valide")
+        ok = [p for p in problems if expected in p.message and p.line == _line_of(path, case["path"])
+              and p.field in (case["field"], "")]
+        english = [p for p in problems if re.search(r"\b(should|Input|String|Value error)\b", p.message)]
+        if not ok or english or "Traceback" in "".join(p.message for p in problems):
+            wrong.append(f"{case['kind']}/{case['field']}/{case['name']}: "
+                         + (" | ".join(str(p) for p in problems) or "accepté"))
+    assert not wrong, "\n".join(wrong)
+
+
+def _line_of(path: Path, field: tuple) -> int:
+    """The line where ``field`` is written, found by reading the file top-down."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = 0
+    for key in (k for k in field if isinstance(k, str)):
+        line = next(n for n in range(line, len(lines))
+                    if re.match(rf"^\s*(- )?{re.escape(key)}:", lines[n]))
+    return line + 1
+
+
+def test_a_refused_record_stops_the_build_with_its_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "kit")
+    case = next(c for c in REFUSED_CASES if c["name"] == "url-javascript")
+    _write(project / "content", case)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"{case['slug']}.yml" in output and case["field"] in output
+    assert "n'est pas une adresse web valide" in output and "Traceback" not in output
+
+
+# --- Shown: built, and plain text everywhere -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "kit")
+    for case in SHOWN_CASES:
+        _write(project / "content", case)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-5000:]
+    return Site(project / "site")
+
+
+def _visible(text: str) -> str:
+    """Text compared as a reader sees it: spaces of any kind collapsed."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _tags(page_html: str) -> Counter:
+    found: Counter = Counter()
+    for match in re.finditer(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>", page_html):
+        tag = match.group(1).lower()
+        if tag in DANGEROUS_TAGS:
+            found[tag] += 1
+        for attr in re.findall(r"\s(on[a-z]+|style|srcdoc|formaction)\s*=", match.group(2), re.I):
+            found[f"@{attr.lower()}"] += 1
+    return found
+
+
+def _article_text(page_html: str) -> str:
+    start, end = page_html.index("<article"), page_html.index("</article>")
+    return _visible(html.unescape(re.sub(r"<[^>]+>", " ", page_html[start:end])))
+
+
+def _article(page_html: str) -> str:
+    return page_html[page_html.index("<article"): page_html.index("</article>")]
+
+
+def test_every_shown_payload_is_plain_text_on_its_page(hostile: Site) -> None:
+    wrong = []
+    benign = {kind: _tags(_article((hostile.root / section / _first_real(kind) / "index.html")
+                                   .read_text(encoding="utf-8")))
+              for kind, (_, section, _) in KINDS.items()}
+    for case in SHOWN_CASES:
+        section = KINDS[case["kind"]][1]
+        page_html = (hostile.root / section / case["slug"] / "index.html").read_text(encoding="utf-8")
+        article = _article(page_html)
+        where = f"{case['kind']}/{case['field']}/{case['name']}"
+        extra = _tags(article) - benign[case["kind"]]
+        if extra:
+            wrong.append(f"{where}: balises ou attributs actifs {dict(extra)}")
+        if "url" in case["name"]:
+            hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]*)"', article)
+                     if "//example.org/" in h]
+            if not hrefs or any(not h.startswith("https://example.org/") or "<" in h or '"' in h
+                                or " " in h for h in hrefs):
+                wrong.append(f"{where}: adresse mal protégée {hrefs}")
+        elif _visible(case["payload"]) not in _article_text(page_html):
+            wrong.append(f"{where}: texte absent ou transformé")
+        title = re.search(r"<title>(.*?)</title>", page_html, re.S).group(1)
+        if "<" in title or re.search(r'<meta name="description" content="[^"]*<', page_html):
+            wrong.append(f"{where}: balise dans <title> ou la description")
+    assert not wrong, "\n".join(wrong)
+
+
+def _first_real(kind: str) -> str:
+    return sorted(p.stem for p in (CONTENT / kind).glob("*.yml"))[0] if list(
+        (CONTENT / kind).glob("*.yml")) else next(c["slug"] for c in SHOWN_CASES if c["kind"] == kind
+                                                   and c["name"] == "entities")
+
+
+def test_no_page_of_the_site_gains_live_markup(hostile: Site, built_site: Path) -> None:
+    """Every page the real site has (indexes, typology…) has the same active tags and attributes
+    with the hostile records as without them; no link anywhere runs code."""
+    wrong = []
+    for page in hostile.pages:
+        parsed = hostile.pages[page]
+        bad = [u for u in parsed.links + parsed.resources
+               if u.strip().lower().startswith(("javascript:", "vbscript:", "data:text"))]
+        if bad or parsed.event_handlers:
+            wrong.append(f"{page}: {bad} {parsed.event_handlers}")
+        real = built_site / page
+        if real.exists() and not page.startswith(("exemples/hostile", "outils/hostile")):
+            before = _tags(real.read_text(encoding="utf-8"))
+            after = _tags((hostile.root / page).read_text(encoding="utf-8"))
+            grown = {t: n for t, n in (after - before).items() if t not in ("table", "details",
+                                                                            "blockquote", "sup")}
+            if grown:
+                wrong.append(f"{page}: {grown}")
+    assert not wrong, "\n".join(wrong[:30])
+
+
+def test_the_indexes_show_hostile_titles_as_text(hostile: Site) -> None:
+    for kind, (_, section, _) in KINDS.items():
+        index = (hostile.root / section / "index.html").read_text(encoding="utf-8")
+        text = _article_text(index)
+        for case in SHOWN_CASES:
+            if case["kind"] == kind and case["path"] in (("titre",), ("nom",)):
+                assert _visible(case["payload"]) in text, (section, case["name"])
+
+
+def test_search_index_holds_no_markup_from_records(hostile: Site) -> None:
+    """Material inserts the index's text as HTML in the results: record text must be escaped."""
+    index = json.loads((hostile.root / "search/search_index.json").read_text(encoding="utf-8"))
+    wrong = []
+    for doc in index["docs"]:
+        if not doc["location"].startswith(("exemples/hostile", "outils/hostile")):
+            continue
+        for key in ("title", "text"):
+            found = _tags(doc.get(key, "")) - Counter({"table": 99, "blockquote": 99, "sup": 99})
+            if found or re.search(r"<a\b[^>]*href=\"?javascript:", doc.get(key, ""), re.I):
+                wrong.append(f"{doc['location']} {key}: {dict(found)}")
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def test_data_files_keep_record_text_as_data(hostile: Site) -> None:
+    """JSON keeps the text exactly; CSV cells never start a spreadsheet formula."""
+    folder = hostile.root / "donnees"
+    files = sorted(folder.rglob("*.csv")) + sorted(folder.rglob("*.json")) if folder.is_dir() else []
+    if not files:
+        pytest.skip("pas encore de fichiers de données (donnees/)")
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".csv":
+            for row in csv.reader(io.StringIO(text)):
+                assert not [c for c in row if c[:1] in ("=", "+", "-", "@", "\t", "\r")], (path, row)
+        else:
+            json.loads(text)  # valid JSON whatever the text
+    payload = next(c["payload"] for c in SHOWN_CASES if c["name"] == "script" and c["field"] == "description")
+    assert any(payload in p.read_text(encoding="utf-8") for p in files if p.suffix == ".json")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_nothing_runs_in_the_browser(browser, hostile: Site) -> None:  # noqa: ANN001
+    """Open a hostile page per payload, the indexes and a search listing hostile records: no
+    dialog opens, no injected element exists, no request leaves the machine."""
+    server, url = serve(hostile.root)
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    external: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            or external.append(r.url))
+    seen = set()
+    urls = ["exemples/", "outils/", "methode/typologie/"]
+    for case in SHOWN_CASES:
+        if case["name"] not in seen or case["path"] in (("titre",), ("nom",)):
+            seen.add(case["name"])
+            urls.append(f"{KINDS[case['kind']][1]}/{case['slug']}/")
+    try:
+        injected = []
+        for path in urls:
+            page.goto(url + path, wait_until="load")
+            if page.evaluate("() => document.querySelectorAll('article script, article iframe, "
+                             "article img[src=x], article svg[onload], #piege, .classe').length"):
+                injected.append(path)
+        page.goto(url)
+        page.locator("input.md-search__input").click()
+        page.wait_for_function("() => !/Initialisation/.test(document.querySelector("
+                               "'.md-search-result__meta').textContent)", timeout=20000)
+        page.locator("input.md-search__input").press_sequentially("hostile")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.wait_for_timeout(500)
+        if page.evaluate("() => document.querySelectorAll('.md-search-result script, "
+                         ".md-search-result img[src=x], .md-search-result iframe').length"):
+            injected.append("résultats de recherche")
+    finally:
+        context.close()
+        server.shutdown()
+    MEASURES.append(f"contenu hostile : {len(urls)} pages ouvertes dans Chromium et une recherche, "
+                    f"{len(dialogs)} script(s) exécuté(s)")
+    assert not dialogs and not injected and not external, (dialogs, injected, external)

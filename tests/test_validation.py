@@ -155,3 +155,11 @@ def test_cli_github_annotations() -> None:
         "::error file=tests/fixtures/invalid/examples/partner-type-typo.yml,line=6,title=Fiche invalide::"
         "partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, entreprise, "
         "fondation, collectivite, acteur-public, reseau, autre) ; vouliez-vous dire 'entreprise' ?"]
+
+
+def test_contributing_field_tables_are_up_to_date() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/update_contributing.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, (
+        "CONTRIBUTING.md : les tableaux des champs sont périmés, lancez "
+        "python scripts/update_contributing.py")

@@ -9,12 +9,17 @@ from functools import cached_property
 from .models import Example, PartnershipModel, Term, Tool, Typology, Vocabularies
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Kit:
     typology: Typology
     vocabularies: Vocabularies
     examples: dict[str, Example] = field(default_factory=dict)  # slug → example, sorted by slug
     tools: dict[str, Tool] = field(default_factory=dict)  # slug → tool, sorted by slug
+
+    def __repr__(self) -> str:
+        # Short on purpose: mkdocs-macros writes the repr of every macro (bound to the kit) into
+        # its debug payload on each build; the full repr of 1,000 examples cost seconds.
+        return f"Kit({len(self.examples)} exemples, {len(self.tools)} outils)"
 
     # --- look-ups --------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ import yaml
 from conftest import CONTENT, FIXTURES, MEASURES, TODAY, copy_project, mkdocs_build, serve
 from odd17.models import Example, Tool
 from odd17.validation import validate
-from sitecrawl import Site, parse
+from sitecrawl import Site
 
 KINDS = {"examples": (Example, "exemples", FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml"),
          "tools": (Tool, "outils", FIXTURES / "valid/tools/boussole-imaginaire.yml")}

@@ -40,6 +40,11 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             lines = "\n".join(str(p) for p in report.errors)
             raise PluginError(f"contenu invalide :\n{lines}\n{report.summary()}")
         self.kit = report.kit
+        # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
+        redirects = config.plugins.get("redirects")
+        if redirects is not None:
+            redirects.config["redirect_maps"] = {**report.kit.redirects,
+                                                 **redirects.config["redirect_maps"]}
         if str(content) not in [str(w) for w in config.watch]:
             config.watch.append(str(content))
         return config

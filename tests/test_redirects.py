@@ -1,0 +1,59 @@
+"""Published addresses never die: a renamed record needs a redirect, and the redirect works."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, mkdocs_build, serve
+from odd17.published_urls import lost_urls, read_manifest
+
+
+def test_no_published_address_is_lost(built_site: Path) -> None:
+    lost = lost_urls(built_site)
+    assert lost == [], (
+        f"Adresses publiées perdues : {lost}. Une fiche renommée garde son ancienne adresse par son "
+        "champ « anciens_slugs » ; une page rédigée, par redirect_maps dans mkdocs.yml.")
+    assert "/exemples/deloitte-sivc/" in read_manifest()
+
+
+def test_every_heading_has_a_permalink(built_site: Path) -> None:
+    html = (built_site / "methode/co-construction/index.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h[2-4] id=\"[^\"]+\">.*?</h[2-4]>", html, re.S)
+    assert headings and all('class="headerlink"' in h for h in headings)
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example deloitte-sivc renamed, once without and once with its former slug."""
+    sites = {}
+    for variant in ("sans-redirection", "avec-redirection"):
+        project = copy_project(tmp_path_factory.mktemp(variant) / "kit")
+        old = project / "content/examples/deloitte-sivc.yml"
+        text = old.read_text(encoding="utf-8")
+        if variant == "avec-redirection":
+            text += "anciens_slugs: [deloitte-sivc]\n"
+        (project / "content/examples/deloitte-et-sivc.yml").write_text(text, encoding="utf-8")
+        old.unlink()
+        result = mkdocs_build(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        sites[variant] = project / "site"
+    return sites
+
+
+def test_renaming_without_redirect_loses_the_address(renamed: dict[str, Path]) -> None:
+    assert lost_urls(renamed["sans-redirection"]) == ["/exemples/deloitte-sivc/"]
+
+
+def test_renaming_with_former_slug_keeps_the_address(renamed: dict[str, Path], page) -> None:  # noqa: ANN001
+    site = renamed["avec-redirection"]
+    assert lost_urls(site) == []
+    server, url = serve(site)
+    try:
+        page.goto(url + "exemples/deloitte-sivc/")
+        page.wait_for_url(re.compile(r".*/exemples/deloitte-et-sivc/$"), timeout=10000)
+        assert "Deloitte" in page.locator("h1").inner_text()
+    finally:
+        server.shutdown()

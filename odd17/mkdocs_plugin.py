@@ -51,15 +51,16 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None
-        for path, content in generated_files(self.kit):
+        for path, content in generated_files(self.kit, config.site_url or ""):
             files.append(File.generated(config, path, content=content))
         return files
 
 
-def generated_files(kit: Kit) -> Iterator[tuple[str, str | bytes]]:
+def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]]:
     """Every file the build creates from the content: (path in the site's sources, content).
 
     Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
-    (data, schemas) are copied as they are. Nothing is written into docs/.
+    (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
+    public address of the site (mkdocs.yml), for links meant to be shared or printed.
     """
-    yield from render.record_pages(kit)
+    yield from render.record_pages(kit, site_url)

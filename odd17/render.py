@@ -52,17 +52,31 @@ def partner_names(example: Example) -> str:
     return " · ".join(p.name for p in example.partners)
 
 
-def record_pages(kit: Kit) -> Iterator[tuple[str, str]]:
+def public_url(site_url: str, path: str) -> str:
+    """The public address of a generated page: ``exemples/x.md`` → ``<site_url>exemples/x/``."""
+    return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"
+
+
+def record_pages(kit: Kit, site_url: str = "") -> Iterator[tuple[str, str]]:
     """One page per example and per tool."""
     for slug in kit.examples:
-        yield example_path(slug), example_page(kit, slug)
+        yield example_path(slug), example_page(kit, slug, site_url=site_url)
     for slug in kit.tools:
         yield tool_path(slug), tool_page(kit, slug)
 
 
 # --- Example pages ------------------------------------------------------------------------------
 
-def example_page(kit: Kit, slug: str, up: str = "../") -> str:
+def share_block(url: str) -> str:
+    """The page's public address, always visible; « Copier le lien » is added by copy-link.js."""
+    address = html.escape(url)
+    return (f'<p class="odd17-share">Adresse de cette page : <code class="odd17-share__url">'
+            f'{address}</code> <button type="button" class="md-button odd17-share__copy" '
+            f'data-url="{address}" hidden>Copier le lien</button> '
+            f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
+
+
+def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> str:
     """The page of one example (generated at ``exemples/<slug>.md``)."""
     example = kit.examples[slug]
     model = kit.model(example.model)
@@ -99,6 +113,8 @@ def example_page(kit: Kit, slug: str, up: str = "../") -> str:
     out.append("")
     out.append(f'<p class="odd17-dates">Ajouté le {french_date(example.added)}, '
                f"vérifié le {french_date(example.reviewed)}.</p>\n")
+    if site_url:
+        out.append(share_block(public_url(site_url, example_path(slug))))
     others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
     if others:
         out.append("## D'autres exemples du même modèle\n")

@@ -57,3 +57,25 @@ def test_renaming_with_former_slug_keeps_the_address(renamed: dict[str, Path], p
         assert "Deloitte" in page.locator("h1").inner_text()
     finally:
         server.shutdown()
+
+
+def test_copy_link_button(page, site_url: str) -> None:  # noqa: ANN001
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "exemples/deloitte-sivc/")
+    address = page.locator(".odd17-share__url").inner_text()
+    assert address.endswith("/exemples/deloitte-sivc/") and address.startswith("https://")
+    button = page.get_by_role("button", name="Copier le lien")
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator(".odd17-share__status")
+    status.filter(has_text="Lien copié").wait_for(timeout=5000)
+    assert page.evaluate("navigator.clipboard.readText()") == address
+
+
+def test_address_is_shown_without_javascript(browser, site_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "exemples/deloitte-sivc/")
+    assert page.locator(".odd17-share__url").is_visible()
+    assert not page.locator(".odd17-share__copy").is_visible()
+    context.close()

@@ -18,3 +18,4 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
     kit = env.conf.plugins["odd17"].kit
     for name in MACROS:
         env.macro(partial(getattr(render, name), kit), name)
+    env.macro(partial(render.page_address, env.conf.site_url or ""), "page_address")

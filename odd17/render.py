@@ -57,6 +57,16 @@ def public_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"
 
 
+def page_address(site_url: str, path: str, anchor: str = "") -> str:
+    """A page's public address as text to copy (trainers paste it in slides and MOOC pages)."""
+    if path == "index.md":
+        url = site_url.rstrip("/") + "/"
+    else:
+        url = public_url(site_url, path.removesuffix("index.md").rstrip("/") + ".md"
+                         if path.endswith("/index.md") else path)
+    return f"`{url}{'#' + anchor if anchor else ''}`"
+
+
 def record_pages(kit: Kit, site_url: str = "") -> Iterator[tuple[str, str]]:
     """One page per example and per tool."""
     for slug in kit.examples:

@@ -31,7 +31,7 @@ def source_date_epoch() -> str:
 def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
                  **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` as a contributor would, in ``project``, into ``site``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": source_date_epoch(),
            **env_vars}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / config), "-d", str(site)],

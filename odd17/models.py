@@ -83,7 +83,8 @@ def _parse_date(value: Any) -> Any:
                               "(par exemple 2024-03-15)", {"value": value})
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Date = Annotated[dt.date, BeforeValidator(_parse_date),
+                 Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import render
+from . import opendata, render
 from .kit import Kit
 from .validation import validate
 
@@ -64,3 +64,4 @@ def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]
     public address of the site (mkdocs.yml), for links meant to be shared or printed.
     """
     yield from render.record_pages(kit, site_url)
+    yield from opendata.files(kit, site_url)

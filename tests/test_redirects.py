@@ -27,15 +27,15 @@ def test_every_heading_has_a_permalink(built_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example deloitte-sivc renamed, once without and once with its former slug."""
+    """The example eiffage-agote renamed, once without and once with its former slug."""
     sites = {}
     for variant in ("sans-redirection", "avec-redirection"):
         project = copy_project(tmp_path_factory.mktemp(variant) / "kit")
-        old = project / "content/examples/deloitte-sivc.yml"
+        old = project / "content/examples/eiffage-agote.yml"
         text = old.read_text(encoding="utf-8")
         if variant == "avec-redirection":
-            text += "anciens_slugs: [deloitte-sivc]\n"
-        (project / "content/examples/deloitte-et-sivc.yml").write_text(text, encoding="utf-8")
+            text += "anciens_slugs: [eiffage-agote]\n"
+        (project / "content/examples/eiffage-et-agote.yml").write_text(text, encoding="utf-8")
         old.unlink()
         result = mkdocs_build(project, project / "site")
         assert result.returncode == 0, result.stderr
@@ -44,7 +44,7 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_renaming_without_redirect_loses_the_address(renamed: dict[str, Path]) -> None:
-    assert lost_urls(renamed["sans-redirection"]) == ["/exemples/deloitte-sivc/"]
+    assert lost_urls(renamed["sans-redirection"]) == ["/exemples/eiffage-agote/"]
 
 
 def test_renaming_with_former_slug_keeps_the_address(renamed: dict[str, Path], page) -> None:  # noqa: ANN001
@@ -52,9 +52,9 @@ def test_renaming_with_former_slug_keeps_the_address(renamed: dict[str, Path], p
     assert lost_urls(site) == []
     server, url = serve(site)
     try:
-        page.goto(url + "exemples/deloitte-sivc/")
-        page.wait_for_url(re.compile(r".*/exemples/deloitte-et-sivc/$"), timeout=10000)
-        assert "Deloitte" in page.locator("h1").inner_text()
+        page.goto(url + "exemples/eiffage-agote/")
+        page.wait_for_url(re.compile(r".*/exemples/eiffage-et-agote/$"), timeout=10000)
+        assert "Eiffage" in page.locator("h1").inner_text()
     finally:
         server.shutdown()
 

@@ -7,6 +7,7 @@ validated ``Kit`` on this plugin. A build with invalid content stops with the va
 from __future__ import annotations
 
 import logging
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from . import opendata, render
+from . import opendata, printing, render
 from .kit import Kit
 from .validation import validate
 
@@ -26,10 +29,13 @@ log = logging.getLogger("mkdocs.plugins.odd17")
 
 class KitPluginConfig(Config):
     content_dir = c.Type(str, default="content")
+    # Print the PDFs after the build (needs Chromium): `bash scripts/task build` turns it on.
+    pdf = c.Type(bool, default=False)
 
 
 class KitPlugin(BasePlugin[KitPluginConfig]):
     kit: Kit | None = None
+    nav_urls: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = Path(config.config_file_path).parent / self.config.content_dir
@@ -48,6 +54,40 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if str(content) not in [str(w) for w in config.watch]:
             config.watch.append(str(content))
         return config
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = [page.url for page in nav.pages]
+        return nav
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """« Télécharger en PDF » on the pages a PDF covers (only when the PDFs are printed)."""
+        sheet = printing.sheet_of(page.url) if self.config.pdf else None
+        if sheet is None:
+            return html
+        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+
+        def href(slug: str) -> str:
+            return posixpath.relpath(f"{printing.PDF_DIR}/{slug}.pdf", base or ".")
+
+        return (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
+                f'<a href="{href(sheet.slug)}" download>{sheet.title} (PDF)</a> · '
+                f'<a href="{href(printing.KIT.slug)}" download>le kit complet (PDF)</a></p></div>'
+                + html)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.pdf:
+            return
+        assert self.kit is not None
+        urls: list[str] = []
+        for url in self.nav_urls:
+            urls.append(url)
+            if url == "exemples/":
+                urls += [f"exemples/{slug}/" for slug in self.kit.examples]
+            elif url == "outils/":
+                urls += [f"outils/{slug}/" for slug in self.kit.tools]
+        written = printing.print_pdfs(Path(config.site_dir), urls, config.site_url or "",
+                                      printing.chromium_path())
+        log.info("PDF : %s", ", ".join(p.name for p in written))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import json
+
+import segno
 from collections.abc import Iterator
 
 from .kit import Kit
@@ -86,6 +88,14 @@ def share_block(url: str) -> str:
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
 
 
+def qr_block(url: str) -> str:
+    """A QR code to the page's online address, shown in print only (paper → online page)."""
+    code = segno.make(url, error="m").svg_inline(scale=3, svgclass="odd17-qr__code",
+                                                 title=f"QR code vers {url}")
+    return (f'<div class="odd17-qr" aria-hidden="true">{code}<p>Page en ligne\u00a0:<br>'
+            f"{html.escape(url)}</p></div>\n")
+
+
 def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> str:
     """The page of one example (generated at ``exemples/<slug>.md``)."""
     example = kit.examples[slug]
@@ -125,6 +135,7 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
                f"vérifié le {french_date(example.reviewed)}.</p>\n")
     if site_url:
         out.append(share_block(public_url(site_url, example_path(slug))))
+        out.append(qr_block(public_url(site_url, example_path(slug))))
     others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
     if others:
         out.append("## D'autres exemples du même modèle\n")

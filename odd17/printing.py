@@ -242,9 +242,26 @@ def print_pdfs(site: Path, urls: list[str], site_url: str, chromium: str) -> lis
                          footer_template=FOOTER,
                          margin={"top": "18mm", "bottom": "16mm", "left": "16mm", "right": "16mm"})
                 numbers = _outline_pages(target, toc_labels(site, chosen))
+            _reproducible_dates(target)
             written.append(target)
         browser.close()
     return written
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
+
+
+def _reproducible_dates(pdf: Path) -> None:
+    """Chromium stamps the moment of printing into the PDF's metadata: with SOURCE_DATE_EPOCH
+    (``bash scripts/task build`` sets it to the last commit's date) that date goes there instead,
+    so two builds of one commit give the same bytes (tests/test_determinism.py). The new stamp has
+    the same length, so the cross-reference offsets stay valid."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    data = pdf.read_bytes()
+    pdf.write_bytes(_PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp.encode(), data))
 
 
 def chromium_path() -> str:

@@ -25,12 +25,20 @@ from .kit import Kit
 from .validation import validate
 
 log = logging.getLogger("mkdocs.plugins.odd17")
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+OFFLINE_ZIP = "kit-hors-ligne.zip"  # written into the site by scripts/make_offline.py
 
 
 class KitPluginConfig(Config):
     content_dir = c.Type(str, default="content")
-    # Print the PDFs after the build (needs Chromium): `bash scripts/task build` turns it on.
-    pdf = c.Type(bool, default=False)
+    # The downloads: PDFs printed after the build (needs Chromium) and links to them and to the
+    # offline copy (made next by scripts/make_offline.py). `bash scripts/task build` turns it on.
+    downloads = c.Type(bool, default=False)
+    # The offline copy (ODD17_OFFLINE=true, with Material's offline plugin): its search worker
+    # needs the iframe-worker shim, which Material would load from a CDN (Material issue #6181);
+    # it comes from the npm package instead (package.json) and is served by the copy itself.
+    offline = c.Type(bool, default=False)
+    offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
 
 class KitPlugin(BasePlugin[KitPluginConfig]):
@@ -46,6 +54,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             lines = "\n".join(str(p) for p in report.errors)
             raise PluginError(f"contenu invalide :\n{lines}\n{report.summary()}")
         self.kit = report.kit
+        if self.config.offline:
+            # Listed before Material's offline plugin adds the CDN address, which it then skips.
+            config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -60,22 +71,29 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """« Télécharger en PDF » on the pages a PDF covers (only when the PDFs are printed)."""
-        sheet = printing.sheet_of(page.url) if self.config.pdf else None
-        if sheet is None:
+        """« Télécharger » links: the PDF of the page's sheet, the whole kit, the offline copy."""
+        if not self.config.downloads:
             return html
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
 
-        def href(slug: str) -> str:
-            return posixpath.relpath(f"{printing.PDF_DIR}/{slug}.pdf", base or ".")
+        def href(path: str) -> str:
+            return posixpath.relpath(path, base or ".")
 
+        kit_pdf = f'<a href="{href(f"{printing.PDF_DIR}/{printing.KIT.slug}.pdf")}" download>'
+        if page.is_homepage:
+            return (f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le kit complet '
+                    f'en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie hors ligne '
+                    "du site (zip à ouvrir sans connexion, par exemple depuis une clé USB)</a></p>"
+                    "</div>" + html)
+        sheet = printing.sheet_of(page.url)
+        if sheet is None:
+            return html
         return (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
-                f'<a href="{href(sheet.slug)}" download>{sheet.title} (PDF)</a> · '
-                f'<a href="{href(printing.KIT.slug)}" download>le kit complet (PDF)</a></p></div>'
-                + html)
+                f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
+                f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.pdf:
+        if not self.config.downloads:
             return
         assert self.kit is not None
         urls: list[str] = []
@@ -93,6 +111,11 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         assert self.kit is not None
         for path, content in generated_files(self.kit, config.site_url or ""):
             files.append(File.generated(config, path, content=content))
+        if self.config.offline:
+            shim = Path(config.config_file_path).parent / self.config.offline_shim
+            if not shim.exists():
+                raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
+            files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         return files
 
 

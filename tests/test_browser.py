@@ -17,8 +17,8 @@ def test_home_opens_without_third_party_requests(page, site_url: str) -> None:  
 
 def test_search_finds_an_example(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Deloitte")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Deloitte", delay=50)
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=15000)
     assert "deloitte" in result.get_attribute("href").lower()

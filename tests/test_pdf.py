@@ -21,7 +21,7 @@ KIT = validate(CONTENT, today=TODAY).kit
 @pytest.fixture(scope="module")
 def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("pdf") / "kit")
-    env = {**os.environ, "ODD17_PDF": "true", "NO_MKDOCS_2_WARNING": "1",
+    env = {**os.environ, "ODD17_DOWNLOADS": "true", "NO_MKDOCS_2_WARNING": "1",
            "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                             env=env, capture_output=True, text=True, timeout=900)

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import inspect
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -35,6 +37,7 @@ import yaml  # noqa: E402
 from odd17.validation import validate  # noqa: E402
 
 SYNTHETIC_PREFIX = "fictif-"
+EXAMPLES = "exemples"  # where example pages live (odd17.render)
 WORDS = ("partenariat association entreprise territoire projet collaborateurs insertion "
          "compétences mécénat innovation sociale coopération solidarité quartier jeunes emploi "
          "formation accompagnement bénévoles habitants réseau expérimentation impact confiance "
@@ -106,41 +109,54 @@ def copy_project(dest: Path) -> Path:
 
 # --- The plain Material site of the same text -----------------------------------------------------
 
-def plain_page(example: dict) -> str:
-    """The same text as an example page, as plain Markdown (no kit plugin, macro or template)."""
-    partners = "\n".join(f"- {p['nom']} ({p['type']})" for p in example["partenaires"])
-    sources = "\n".join(f"- [{s['titre']}]({s['url']})" if "url" in s else f"- {s['titre']}"
-                        for s in example["sources"])
-    return (f"# {example['titre']}\n\n- **Modèle de partenariat :** {example['modele']}\n"
-            f"- **Territoire :** {example['territoire']}\n\n## Le partenariat\n\n"
-            f"{example['description']}\n\n## Les partenaires\n\n{partners}\n\n"
-            f"## Objectifs et impacts\n\n- **Objectifs :** {', '.join(example['objectifs'])}\n"
-            f"- **Impacts :** {', '.join(example['impacts'])}\n\n## Sources\n\n{sources}\n\n"
-            f"Ajouté le 15 janvier 2025, vérifié le 1er juin 2025.\n")
+def _plain_markdown(markdown: str, slugs: set[str]) -> str:
+    """A kit page's Markdown as plain Markdown: no front matter, no kit block, no backslash escape
+    (plain Material has no pymdownx.escapeall), links kept only to pages the plain site has."""
+    body = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
+    body = re.sub(r"^<div[^>]*markdown[^>]*>\s*$|^</div>\s*$", "", body, flags=re.M)
+    body = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body)
+
+    def link(match: re.Match) -> str:
+        target = match.group(2)
+        slug = re.sub(r"\.md(#.*)?$", "", target.rsplit("/", 1)[-1])
+        keep = target.startswith("http") or (target.startswith(f"../{EXAMPLES}/") and slug in slugs)
+        return match.group(0) if keep else match.group(1)
+
+    return re.sub(r"\[([^\]]*)\]\(([^)\s]*)\)", lambda m: link(m), body)
 
 
-def write_plain_site(dest: Path, kit_content: Path, slugs: list[str]) -> Path:
-    """A Material site with the kit's theme options and one page per example; like the kit, the
-    pages are not in the navigation but linked from one index page."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-                            .replace("!!python/name:", "")) or {}
+def write_plain_site(dest: Path, kit_project: Path, slugs: list[str]) -> Path:
+    """A Material site with the kit's theme options and, for each example, the same text as the
+    kit's page (its generated Markdown, made plain); like the kit, the pages are not in the
+    navigation but linked from one index page."""
+    from odd17 import mkdocs_plugin  # noqa: PLC0415 - imports MkDocs: only when benchmarking
+
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - MkDocs' loader: !ENV, !!python/name
+    with (kit_project / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file) or {}
+    kit = validate(kit_project / "content").kit
+    arguments = inspect.signature(mkdocs_plugin.generated_files).parameters
+    generated = dict(mkdocs_plugin.generated_files(kit, config.get("site_url", "")) if len(arguments) > 1
+                     else mkdocs_plugin.generated_files(kit))
     plain = {"site_name": "Site Material simple", "site_url": config.get("site_url"),
              "theme": config.get("theme", {"name": "material"}),
              "plugins": [{"search": {"lang": "fr"}}], "markdown_extensions": ["toc", "attr_list"],
-             "nav": [{"Accueil": "index.md"}, {"Exemples": "exemples/index.md"}],
-             "not_in_nav": "/exemples/*"}
+             "nav": [{"Accueil": "index.md"}, {"Exemples": f"{EXAMPLES}/index.md"}],
+             "not_in_nav": f"/{EXAMPLES}/*"}
     docs = dest / "docs"
-    (docs / "exemples").mkdir(parents=True)
+    (docs / EXAMPLES).mkdir(parents=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
     (docs / "index.md").write_text("# Accueil\n\nVoir les [exemples](exemples/index.md).\n",
                                    encoding="utf-8")
+    wanted = set(slugs)
     links = []
     for slug in slugs:
-        example = yaml.safe_load((kit_content / "examples" / f"{slug}.yml").read_text("utf-8"))
-        (docs / "exemples" / f"{slug}.md").write_text(plain_page(example), encoding="utf-8")
-        links.append(f"- [{example['titre']}]({slug}.md)")
-    (docs / "exemples" / "index.md").write_text("# Exemples\n\n" + "\n".join(links) + "\n",
-                                                encoding="utf-8")
+        markdown = generated[f"{EXAMPLES}/{slug}.md"]
+        (docs / EXAMPLES / f"{slug}.md").write_text(_plain_markdown(markdown, wanted),
+                                                    encoding="utf-8")
+        links.append(f"- [{kit.examples[slug].title}]({slug}.md)")
+    (docs / EXAMPLES / "index.md").write_text("# Exemples\n\n" + "\n".join(links) + "\n",
+                                              encoding="utf-8")
     return dest
 
 
@@ -241,7 +257,7 @@ def pdf_task(project: Path) -> float | None:
 def bench(count: int, workdir: Path, browser: bool) -> dict[str, float]:
     project = copy_project(workdir / f"kit-{count}")
     slugs = write_examples(project / "content", count)
-    plain = write_plain_site(workdir / f"material-{count}", project / "content", slugs)
+    plain = write_plain_site(workdir / f"material-{count}", project, slugs)
     figures: dict[str, float] = {"examples": count + len(list((ROOT / "content/examples")
                                                                 .glob("*.yml")))}
     figures["kit_build_s"] = build(project)

@@ -55,6 +55,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+# The environment of `bash scripts/task build`: the published site has the PDFs and downloads.
+PUBLISHED_ENV = {"ODD17_DOWNLOADS": "true"}
+
+
+def publish(project: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    """Build ``site`` as `bash scripts/task build` does: the site with its PDFs and downloads,
+    then the offline copy (scripts/make_offline.py) when the project has it."""
+    result = mkdocs_build(project, site, **PUBLISHED_ENV, **env_vars)
+    offline = project / "scripts/make_offline.py"
+    if result.returncode == 0 and offline.exists():
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
+               **env_vars}
+        result = subprocess.run([sys.executable, str(offline), "--site", str(site), "--config",
+                                 str(project / "mkdocs.yml")], cwd=project, env=env,
+                                capture_output=True, text=True, timeout=900)
+    return result
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `bash scripts/task build` publishes it (PDFs, downloads, offline copy): what
+    the quality gates (integrity, accessibility, determinism) check."""
+    site = tmp_path_factory.mktemp("published")
+    result = publish(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 # --- Browser tests: Debian's headless Chromium driven by Playwright (no browser download) -------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -82,6 +110,13 @@ def serve(folder: Path):  # noqa: ANN201 - returns (server, base_url)
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):  # noqa: ANN201
     server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def published_url(published_site: Path):  # noqa: ANN201
+    server, url = serve(published_site)
     yield url
     server.shutdown()
 

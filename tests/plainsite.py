@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT
 
@@ -23,8 +24,8 @@ def plain_material_site(dest: Path) -> Path:
     CSS): one page, plus what gives the navigation the markup of the kit's: a section with an
     index page (navigation.indexes) and a page left out of the navigation (like the record
     pages, whose table of contents has a label for a missing ``__toc`` checkbox in Material)."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-                            .replace("!!python/name:odd17.text.heading_slug", "null"))
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)  # MkDocs' own loader: !ENV and !!python/name tags
     extensions = [e for e in config["markdown_extensions"]
                   if not (isinstance(e, dict) and "toc" in e)] + ["toc"]
     plain = {"site_name": "Site Material simple", "site_url": config.get("site_url"),

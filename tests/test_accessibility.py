@@ -30,8 +30,8 @@ REQUIRED = ["", "exemples/", "outils/", "methode/typologie/", "panorama/", "acce
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path) -> Site:
-    return Site(built_site)
+def site(published_site: Path) -> Site:
+    return Site(published_site)
 
 
 def audited_urls(site: Site) -> list[str]:
@@ -86,14 +86,14 @@ def theme_violations(page_factory, tmp_path_factory: pytest.TempPathFactory) -> 
     return found
 
 
-def test_no_serious_or_critical_axe_violation(page, site: Site, site_url: str,  # noqa: ANN001
+def test_no_serious_or_critical_axe_violation(page, site: Site, published_url: str,  # noqa: ANN001
                                               theme_violations: set) -> None:
     urls = audited_urls(site)
     blocking: list[str] = []
     theme: dict[str, int] = {}
     others: dict[str, int] = {}
     for url in urls:
-        page.goto(site_url + url, wait_until="load")
+        page.goto(published_url + url, wait_until="load")
         for violation in axe(page):
             key = f"{violation['id']} ({violation['impact']})"
             if violation["impact"] in BLOCKING and _targets(violation) <= theme_violations:
@@ -121,23 +121,23 @@ CONTROLS = ("article input:not([type=hidden]):not([disabled]), article select:no
             "article [tabindex]:not([tabindex='-1'])")
 
 
-def _pages_with_controls(page, site_url: str, urls: list[str]) -> list[str]:  # noqa: ANN001
+def _pages_with_controls(page, published_url: str, urls: list[str]) -> list[str]:  # noqa: ANN001
     found = []
     for url in urls:
-        page.goto(site_url + url, wait_until="load")
+        page.goto(published_url + url, wait_until="load")
         if page.locator(CONTROLS).count():
             found.append(url)
     return found
 
 
 def test_every_control_of_the_content_is_reached_and_shown_with_the_keyboard(
-        page, site: Site, site_url: str) -> None:  # noqa: ANN001
+        page, site: Site, published_url: str) -> None:  # noqa: ANN001
     """Tab goes through every form control of the page's content (filters, guided selector…),
     in order, with a visible focus, and never gets stuck."""
-    urls = _pages_with_controls(page, site_url, audited_urls(site))
+    urls = _pages_with_controls(page, published_url, audited_urls(site))
     problems: list[str] = []
     for url in urls:
-        page.goto(site_url + url, wait_until="load")
+        page.goto(published_url + url, wait_until="load")
         expected = page.evaluate("sel => [...document.querySelectorAll(sel)].filter(e => "
                                  "e.offsetParent !== null || e.getClientRects().length)"
                                  ".map((e, i) => (e.dataset.kbdProbe = String(i), i))", CONTROLS)
@@ -174,14 +174,14 @@ def test_every_control_of_the_content_is_reached_and_shown_with_the_keyboard(
 
 
 def test_checkboxes_and_selects_of_the_content_work_with_the_keyboard(
-        page, site: Site, site_url: str) -> None:  # noqa: ANN001
+        page, site: Site, published_url: str) -> None:  # noqa: ANN001
     """Space ticks a check box or radio button, arrows change a list: and the page responds
     (the filters or the selector change what is shown)."""
-    urls = _pages_with_controls(page, site_url, audited_urls(site))
+    urls = _pages_with_controls(page, published_url, audited_urls(site))
     problems: list[str] = []
     operated = 0
     for url in urls:
-        page.goto(site_url + url, wait_until="load")
+        page.goto(published_url + url, wait_until="load")
         boxes = page.locator("article input[type=checkbox]:visible, article input[type=radio]:visible")
         selects = page.locator("article select:visible")
         for kind, control in (("case", boxes), ("liste", selects)):

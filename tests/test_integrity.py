@@ -28,8 +28,8 @@ SECTIONS = {"exemples": "examples", "outils": "tools"}
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path) -> Site:
-    return Site(built_site)
+def site(published_site: Path) -> Site:
+    return Site(published_site)
 
 
 def _records(section: str) -> dict:
@@ -144,7 +144,9 @@ def _data_files(site: Site, section: str) -> list[Path]:
 def _ids_in_data(path: Path) -> list[str]:
     """The record ids of one data file, in file order (a list of objects or CSV rows)."""
     if path.suffix == ".csv":
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        text = path.read_text(encoding="utf-8-sig")
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+        rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
         key = next(k for k in ("slug", "id", "identifiant") if rows and k in rows[0])
         return [row[key] for row in rows]
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -227,13 +229,13 @@ MATERIAL_CONDITIONAL = {"https://unpkg.com/mermaid@11/dist/mermaid.min.js",
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_no_third_party_request_at_run_time(page, site: Site, site_url: str) -> None:  # noqa: ANN001
+def test_no_third_party_request_at_run_time(page, site: Site, published_url: str) -> None:  # noqa: ANN001
     """In Chromium, each kind of page (every hand-written page, a few record pages) and a search
     load nothing from another host."""
     urls = sample_urls(site, record_pages(site))
     for url in urls:
-        page.goto(site_url + url, wait_until="load")
-    page.goto(site_url)
+        page.goto(published_url + url, wait_until="load")
+    page.goto(published_url)
     search(page, "partenariat")
     page.wait_for_load_state("networkidle")
     MEASURES.append(f"intégrité : {len(urls)} pages ouvertes dans Chromium et une recherche, "

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import render
+from odd17 import examples_index, panorama, render
 
-MACROS = ["examples_index", "tools_index", "typology_table", "models_details", "levers_list",
-          "steps_list", "objectives_list", "impacts_list", "catalysis_table"]
+MACROS = {name: getattr(render, name) for name in (
+    "tools_index", "typology_table", "models_details", "levers_list", "steps_list",
+    "objectives_list", "impacts_list", "catalysis_table")} | {
+    "examples_index": examples_index.examples_index} | {name: getattr(panorama, name) for name in (
+    "chart_categories", "chart_models", "chart_partner_types", "region_map", "coverage_matrix")}
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
     kit = env.conf.plugins["odd17"].kit
-    for name in MACROS:
-        env.macro(partial(getattr(render, name), kit), name)
+    for name, function in MACROS.items():
+        env.macro(partial(function, kit), name)
     env.macro(partial(render.page_address, env.conf.site_url or ""), "page_address")

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import opendata, printing, render
+from . import examples_index, opendata, printing, render
 from .kit import Kit
 from .validation import validate
 
@@ -127,4 +127,5 @@ def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]
     public address of the site (mkdocs.yml), for links meant to be shared or printed.
     """
     yield from render.record_pages(kit, site_url)
+    yield from examples_index.facet_pages(kit)
     yield from opendata.files(kit, site_url)

@@ -105,10 +105,13 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
                          tags=[category.name, model.name]),
            f"# {md(example.title)}\n",
            '<div class="odd17-facts" markdown>\n']
-    facts = [("Modèle de partenariat", f"[{md(model.name)}]({up}{TYPOLOGY_PAGE}#{model.id})"),
-             ("Catégorie", md(category.name))]
+    facts = [("Modèle de partenariat",
+              f"[{md(model.name)}]({up}{TYPOLOGY_PAGE}#{model.id}) "
+              f"([ses exemples]({up}exemples/modeles/{model.id}.md))"),
+             ("Catégorie", f"[{md(category.name)}]({up}exemples/categories/{category.id}.md)")]
     if example.territory:
-        facts.append(("Territoire", md(kit.label("territoires", example.territory))))
+        facts.append(("Territoire", f"[{md(kit.label('territoires', example.territory))}]"
+                                    f"({up}exemples/regions/{example.territory}.md)"))
     out += [f"- **{label}\u00a0:** {value}" for label, value in facts]
     out.append("\n</div>\n")
     out.append("## Le partenariat\n")
@@ -141,29 +144,8 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
         out.append("## D'autres exemples du même modèle\n")
         out += [f"- [{md(e.title)}]({up}{example_path(s)})" for s, e in others[:10]]
         if len(others) > 10:
-            out.append(f"- [Tous les exemples « {md(model.name)} »]({up}{EXAMPLES_DIR}/index.md)")
+            out.append(f"- [Tous les exemples « {md(model.name)} »]({up}exemples/modeles/{model.id}.md)")
         out.append("")
-    return "\n".join(out)
-
-
-def examples_index(kit: Kit) -> str:
-    """Every example, grouped by category and model (the page works without JavaScript)."""
-    out = [f"La base compte **{len(kit.examples)}\u00a0exemples**, classés selon la "
-           f"[typologie des partenariats](../{TYPOLOGY_PAGE}).\n"]
-    for category in kit.typology.categories:
-        out.append(f"## {md(category.name)} {{#{category.id}}}\n")
-        for model in kit.models_of(category.id):
-            examples = kit.examples_by_model.get(model.id, [])
-            out.append(f"### {md(model.name)} {{#modele-{model.id}}}\n")
-            if not examples:
-                out.append("Aucun exemple pour l'instant : [proposez-en un](../contribuer.md).\n")
-                continue
-            for slug, example in examples:
-                territory = (f" — {md(kit.label('territoires', example.territory))}"
-                             if example.territory else "")
-                out.append(f"- [{md(example.title)}]({example_path(slug).split('/', 1)[1]})"
-                           f"{territory}")
-            out.append("")
     return "\n".join(out)
 
 

@@ -1,0 +1,90 @@
+/* Filters of the examples index (exemples/index.md). Without JavaScript the page lists every
+   example; this script shows the form, hides what does not match, keeps the filters in the
+   address (?modele=…&territoire=…&q=…) so that a trainer can share a filtered list, and announces
+   the count to screen readers. Entries carry their facets in data-* attributes. */
+(function () {
+  var form = document.getElementById("filtres");
+  if (!form) return;
+  var entries = Array.prototype.slice.call(document.querySelectorAll(".odd17-example"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".odd17-group"));
+  var none = document.querySelector(".odd17-filters__none");
+  var count = form.querySelector(".odd17-filters__count");
+  var names = ["categorie", "modele", "type", "territoire", "objectif", "impact"];
+  // Facet values are read once; matching is then plain string work on arrays.
+  var data = entries.map(function (el) {
+    var item = { el: el, text: el.dataset.texte || "" };
+    names.forEach(function (n) { item[n] = (el.dataset[n] || "").split(" "); });
+    return item;
+  });
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  function current() {
+    var state = {};
+    names.forEach(function (n) { state[n] = form.elements[n].value; });
+    state.q = fold(form.elements.q.value);
+    return state;
+  }
+
+  function apply() {
+    var state = current();
+    var words = state.q ? state.q.split(/\s+/) : [];
+    var shown = 0;
+    data.forEach(function (item) {
+      var ok = names.every(function (n) { return !state[n] || item[n].indexOf(state[n]) !== -1; }) &&
+        words.every(function (w) { return item.text.indexOf(w) !== -1; });
+      item.el.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    // Hide the headings of groups left empty (innermost first: models, then categories).
+    groups.slice().reverse().forEach(function (group) {
+      var visible = group.querySelector(".odd17-example:not([hidden])");
+      var filtering = names.some(function (n) { return state[n]; }) || words.length;
+      group.hidden = filtering && !visible;
+    });
+    count.textContent = shown + (shown > 1 ? " exemples correspondent" : " exemple correspond") +
+      " sur " + data.length + ".";
+    if (none) none.hidden = shown !== 0;
+    return shown;
+  }
+
+  function toUrl() {
+    var params = new URLSearchParams();
+    names.concat(["q"]).forEach(function (n) {
+      var value = form.elements[n].value.trim();
+      if (value) params.set(n, value);
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      history.pushState(null, "", url);
+    }
+  }
+
+  function fromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    names.concat(["q"]).forEach(function (n) {
+      var field = form.elements[n];
+      var value = params.get(n) || "";
+      if (field.tagName === "SELECT" && value &&
+          !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
+        value = "";  // an unknown value in a shared address: ignore it rather than show nothing
+      }
+      field.value = value;
+    });
+    apply();
+  }
+
+  form.hidden = false;
+  form.addEventListener("input", function () { apply(); toUrl(); });
+  form.addEventListener("change", function () { apply(); toUrl(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { apply(); toUrl(); form.elements.q.focus(); }, 0);
+  });
+  window.addEventListener("popstate", fromUrl);
+  window.odd17ApplyFilters = apply;  // used by the tests to time one filtering
+  fromUrl();
+})();

@@ -35,7 +35,8 @@ def _entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
     model = kit.model(example.model)
     territory = kit.label("territoires", example.territory) if example.territory else ""
     partners = " · ".join(p.name for p in example.partners)
-    words = " ".join([example.title, partners, model.name, territory])
+    category = kit.term("categories", model.category).name
+    words = " ".join([example.title, partners, model.name, category, territory])
     data = {
         "categorie": model.category, "modele": example.model,
         "type": " ".join(sorted({p.type for p in example.partners})),
@@ -74,7 +75,7 @@ def filter_form(kit: Kit) -> str:
     return ('<form class="odd17-filters" id="filtres" role="search" aria-label="Filtrer les exemples" '
             'hidden>'
             '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-q">Mots '
-            '(titre, partenaire, modèle, région)</label><input id="filtre-q" name="q" type="search" '
+            '(titre, partenaire, modèle, catégorie, région)</label><input id="filtre-q" name="q" type="search" '
             'autocomplete="off"></div>'
             + "".join(fields)
             + '<div class="odd17-filters__actions"><button type="reset" class="md-button">'

@@ -1,0 +1,100 @@
+"""The examples index in headless Chromium: filters, address state, no-JS listing, facet pages."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, TODAY
+from odd17.validation import validate
+
+pytestmark = [pytest.mark.browser]
+KIT = validate(CONTENT, today=TODAY).kit
+
+
+def visible_titles(page) -> list[str]:  # noqa: ANN001
+    return page.locator(".odd17-example:visible a").all_inner_texts()
+
+
+def test_filter_by_model_updates_count_and_address(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "exemples/")
+    total = len(KIT.examples)
+    assert len(visible_titles(page)) == total
+    assert page.locator(".odd17-filters__count").inner_text() == f"{total} exemples correspondent sur {total}."
+    page.get_by_label("Modèle de partenariat").select_option(label="Engagement actif")
+    expected = [e.title for e in KIT.examples.values() if e.model == "engagement-actif"]
+    assert visible_titles(page) == expected
+    assert page.locator(".odd17-filters__count").inner_text().startswith(f"{len(expected)} exemple")
+    assert "modele=engagement-actif" in page.url
+    # Headings of the other models are hidden with their empty groups.
+    assert page.get_by_role("heading", name="Mécénat classique").is_hidden()
+
+
+def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "exemples/")
+    page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)").fill("mecenat")  # no accents
+    expected = [e.title for e in KIT.examples.values() if KIT.model(e.model).category == "mecenat"]
+    assert sorted(visible_titles(page)) == sorted(expected)
+    page.get_by_label("Type de partenaire").select_option("fondation")
+    assert visible_titles(page) == ["Mitsubishi Electric et la Fondation pour l'enfance"]
+    page.get_by_label("Type de partenaire").select_option("collectivite")
+    assert visible_titles(page) == []
+    assert page.locator(".odd17-filters__none").is_visible()
+    assert "q=mecenat" in page.url and "type=collectivite" in page.url
+    page.get_by_role("button", name="Effacer les filtres").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.odd17-example:not([hidden])').length > 1")
+    assert len(visible_titles(page)) == len(KIT.examples)
+    assert "?" not in page.url
+
+
+def test_shared_address_restores_the_filters(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "exemples/?modele=rd-sociale")
+    assert page.get_by_label("Modèle de partenariat").input_value() == "rd-sociale"
+    assert visible_titles(page) == [e.title for e in KIT.examples.values() if e.model == "rd-sociale"]
+    page.get_by_label("Modèle de partenariat").select_option("audit-pratiques")
+    page.go_back()
+    page.wait_for_url(re.compile(r".*modele=rd-sociale$"))
+    assert page.get_by_label("Modèle de partenariat").input_value() == "rd-sociale"
+    page.goto(site_url + "exemples/?modele=inconnu")  # a broken shared address shows everything
+    assert len(visible_titles(page)) == len(KIT.examples)
+
+
+def test_without_javascript_every_example_is_listed(browser, site_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "exemples/")
+    assert page.locator("form.odd17-filters").is_hidden()
+    assert len(visible_titles(page)) == len(KIT.examples)
+    context.close()
+
+
+def test_facet_pages_list_their_examples(built_site: Path) -> None:
+    for model in KIT.typology.models:
+        html = (built_site / f"exemples/modeles/{model.id}/index.html").read_text(encoding="utf-8")
+        for slug, example in KIT.examples.items():
+            assert (f'href="../../{slug}/"' in html) == (example.model == model.id), (model.id, slug)
+    for category in KIT.typology.categories:
+        html = (built_site / f"exemples/categories/{category.id}/index.html").read_text(encoding="utf-8")
+        for slug, example in KIT.examples.items():
+            assert (f'href="../../{slug}/"' in html) == (KIT.category_of(example).id == category.id)
+    example = (built_site / "exemples/deloitte-sivc/index.html").read_text(encoding="utf-8")
+    assert 'href="../modeles/engagement-actif/"' in example and 'href="../categories/mecenat/"' in example
+
+
+def test_panorama_figures_have_text_alternatives(built_site: Path) -> None:
+    page = (built_site / "panorama/index.html").read_text(encoding="utf-8")
+    svgs = re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', page)
+    assert len(svgs) == 4
+    for ids in svgs:
+        for one in ids.split():
+            assert f'id="{one}"' in page
+    per_model = page[page.index('id="modeles-t"'):]
+    table = per_model[per_model.index("<table"): per_model.index("</table>")]
+    for model in KIT.typology.models:
+        count = sum(e.model == model.id for e in KIT.examples.values())
+        assert f"<td>{html.escape(model.name)}</td><td>{count}</td>" in table
+    assert "Où manque-t-il des exemples" in page and 'href="../contribuer/"' in page

@@ -113,9 +113,12 @@ def is_internal(url: str) -> bool:
 class Site:
     """A built site folder: its HTML pages parsed once, addresses resolved like a web server."""
 
-    def __init__(self, root: Path, base_path: str = "/") -> None:
+    def __init__(self, root: Path, base_path: str = "/", directory_index: bool = True) -> None:
         self.root = root
         self.base_path = base_path  # the path of site_url: absolute links start with it
+        # A web server answers ``folder/`` with ``folder/index.html``; a copy opened from the
+        # disk (file://) does not: there, a link to a folder is a broken link.
+        self.directory_index = directory_index
 
     @cached_property
     def pages(self) -> dict[str, ParsedPage]:
@@ -147,7 +150,7 @@ class Site:
             elif part not in (".", ""):
                 resolved.append(part)
         relative = "/".join(resolved)
-        if path.endswith("/") or (self.root / relative).is_dir():
+        if (path.endswith("/") or (self.root / relative).is_dir()) and self.directory_index:
             relative = f"{relative}/index.html".lstrip("/")
         return relative, unquote(parts.fragment)
 

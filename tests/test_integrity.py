@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,45 @@ def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
                     f"{len(site.pages)} pages HTML")
     assert checked > 10 * len(site.pages)
     assert not broken, "\n".join(broken[:50]) + f"\n({len(broken)} liens cassés)"
+
+
+@pytest.fixture(scope="module")
+def offline(published_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The offline copy (kit-hors-ligne.zip), unpacked as a reader would, read from the disk."""
+    archive = published_site / "kit-hors-ligne.zip"
+    assert archive.exists(), "la copie hors ligne kit-hors-ligne.zip manque"
+    folder = tmp_path_factory.mktemp("hors-ligne")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    (root,) = [p for p in folder.iterdir() if p.is_dir()]
+    return Site(root, directory_index=False)
+
+
+def test_offline_copy_links_and_anchors_resolve_from_the_disk(offline: Site) -> None:
+    """Opened from the disk (file://), every link of the offline copy reaches a file and its
+    anchor, nothing is loaded from another host, and every page is reachable from index.html."""
+    broken: list[str] = []
+    checked = 0
+    for page, parsed in offline.pages.items():
+        for url in parsed.links + parsed.resources:
+            if is_external(url):
+                if url in parsed.resources:
+                    broken.append(f"{page}: {url} → chargé depuis un autre hôte")
+                continue
+            if not is_internal(url):
+                continue
+            checked += 1
+            target, fragment = offline.resolve(page, url)
+            if target is None or not (offline.root / target).is_file():
+                broken.append(f"{page}: {url} → introuvable depuis le disque ({target})")
+            elif fragment and target.endswith(".html") and fragment not in offline.pages[target].ids:
+                broken.append(f"{page}: {url} → ancre #{fragment} absente de {target}")
+    orphans = [p for p in offline.pages if p not in offline.reachable_from("index.html")
+               and p != "404.html" and not offline.is_redirect(p)]
+    MEASURES.append(f"hors ligne : {checked} liens et ressources vérifiés sur {len(offline.pages)} "
+                    f"pages, {len(orphans)} orpheline(s)")
+    assert not broken, "\n".join(broken[:50]) + f"\n({len(broken)} problèmes)"
+    assert not orphans, orphans
 
 
 def test_no_page_is_orphaned(site: Site) -> None:
@@ -270,5 +310,5 @@ def test_html_is_valid_but_for_the_plain_theme_errors(site: Site, tmp_path: Path
                     f"dont {len(messages) - len(ours)} du thème Material seul "
                     f"({len(baseline)} messages distincts sur le site Material simple), "
                     f"{len(ours)} du kit")
-    assert not ours, "\n".join(f"{m['url'].split('/site', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-                               for m in ours[:30])
+    assert not ours, "\n".join(f"{m['url'].split(site.root.name + '/', 1)[-1]}:{m.get('lastLine')}: "
+                               f"{m['message']}" for m in ours[:30])

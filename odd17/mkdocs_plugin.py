@@ -15,12 +15,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import examples_index, opendata, printing, render
+from . import examples_index, opendata, printing, render, search_folding
 from .kit import Kit
 from .validation import validate
 
@@ -92,7 +92,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
                 f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
 
+    @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:
+        search_folding.fold_search_index(Path(config.site_dir))
         if not self.config.downloads:
             return
         assert self.kit is not None

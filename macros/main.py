@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, panorama, render
+from odd17 import examples_index, model_selector, panorama, render
 
 MACROS = {name: getattr(render, name) for name in (
     "tools_index", "typology_table", "models_details", "levers_list", "steps_list",
     "objectives_list", "impacts_list", "catalysis_table")} | {
     "examples_index": examples_index.examples_index} | {name: getattr(panorama, name) for name in (
-    "chart_categories", "chart_models", "chart_partner_types", "region_map", "coverage_matrix")}
+    "chart_categories", "chart_models", "chart_partner_types", "region_map", "coverage_matrix")} | {
+    "model_selector": model_selector.model_selector}
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object

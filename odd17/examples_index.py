@@ -32,6 +32,8 @@ def _attr(value: str) -> str:
 
 
 def _entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
+    """One example of a list: a Markdown link inside HTML (md_in_html), so MkDocs resolves it
+    for both the online site and the offline copy's .html addresses."""
     model = kit.model(example.model)
     territory = kit.label("territoires", example.territory) if example.territory else ""
     partners = " · ".join(p.name for p in example.partners)
@@ -44,9 +46,9 @@ def _entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
         "impact": " ".join(example.impacts), "texte": folded(words),
     }
     attrs = " ".join(f'data-{key}="{_attr(value)}"' for key, value in data.items())
-    where = f" — {html.escape(territory)}" if territory else ""
-    return (f'<li class="odd17-example" {attrs}><a href="{link_prefix}{slug}/">'
-            f"{html.escape(example.title)}</a><br><small>{html.escape(partners)}{where}</small></li>")
+    where = f" — {md(territory)}" if territory else ""
+    return (f'<li class="odd17-example" {attrs} markdown="span">[{md(example.title)}]'
+            f"({link_prefix}{slug}.md)<br><small>{md(partners)}{where}</small></li>")
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], everything: str) -> str:
@@ -99,8 +101,8 @@ def examples_index(kit: Kit) -> str:
             out.append(f'<section class="odd17-group" data-group="modele" markdown>\n')
             out.append(f"### {md(model.name)} {{#modele-{model.id}}}\n")
             if examples:
-                out.append('<ul class="odd17-examples">'
-                           + "".join(_entry(kit, s, e, "") for s, e in examples) + "</ul>\n")
+                out.append('<ul class="odd17-examples" markdown>\n'
+                           + "\n".join(_entry(kit, s, e, "") for s, e in examples) + "\n</ul>\n")
             else:
                 out.append("Aucun exemple pour l'instant\u00a0: "
                            "[proposez-en un](../contribuer.md).\n")
@@ -131,8 +133,8 @@ def _facet_page(kit: Kit, title: str, intro: str, examples: list[tuple[str, Exam
              f"description: {_yaml_string(html.escape(description))}", "---", "",
              f"# {md(title)}", "", intro, ""]
     if examples:
-        lines.append('<ul class="odd17-examples">'
-                     + "".join(_entry(kit, s, e, "../../") for s, e in examples) + "</ul>")
+        lines.append('<ul class="odd17-examples" markdown>\n'
+                     + "\n".join(_entry(kit, s, e, "../") for s, e in examples) + "\n</ul>")
     else:
         lines.append("Aucun exemple pour l'instant\u00a0: [proposez-en un](../../contribuer.md).")
     lines.append("\n[Tous les exemples](../index.md)\n")

@@ -251,6 +251,8 @@ class PartnershipModel(Term):
     definition: Text(500) = Field(alias="definition")
     who_brings_what: Text(500) = Field(alias="qui_apporte_quoi")
     cited_examples: Annotated[list[Text(300)], Field(min_length=1)] = Field(alias="exemples_cites")
+    objectives: UniqueList(Vocabulary("objectifs"), min_length=1) = Field(alias="objectifs_servis")
+    objectives_reading: Text(500) = Field(alias="lecture_objectifs")
 
 
 class Lever(Term):

@@ -128,17 +128,20 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None) ->
 
     # 1. The typology and the vocabularies: they give the allowed values of the records.
     raw_typology = read_yaml(content / TYPOLOGY_FILE) if (content / TYPOLOGY_FILE).exists() else None
-    raw_categories = (raw_typology.data or {}).get("categories") if raw_typology else None
-    categories = {str(c.get("id")): str(c.get("nom")) for c in raw_categories
-                  if isinstance(c, dict)} if isinstance(raw_categories, list) else {}
+    def raw_terms(name: str) -> dict[str, str]:
+        """Ids of the typology's own lists, as written: the typology refers to them."""
+        raw = (raw_typology.data or {}).get(name) if raw_typology else None
+        return {str(t.get("id")): str(t.get("nom")) for t in raw
+                if isinstance(t, dict)} if isinstance(raw, list) else {}
     typology = vocabularies = None
     for name, model in ((TYPOLOGY_FILE, Typology), (VOCABULARIES_FILE, Vocabularies)):
         path = content / name
         if not path.exists():
             problems.append(Problem(display_path(path), 1, "", "fichier manquant"))
             continue
-        record, _ = _validate_document(path, model, {"allowed": {"categories": categories}},
-                                       problems)
+        context = {"allowed": {"categories": raw_terms("categories"),
+                               "objectifs": raw_terms("objectifs")}}
+        record, _ = _validate_document(path, model, context, problems)
         if isinstance(record, Typology):
             typology = record
         elif isinstance(record, Vocabularies):

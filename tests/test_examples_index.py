@@ -16,7 +16,8 @@ KIT = validate(CONTENT, today=TODAY).kit
 
 
 def visible_titles(page) -> list[str]:  # noqa: ANN001
-    return page.locator(".odd17-example:visible a").all_inner_texts()
+    return [t.replace("\u00a0", " ").replace("\u202f", " ")
+            for t in page.locator(".odd17-example:visible a").all_inner_texts()]
 
 
 def test_filter_by_model_updates_count_and_address(page, site_url: str) -> None:  # noqa: ANN001

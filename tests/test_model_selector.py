@@ -1,0 +1,37 @@
+"""« Quel modèle de partenariat pour nous ? » in headless Chromium, and its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, TODAY
+from odd17.validation import validate
+
+KIT = validate(CONTENT, today=TODAY).kit
+
+
+@pytest.mark.browser
+def test_company_seeking_innovation_gets_the_innovation_models(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "methode/quel-modele/")
+    result = page.locator(".odd17-selector__result")
+    assert "Cochez un ou plusieurs objectifs" in result.inner_text()
+    page.get_by_label("Une entreprise").check()
+    checkbox = page.get_by_label("Innovation", exact=True)
+    checkbox.focus()
+    page.keyboard.press("Space")  # keyboard use
+    expected = [m.name for m in KIT.typology.models if "innovation" in m.objectives]
+    assert page.locator(".odd17-model:visible strong").all_inner_texts() == expected
+    assert result.inner_text() == f"{len(expected)} modèles répondent à ces objectifs."
+    page.get_by_label("Une fondation").check()
+    assert "appels à projets des fondations" in page.locator(".odd17-selector__actor:visible").inner_text()
+
+
+def test_without_javascript_the_table_gives_every_model(built_site: Path) -> None:
+    html = (built_site / "methode/quel-modele/index.html").read_text(encoding="utf-8")
+    table = html[html.index('id="tous-les-modeles-et-leurs-objectifs"'):]
+    table = table[: table.index("</table>")]
+    assert table.count("✓") == sum(len(m.objectives) for m in KIT.typology.models)
+    for model in KIT.typology.models:
+        assert f'href="../typologie/#{model.id}"' in table

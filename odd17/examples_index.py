@@ -87,10 +87,11 @@ def filter_form(kit: Kit) -> str:
 
 def examples_index(kit: Kit) -> str:
     """Every example, grouped by category and model, with the filter form (JS)."""
+    regions = _regions(kit)
+    by_region = ", ou parcourez-les [par région](#par-region)" if regions else ""
     out = [f"La base compte **{len(kit.examples)}\u00a0exemples**, classés selon la "
-           "[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous, "
-           "ou parcourez-les [par région](#par-region). Voir aussi le "
-           "[panorama de la base](../panorama.md).\n",
+           f"[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous{by_region}. "
+           "Voir aussi le [panorama de la base](../panorama.md).\n",
            filter_form(kit) + "\n"]
     for category in kit.typology.categories:
         out.append(f'<section class="odd17-group" data-group="categorie" markdown>\n')
@@ -110,7 +111,6 @@ def examples_index(kit: Kit) -> str:
         out.append("</section>\n")
     out.append('<p class="odd17-filters__none" hidden>Aucun exemple ne correspond à ces filtres. '
                "Essayez d'en retirer un, ou [proposez un exemple](../contribuer.md).</p>\n")
-    regions = _regions(kit)
     if regions:
         out.append("## Par région {#par-region}\n")
         out += [f"- [{md(name)}](regions/{code}.md) ({count})" for code, name, count in regions]

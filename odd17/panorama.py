@@ -56,7 +56,7 @@ def bar_chart(figure_id: str, title: str, rows: list[tuple[str, int]], unit: str
             f'width="100%" style="max-width:{label_width + bar_width + 50}px">'
             f'<title id="{figure_id}-t">{_e(title)}</title><desc id="{figure_id}-d">{_e(desc)}</desc>'
             + "".join(bars) + f"</svg><figcaption>{_e(title)} ({total}\u00a0{unit} au total)"
-            f"</figcaption>{_table(title, ('', 'Nombre'), rows)}</figure>")
+            f"</figcaption></figure>{_table(title, ('', 'Nombre'), rows)}")
 
 
 def _shade(count: int, top: int) -> tuple[str, str]:
@@ -96,9 +96,8 @@ def region_map(kit: Kit) -> str:
             + "".join(tiles) +
             f"</svg><figcaption>Exemples par région (une tuile par région, placée à peu près "
             f"comme sur la carte ; plus la tuile est foncée, plus il y a d'exemples). "
-            f"Exemples de portée nationale\u00a0: {national}.</figcaption>"
-            f"{_table('Exemples par région', ('Région', 'Nombre'), rows + [('National', national)])}"
-            "</figure>")
+            f"Exemples de portée nationale\u00a0: {national}.</figcaption></figure>"
+            f"{_table('Exemples par région', ('Région', 'Nombre'), rows + [('National', national)])}")
 
 
 def coverage_matrix(kit: Kit) -> str:
@@ -113,7 +112,9 @@ def coverage_matrix(kit: Kit) -> str:
         cells = "".join(f"<td>{counts[(model.id, code)]}</td>" if counts[(model.id, code)] else empty
                         for code, _ in territories)
         rows.append(f'<tr><th scope="row">{_e(model.name)}</th>{cells}</tr>')
-    return ('<div class="odd17-matrix"><table><caption>Nombre d\'exemples par modèle et par '
+    # Its own scrolling region, reachable with the keyboard (Material's wrapper is not).
+    return ('<div class="odd17-matrix" tabindex="0" role="region" aria-label="Exemples par modèle '
+            'et par territoire"><table class="odd17-matrix__table"><caption>Nombre d\'exemples par modèle et par '
             "territoire (un point : aucun exemple)</caption><thead><tr><th scope=\"col\">Modèle"
             f"</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 

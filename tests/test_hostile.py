@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import html
+from html.parser import HTMLParser
 import io
 import json
 import re
@@ -244,13 +245,19 @@ def _visible(text: str) -> str:
 
 
 def _tags(page_html: str) -> Counter:
+    """Dangerous tags and attributes a browser would really create (an HTML parser, not a regex:
+    escaped text such as ``data-texte="&lt;img onerror=…"`` is no attribute)."""
     found: Counter = Counter()
-    for match in re.finditer(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>", page_html):
-        tag = match.group(1).lower()
-        if tag in DANGEROUS_TAGS:
-            found[tag] += 1
-        for attr in re.findall(r"\s(on[a-z]+|style|srcdoc|formaction)\s*=", match.group(2), re.I):
-            found[f"@{attr.lower()}"] += 1
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in DANGEROUS_TAGS:
+                found[tag] += 1
+            for name, _ in attrs:
+                if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
+                    found[f"@{name}"] += 1
+
+    Parser().feed(page_html)
     return found
 
 

@@ -16,7 +16,7 @@ import segno
 from collections.abc import Iterator
 
 from .kit import Kit
-from .models import Example
+from .models import Example, Tool
 from .text import external_link, french_date, md, md_paragraphs
 
 EXAMPLES_DIR = "exemples"
@@ -79,6 +79,19 @@ def record_pages(kit: Kit, site_url: str = "") -> Iterator[tuple[str, str]]:
 
 # --- Example pages ------------------------------------------------------------------------------
 
+def _facts(facts: list[tuple[str, str]]) -> str:
+    """The key facts of a record page (labels are ours, values already escaped Markdown)."""
+    items = "\n".join(f"- **{label}\u00a0:** {value}" for label, value in facts)
+    return f"{items}\n\n</div>\n"
+
+
+def _sources_and_dates(record: Example | Tool) -> str:
+    sources = "\n".join(f"- {external_link(s.title, s.url) if s.url else md(s.title)}"
+                        for s in record.sources)
+    return (f"## Sources\n\n{sources}\n\n<p class=\"odd17-dates\">Ajouté le "
+            f"{french_date(record.added)}, vérifié le {french_date(record.reviewed)}.</p>\n")
+
+
 def share_block(url: str) -> str:
     """The page's public address, always visible; « Copier le lien » is added by copy-link.js."""
     address = html.escape(url)
@@ -114,8 +127,7 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
     if example.territory:
         facts.append(("Territoire", f"[{md(kit.label('territoires', example.territory))}]"
                                     f"({up}exemples/regions/{example.territory}.md)"))
-    out += [f"- **{label}\u00a0:** {value}" for label, value in facts]
-    out.append("\n</div>\n")
+    out.append(_facts(facts))
     out.append("## Le partenariat\n")
     out.append(md_paragraphs(example.description) + "\n")
     out.append("## Les partenaires\n")
@@ -132,12 +144,7 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
             names = ", ".join(md(kit.label("impacts", i)) for i in example.impacts)
             out.append(f"- **Impacts\u00a0:** {names}")
         out.append("")
-    out.append("## Sources\n")
-    for source in example.sources:
-        out.append(f"- {external_link(source.title, source.url) if source.url else md(source.title)}")
-    out.append("")
-    out.append(f'<p class="odd17-dates">Ajouté le {french_date(example.added)}, '
-               f"vérifié le {french_date(example.reviewed)}.</p>\n")
+    out.append(_sources_and_dates(example))
     if site_url:
         out.append(share_block(public_url(site_url, example_path(slug))))
         out.append(qr_block(public_url(site_url, example_path(slug))))
@@ -174,16 +181,10 @@ def tool_page(kit: Kit, slug: str, up: str = "../") -> str:
         facts.append(("Leviers", ", ".join(
             f"[{md(kit.label('leviers', lever))}]({up}methode/leviers.md#{lever})"
             for lever in tool.levers)))
-    out += [f"- **{label}\u00a0:** {value}" for label, value in facts]
-    out.append("\n</div>\n")
+    out.append(_facts(facts))
     out.append("## Description\n")
     out.append(md_paragraphs(tool.description) + "\n")
-    out.append("## Sources\n")
-    for source in tool.sources:
-        out.append(f"- {external_link(source.title, source.url) if source.url else md(source.title)}")
-    out.append("")
-    out.append(f'<p class="odd17-dates">Ajouté le {french_date(tool.added)}, '
-               f"vérifié le {french_date(tool.reviewed)}.</p>\n")
+    out.append(_sources_and_dates(tool))
     return "\n".join(out)
 
 

@@ -21,7 +21,7 @@ from conftest import ROOT
 
 def plain_material_site(dest: Path) -> Path:
     """A plain Material site (same theme options and Markdown extensions, no kit plugin, no kit
-    CSS): one page, plus what gives the navigation the markup of the kit's: a section with an
+    CSS): one page, plus what gives the navigation the markup of the kit's: two sections with an
     index page (navigation.indexes) and a page left out of the navigation (like the record
     pages, whose table of contents has a label for a missing ``__toc`` checkbox in Material)."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
@@ -32,7 +32,8 @@ def plain_material_site(dest: Path) -> Path:
              "theme": config["theme"], "markdown_extensions": extensions,
              "plugins": ["search"], "nav": [{"Accueil": "index.md"},
                                             {"Rubrique": ["rubrique/index.md",
-                                                          "rubrique/page.md"]}]}
+                                                          "rubrique/page.md"]},
+                                            {"Autre rubrique": ["autre/index.md", "autre/page.md"]}]}
     (dest / "docs/rubrique").mkdir(parents=True)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
     body = textwrap.dedent("""\
@@ -55,6 +56,10 @@ def plain_material_site(dest: Path) -> Path:
         """)
     (dest / "docs/index.md").write_text(body, encoding="utf-8")
     (dest / "docs/rubrique/index.md").write_text("# Rubrique\n\nTexte.\n", encoding="utf-8")
+    (dest / "docs/autre").mkdir()
+    (dest / "docs/autre/index.md").write_text("# Autre rubrique\n\nTexte.\n", encoding="utf-8")
+    (dest / "docs/autre/page.md").write_text("# Autre page\n\n## Intertitre\n\nTexte.\n",
+                                             encoding="utf-8")
     (dest / "docs/rubrique/page.md").write_text(body.replace("rubrique/page.md", "hors-nav.md"),
                                                 encoding="utf-8")
     (dest / "docs/rubrique/hors-nav.md").write_text(body.replace("rubrique/page.md", "index.md"),

@@ -129,8 +129,11 @@ def _regions(kit: Kit) -> list[tuple[str, str, int]]:
 
 def _facet_page(kit: Kit, title: str, intro: str, examples: list[tuple[str, Example]],
                 description: str) -> str:
+    # Out of the search index: each example is found by its own page (the lists would only
+    # repeat their titles, and the index is what a reader downloads for a first search).
     lines = ["---", f"title: {_yaml_string(html.escape(title))}",
-             f"description: {_yaml_string(html.escape(description))}", "---", "",
+             f"description: {_yaml_string(html.escape(description))}", "search:", "  exclude: true",
+             "---", "",
              f"# {md(title)}", "", intro, ""]
     if examples:
         lines.append('<ul class="odd17-examples" markdown>\n'

@@ -65,10 +65,12 @@ def display_path(path: Path) -> str:
 
 
 def _validate_document(path: Path, model: type[BaseModel], context: dict[str, Any],
-                       problems: list[Problem]) -> tuple[BaseModel | None, YamlDocument]:
-    """Read and validate one file; its problems are appended, the record returned if valid."""
+                       problems: list[Problem], doc: YamlDocument | None = None,
+                       ) -> tuple[BaseModel | None, YamlDocument]:
+    """Read (unless ``doc`` is the file already read) and validate one file; its problems are
+    appended, the record returned if valid."""
     shown = display_path(path)
-    doc = read_yaml(path)
+    doc = doc if doc is not None else read_yaml(path)
     for yaml_problem in doc.problems:
         problems.append(Problem(shown, yaml_problem.line, yaml_problem.field, yaml_problem.message))
     if doc.problems or doc.data is None:
@@ -128,6 +130,7 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None) ->
 
     # 1. The typology and the vocabularies: they give the allowed values of the records.
     raw_typology = read_yaml(content / TYPOLOGY_FILE) if (content / TYPOLOGY_FILE).exists() else None
+
     def raw_terms(name: str) -> dict[str, str]:
         """Ids of the typology's own lists, as written: the typology refers to them."""
         raw = (raw_typology.data or {}).get(name) if raw_typology else None
@@ -141,7 +144,8 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None) ->
             continue
         context = {"allowed": {"categories": raw_terms("categories"),
                                "objectifs": raw_terms("objectifs")}}
-        record, _ = _validate_document(path, model, context, problems)
+        already_read = raw_typology if name == TYPOLOGY_FILE else None
+        record, _ = _validate_document(path, model, context, problems, already_read)
         if isinstance(record, Typology):
             typology = record
         elif isinstance(record, Vocabularies):

@@ -143,6 +143,7 @@ def assemble(site: Path, urls: list[str], title: str, site_url: str,
 
         body = re.sub(r'href="([^"]*)"', link, body)
         body = _show_addresses(body)
+        body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # collapsed blocks print open
         heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", body, re.S)
         label = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else url
         toc.append((pid, label, is_record))

@@ -19,6 +19,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import CONTENT, FIXTURES, MEASURES, TODAY, copy_project, mkdocs_build, serve
+from conftest import (CONTENT, FIXTURES, MEASURES, PUBLISHED_ENV, TODAY, copy_project,
+                      mkdocs_build, serve)
 from odd17.models import Example, Tool
 from odd17.validation import validate
 from sitecrawl import Site
@@ -239,6 +241,24 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(project / "site")
 
 
+@pytest.fixture(scope="module")
+def hostile_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The PDFs of a site with one example per payload, the payload in every text field (one
+    record per field and payload, as above, would print hundreds of pages for nothing more)."""
+    project = copy_project(tmp_path_factory.mktemp("hostile-pdf") / "kit")
+    for number, (name, payload) in enumerate(SHOWN.items(), 1):
+        for kind in KINDS:
+            data = _base(kind, number)
+            for path, flavour, _ in record_fields(KINDS[kind][0]):
+                if flavour == "text":
+                    _set(data, path, f"{number} {payload}" if path in (("titre",), ("nom",)) else payload)
+            (project / "content" / kind / f"hostile-pdf-{number:02d}.yml").write_text(
+                yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(project, project / "site", **PUBLISHED_ENV)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return sorted((project / "site").rglob("*.pdf"))
+
+
 def _visible(text: str) -> str:
     """Text compared as a reader sees it: spaces of any kind collapsed."""
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
@@ -362,6 +382,34 @@ def test_data_files_keep_record_text_as_data(hostile: Site) -> None:
             json.loads(text)  # valid JSON whatever the text
     payload = next(c["payload"] for c in SHOWN_CASES if c["name"] == "script" and c["field"] == "description")
     assert any(payload in p.read_text(encoding="utf-8") for p in files if p.suffix == ".json")
+
+
+def test_pdfs_show_hostile_text_and_link_only_to_the_web(hostile_pdfs: list[Path]) -> None:
+    """The PDFs print the record text as text; their links are web addresses or places in the
+    PDF, never a script, a program or a local file."""
+    from pypdf import PdfReader
+
+    assert hostile_pdfs, "aucun PDF construit"
+    wrong = []
+    for pdf in hostile_pdfs:
+        reader = PdfReader(pdf)
+        names = reader.trailer["/Root"].get("/Names") or {}
+        if "/JavaScript" in names or "/OpenAction" in reader.trailer["/Root"]:
+            wrong.append(f"{pdf.name}: action au niveau du document")
+        for number, pdf_page in enumerate(reader.pages, 1):
+            for annotation in pdf_page.get("/Annots") or []:
+                action = annotation.get_object().get("/A") or {}
+                kind, uri = action.get("/S"), str(action.get("/URI", ""))
+                if kind in ("/JavaScript", "/Launch", "/ImportData", "/SubmitForm") or (
+                        kind == "/URI" and not uri.startswith(("https://", "http://"))):
+                    wrong.append(f"{pdf.name} p. {number}: action {kind} {uri[:80]}")
+    kit = max(hostile_pdfs, key=lambda p: p.stat().st_size)
+    text = _visible(subprocess.run(["pdftotext", "-enc", "UTF-8", str(kit), "-"], check=True,
+                                   capture_output=True, text=True).stdout)
+    for name in ("script", "jinja-expr", "md-js-link", "attr-list"):
+        if _visible(SHOWN[name]) not in text:
+            wrong.append(f"{kit.name}: « {SHOWN[name]} » n'apparaît pas tel quel")
+    assert not wrong, "\n".join(wrong[:20])
 
 
 @pytest.mark.browser

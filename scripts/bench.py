@@ -6,7 +6,8 @@ For each N, a temporary copy of the project gets N synthetic, obviously fictiona
 text is built in the same run, so every figure has its baseline from the same machine and moment.
 Figures: build time, time per example page, HTML size of an example page, search index size and
 bytes fetched for a first search (headless Chromium), validator time (also on 10,000 records),
-and PDF time when the project has a PDF task. Nothing in the work tree is modified.
+and the extra time of the published build (PDFs, downloads). Nothing in the work tree is
+modified.
 
 Targets (docs/performances.md): kit build with 1,000 examples within 1.5x of the plain site,
 validator on 10,000 records under 3 s, an example page under 60 KB of HTML, linear growth.
@@ -162,8 +163,8 @@ def write_plain_site(dest: Path, kit_project: Path, slugs: list[str]) -> Path:
 
 # --- Measures -------------------------------------------------------------------------------------
 
-def timed(command: list[str], cwd: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600"}
+def timed(command: list[str], cwd: Path, **env_vars: str) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600", **env_vars}
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -246,15 +247,18 @@ def validator_time(records: int, workdir: Path) -> dict[str, float]:
             "validate_s": in_process, "validate_cli_s": command}
 
 
-def pdf_task(project: Path) -> float | None:
-    """Time of the PDF task, when scripts/task has one."""
-    task = (project / "scripts" / "task").read_text(encoding="utf-8")
-    if "\n  pdf)" not in task:
+def published_build(project: Path) -> dict[str, float] | None:
+    """The build as ``bash scripts/task build`` makes it (PDFs and downloads: the mkdocs.yml
+    switch ``downloads``), timed; its extra time over the plain kit build is the PDFs' cost."""
+    if "ODD17_DOWNLOADS" not in (project / "mkdocs.yml").read_text(encoding="utf-8"):
         return None
-    return timed(["bash", "scripts/task", "pdf"], project)
+    seconds = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site-pdf"],
+                    project, ODD17_DOWNLOADS="true")
+    pdfs = list((project / "site-pdf").rglob("*.pdf"))
+    return {"published_build_s": seconds, "pdf_mb": sum(p.stat().st_size for p in pdfs) / 1e6}
 
 
-def bench(count: int, workdir: Path, browser: bool) -> dict[str, float]:
+def bench(count: int, workdir: Path, browser: bool, pdf: bool = True) -> dict[str, float]:
     project = copy_project(workdir / f"kit-{count}")
     slugs = write_examples(project / "content", count)
     plain = write_plain_site(workdir / f"material-{count}", project, slugs)
@@ -275,9 +279,11 @@ def bench(count: int, workdir: Path, browser: bool) -> dict[str, float]:
             measured = first_search_bytes(site)
             if measured:
                 figures.update({f"{name}_{k}": v for k, v in measured.items()})
-    pdf = pdf_task(project)
-    if pdf is not None:
-        figures["pdf_s"] = pdf
+    if pdf:
+        published = published_build(project)
+        if published:
+            figures.update(published)
+            figures["pdf_s"] = published["published_build_s"] - figures["kit_build_s"]
     shutil.rmtree(project)
     shutil.rmtree(plain)
     return figures
@@ -301,7 +307,9 @@ ROWS = [("examples", "exemples (réels + synthétiques)", "{:.0f}"),
         ("plain_first_search_total_kb", "Material simple : accueil + 1re recherche (ko)", "{:.0f}"),
         ("kit_first_search_results_s", "kit : 1ers résultats après la frappe (s)", "{:.2f}"),
         ("validate_s", "validateur sur ces exemples (s)", "{:.2f}"),
-        ("pdf_s", "tâche PDF (s)", "{:.1f}")]
+        ("published_build_s", "construction publiée, avec PDF et téléchargements (s)", "{:.1f}"),
+        ("pdf_s", "  dont PDF et téléchargements (s)", "{:.1f}"),
+        ("pdf_mb", "  taille des PDF (Mo)", "{:.1f}")]
 
 
 def table(results: list[dict[str, float]]) -> str:
@@ -322,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="nombre de fiches pour mesurer le validateur seul (par défaut : 10000)")
     parser.add_argument("--no-browser", action="store_true",
                         help="ne pas mesurer la première recherche dans Chromium")
+    parser.add_argument("--no-pdf", action="store_true",
+                        help="ne pas mesurer la construction avec les PDF")
     parser.add_argument("--json", type=Path, help="écrire aussi les mesures dans ce fichier JSON")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="odd17-bench-") as tmp:
@@ -329,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for count in args.examples:
             print(f"… {count} exemples synthétiques", file=sys.stderr, flush=True)
-            results.append({"n": count, **bench(count, workdir, not args.no_browser)})
+            results.append({"n": count, **bench(count, workdir, not args.no_browser,
+                                                not args.no_pdf)})
         print(f"… validateur sur {args.validator_records} fiches", file=sys.stderr, flush=True)
         validator = validator_time(args.validator_records, workdir)
     print(table(results))

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Measure the examples index and the search: ``python scripts/bench_examples.py --examples 1000``.
+
+Two measures, in temporary copies of the project (the work tree is not modified):
+
+1. The examples index with N synthetic, fictional examples (scripts/bench.py writes them): its
+   HTML weight (raw and gzip) and the time docs/assets/examples-filter.js takes to filter it in
+   headless Chromium (one filtering = the form's change event: match, hide, count, address,
+   then the forced layout, so the time includes the browser's restyle). Targets
+   (docs/performances.md): index under 1 MB, filtering under 100 ms.
+2. The search as French readers type, on the real content: the same queries against Material's
+   search as configured by default (``lang: fr``), with its French stemmer turned on
+   (``pipeline: [stemmer, stopWordFilter, trimmer]``), and as the kit configures it (separator
+   splitting elisions + odd17/search_folding.py); plus the weight the folding adds to the index
+   at N examples. This is the evidence for the choice explained in odd17/search_folding.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import bench  # noqa: E402 - the synthetic examples and the build of scripts/bench.py
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - test helpers
+
+# (query as a reader types it, address that must be among the results)
+QUERIES = [
+    ("mecenat de competences", "exemples/deloitte-sivc/"),
+    ("mécénat de compétences", "exemples/deloitte-sivc/"),
+    ("evaluation partenariale", "outils/centre-ressources-evaluation-partenariale/"),
+    ("l'évaluation partenariale", "outils/centre-ressources-evaluation-partenariale/"),
+    ("competence", "methode/se-former/"),
+    ("reseau", "outils/reseau-"),
+    ("Jaccede", "exemples/la-poste-jaccede/"),
+    ("cooperation", "argumentaire/"),
+    ("mecenats", "methode/typologie/"),
+]
+
+# Filter states timed on the index (form field → value); {} = everything shown again.
+FILTERS = [
+    {"modele": "engagement-actif"},
+    {"modele": "engagement-actif", "territoire": "53"},
+    {"categorie": "mecenat", "type": "collectivite"},
+    {"q": "alliance fictive"},
+    {"q": "mecenat competences bretagne"},
+    {},
+]
+
+_TIME_FILTERS = """(filters) => {
+  const form = document.getElementById("filtres");
+  const names = ["categorie", "modele", "type", "territoire", "objectif", "impact", "q"];
+  const times = [];
+  for (let round = 0; round < 10; round++) {
+    for (const state of filters) {
+      names.forEach((n) => { form.elements[n].value = state[n] || ""; });
+      const start = performance.now();
+      form.dispatchEvent(new Event("change", { bubbles: true }));
+      document.body.offsetHeight;  // force the restyle and layout into the measure
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}"""
+
+
+def examples_index_figures(count: int, workdir: Path) -> dict[str, float]:
+    project = bench.copy_project(workdir / f"kit-{count}")
+    bench.write_examples(project / "content", count)
+    bench.build(project)
+    site = project / "site"
+    index = (site / "exemples" / "index.html").read_bytes()
+    figures = {"examples": len(list((project / "content/examples").glob("*.yml"))),
+               "index_html_kb": len(index) / 1000,
+               "index_html_gzip_kb": len(gzip.compress(index, 6)) / 1000}
+    search_index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    unfolded = re.sub(r"<p hidden>[^<]*</p>", "", search_index)
+    figures["search_index_kb"] = len(search_index.encode()) / 1000
+    figures["search_index_unfolded_kb"] = len(unfolded.encode()) / 1000
+    figures["search_index_gzip_kb"] = len(gzip.compress(search_index.encode(), 6)) / 1000
+    figures["search_index_unfolded_gzip_kb"] = len(gzip.compress(unfolded.encode(), 6)) / 1000
+
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url + "exemples/", wait_until="load")
+            page.locator("#filtres").wait_for(state="visible")
+            times = page.evaluate(_TIME_FILTERS, FILTERS)
+            shown = page.locator(".odd17-filters__count").inner_text()
+            browser.close()
+    finally:
+        server.shutdown()
+    times.sort()
+    figures["filter_median_ms"] = statistics.median(times)
+    figures["filter_p95_ms"] = times[int(len(times) * 0.95) - 1]
+    figures["filter_max_ms"] = times[-1]
+    print(f"   (après le dernier filtrage : « {shown} »)", file=sys.stderr)
+    return figures
+
+
+def _search_variant(project: Path, variant: str) -> None:
+    """Set the copied project's search as ``variant``: material, material-stemmer or kit."""
+    if variant == "kit":
+        return
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"\n      separator: [^\n]*", "", text)
+    if variant == "material-stemmer":
+        text = text.replace("      lang: fr\n",
+                            "      lang: fr\n      pipeline: [stemmer, stopWordFilter, trimmer]\n", 1)
+    config.write_text(text, encoding="utf-8")
+    folding = project / "odd17" / "search_folding.py"
+    folding.write_text(folding.read_text(encoding="utf-8").replace(
+        "    path = site / \"search\" / \"search_index.json\"\n",
+        "    return  # measured without the folding (scripts/bench_examples.py)\n"
+        "    path = site / \"search\" / \"search_index.json\"\n", 1), encoding="utf-8")
+
+
+def search_hits(workdir: Path) -> dict[str, list[int | None]]:
+    """For each variant, the rank of the expected page among the results of each query."""
+    from playwright.sync_api import sync_playwright
+
+    ranks: dict[str, list[int | None]] = {}
+    for variant in ("material", "material-stemmer", "kit"):
+        project = bench.copy_project(workdir / f"search-{variant}")
+        _search_variant(project, variant)
+        bench.build(project)
+        server, url = serve(project / "site")
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                ranks[variant] = []
+                for query, expected in QUERIES:
+                    page.goto(url, wait_until="load")
+                    page.locator("input.md-search__input").click()
+                    page.keyboard.type(query, delay=20)
+                    page.wait_for_function(
+                        "() => { const m = document.querySelector('.md-search-result__meta');"
+                        " return m && /trouvé/.test(m.textContent); }",
+                        timeout=30000)
+                    page.wait_for_timeout(400)  # the last keystroke's results
+                    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
+                        "els => els.map(e => e.getAttribute('href'))")
+                    found = [i for i, h in enumerate(hrefs, 1) if expected in h]
+                    ranks[variant].append(found[0] if found else None)
+                browser.close()
+        finally:
+            server.shutdown()
+    return ranks
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench_examples.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--examples", type=int, default=1000, metavar="N",
+                        help="nombre d'exemples synthétiques à ajouter (par défaut : 1000)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="ne pas comparer les réglages de la recherche")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="odd17-bench-examples-") as tmp:
+        print(f"… index des exemples avec {args.examples} exemples synthétiques", file=sys.stderr)
+        f = examples_index_figures(args.examples, Path(tmp))
+        print(f"Index des exemples, {f['examples']:.0f} exemples : HTML {f['index_html_kb']:.0f} ko "
+              f"({f['index_html_gzip_kb']:.0f} ko compressé gzip).")
+        print(f"Filtrage (60 filtrages, 6 états) : médiane {f['filter_median_ms']:.1f} ms, "
+              f"95 % sous {f['filter_p95_ms']:.1f} ms, maximum {f['filter_max_ms']:.1f} ms.")
+        print(f"Index de recherche : {f['search_index_kb']:.0f} ko avec les formes sans accents et "
+              f"au singulier, {f['search_index_unfolded_kb']:.0f} ko sans "
+              f"(compressés : {f['search_index_gzip_kb']:.0f} et "
+              f"{f['search_index_unfolded_gzip_kb']:.0f} ko).")
+        if not args.no_search:
+            print("… recherche : trois réglages sur le contenu réel", file=sys.stderr)
+            ranks = search_hits(Path(tmp))
+            print("\n| requête | page attendue | Material (lang: fr) | + racinisation "
+                  "française | kit |\n|---|---|---|---|---|")
+            for i, (query, expected) in enumerate(QUERIES):
+                cells = [f"rang {r[i]}" if r[i] else "**absente**" for r in ranks.values()]
+                print(f"| {query} | {expected} | " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

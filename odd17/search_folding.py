@@ -1,10 +1,14 @@
 """French-friendly search on top of Material's own search (which stays the engine, online and in
 the offline copy).
 
-Measured on this site, Material's search with ``lang: fr`` finds « mécénat » only when typed with
-its accents, and turning on its French stemmer broke exact matches. So the index gets, for each
-section, the accent-free and singular forms of its words that differ from the text (a hidden
-line, never shown in the results), and the separator splits French elisions (« l'évaluation »).
+Measured on this site (scripts/bench_examples.py, figures in docs/performances.md), Material's
+search with ``lang: fr`` finds « mécénat » only when typed with its accents, and its French
+stemmer (``pipeline: [stemmer, …]``) finds no more (the stems keep the accents) and loses
+« competence », « cooperation » and exact elided queries. So the index gets, for each section,
+the accent-free and singular forms of its words that differ from the text (a hidden line, never
+shown in the results; the forms of the title and tags in them, hidden, for their boost), and the separator drops
+French elisions (« l'évaluation » → « évaluation »). Pagefind would fold accents and plurals
+itself but does not work from file:// (the offline copy), so Material's search stays.
 Hand-written because no maintained plugin does accent folding for Material's index.
 """
 
@@ -15,7 +19,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-SEPARATOR = r"[\s\-'’]+"  # mkdocs.yml search: separator — also splits « l'évaluation »
+# mkdocs.yml search: separator. Spaces and hyphens, and French elisions as a whole (« l' », « qu' »):
+# splitting on the apostrophe alone left « l » as a search term, which Material's trailing
+# wildcard turned into « every word starting with l » (measured: 47 pages for « l'evaluation »).
+SEPARATOR = r"[\s\-]+|\b(?:[cdjlmnstCDJLMNST]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]"
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -38,6 +45,11 @@ def extra_forms(text: str) -> list[str]:
     return sorted(forms)
 
 
+def _with_forms(text: str) -> str:
+    forms = extra_forms(text)
+    return f"{text}<span hidden>{' '.join(forms)}</span>" if forms else text
+
+
 def fold_search_index(site: Path) -> None:
     path = site / "search" / "search_index.json"
     if not path.exists():
@@ -47,4 +59,9 @@ def fold_search_index(site: Path) -> None:
         forms = extra_forms(f"{doc.get('title', '')} {doc.get('text', '')}")
         if forms:
             doc["text"] = f"{doc.get('text', '')}<p hidden>{' '.join(forms)}</p>"
+        # The title's own forms go in the title, so they get its boost: « evaluation » ranks
+        # « Évaluer… l'évaluation » pages as « évaluation » does (hidden in the results).
+        doc["title"] = _with_forms(doc.get("title", ""))
+        if "tags" in doc:  # tags weigh most in Material's ranking (« Réseau » on tool pages)
+            doc["tags"] = [_with_forms(tag) for tag in doc["tags"]]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

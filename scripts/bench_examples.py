@@ -43,7 +43,12 @@ QUERIES = [
     ("Jaccede", "exemples/la-poste-jaccede/"),
     ("cooperation", "argumentaire/"),
     ("mecenats", "methode/typologie/"),
+    ("evaluation", "methode/evaluation/"),
+    ("l'evaluation", "methode/evaluation/"),
 ]
+
+VARIANTS = {"material": "Material (lang: fr)", "material-stemmer": "+ racinisation française",
+            "kit": "kit", "kit-stemmer": "kit + racinisation française"}
 
 # Filter states timed on the index (form field → value); {} = everything shown again.
 FILTERS = [
@@ -82,7 +87,7 @@ def examples_index_figures(count: int, workdir: Path) -> dict[str, float]:
                "index_html_kb": len(index) / 1000,
                "index_html_gzip_kb": len(gzip.compress(index, 6)) / 1000}
     search_index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    unfolded = re.sub(r"<p hidden>[^<]*</p>", "", search_index)
+    unfolded = re.sub(r"<(p|span) hidden>[^<]*</(p|span)>", "", search_index)
     figures["search_index_kb"] = len(search_index.encode()) / 1000
     figures["search_index_unfolded_kb"] = len(unfolded.encode()) / 1000
     figures["search_index_gzip_kb"] = len(gzip.compress(search_index.encode(), 6)) / 1000
@@ -116,6 +121,11 @@ def _search_variant(project: Path, variant: str) -> None:
         return
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
+    if variant == "kit-stemmer":
+        text = text.replace("      lang: fr\n",
+                            "      lang: fr\n      pipeline: [stemmer, stopWordFilter, trimmer]\n", 1)
+        config.write_text(text, encoding="utf-8")
+        return
     text = re.sub(r"\n      separator: [^\n]*", "", text)
     if variant == "material-stemmer":
         text = text.replace("      lang: fr\n",
@@ -133,7 +143,7 @@ def search_hits(workdir: Path) -> dict[str, list[int | None]]:
     from playwright.sync_api import sync_playwright
 
     ranks: dict[str, list[int | None]] = {}
-    for variant in ("material", "material-stemmer", "kit"):
+    for variant in VARIANTS:
         project = bench.copy_project(workdir / f"search-{variant}")
         _search_variant(project, variant)
         bench.build(project)
@@ -162,29 +172,35 @@ def search_hits(workdir: Path) -> dict[str, list[int | None]]:
     return ranks
 
 
+def report_index(f: dict[str, float]) -> None:
+    print(f"Index des exemples, {f['examples']:.0f} exemples : HTML {f['index_html_kb']:.0f} ko "
+          f"({f['index_html_gzip_kb']:.0f} ko compressé gzip).")
+    print(f"Filtrage (60 filtrages, 6 états) : médiane {f['filter_median_ms']:.1f} ms, "
+          f"95 % sous {f['filter_p95_ms']:.1f} ms, maximum {f['filter_max_ms']:.1f} ms.")
+    print(f"Index de recherche : {f['search_index_kb']:.0f} ko avec les formes sans accents et "
+          f"au singulier, {f['search_index_unfolded_kb']:.0f} ko sans (compressés : "
+          f"{f['search_index_gzip_kb']:.0f} et {f['search_index_unfolded_gzip_kb']:.0f} ko).")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_examples.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--examples", type=int, default=1000, metavar="N",
                         help="nombre d'exemples synthétiques à ajouter (par défaut : 1000)")
     parser.add_argument("--no-search", action="store_true",
                         help="ne pas comparer les réglages de la recherche")
+    parser.add_argument("--no-index", action="store_true",
+                        help="ne pas mesurer l'index des exemples")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="odd17-bench-examples-") as tmp:
-        print(f"… index des exemples avec {args.examples} exemples synthétiques", file=sys.stderr)
-        f = examples_index_figures(args.examples, Path(tmp))
-        print(f"Index des exemples, {f['examples']:.0f} exemples : HTML {f['index_html_kb']:.0f} ko "
-              f"({f['index_html_gzip_kb']:.0f} ko compressé gzip).")
-        print(f"Filtrage (60 filtrages, 6 états) : médiane {f['filter_median_ms']:.1f} ms, "
-              f"95 % sous {f['filter_p95_ms']:.1f} ms, maximum {f['filter_max_ms']:.1f} ms.")
-        print(f"Index de recherche : {f['search_index_kb']:.0f} ko avec les formes sans accents et "
-              f"au singulier, {f['search_index_unfolded_kb']:.0f} ko sans "
-              f"(compressés : {f['search_index_gzip_kb']:.0f} et "
-              f"{f['search_index_unfolded_gzip_kb']:.0f} ko).")
+        if not args.no_index:
+            print(f"… index des exemples avec {args.examples} exemples synthétiques",
+                  file=sys.stderr)
+            report_index(examples_index_figures(args.examples, Path(tmp)))
         if not args.no_search:
-            print("… recherche : trois réglages sur le contenu réel", file=sys.stderr)
+            print("… recherche : quatre réglages sur le contenu réel", file=sys.stderr)
             ranks = search_hits(Path(tmp))
-            print("\n| requête | page attendue | Material (lang: fr) | + racinisation "
-                  "française | kit |\n|---|---|---|---|---|")
+            print("\n| requête | page attendue | " + " | ".join(VARIANTS.values()) + " |\n|---|---|"
+                  + "---|" * len(VARIANTS))
             for i, (query, expected) in enumerate(QUERIES):
                 cells = [f"rang {r[i]}" if r[i] else "**absente**" for r in ranks.values()]
                 print(f"| {query} | {expected} | " + " | ".join(cells) + " |")

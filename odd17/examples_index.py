@@ -156,13 +156,13 @@ def facet_pages(kit: Kit) -> Iterator[tuple[str, str]]:
         examples = [(s, e) for s, e in kit.examples.items() if kit.category_of(e).id == category.id]
         models = ", ".join(f"[{md(m.name)}](../modeles/{m.id}.md)" for m in kit.models_of(category.id))
         yield CATEGORY_PAGE.format(category.id), _facet_page(
-            kit, f"Exemples : {category.name}",
+            kit, f"Exemples\u00a0: {category.name}",
             f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models}.",
             examples, f"Les exemples de la catégorie {category.name} de la base du kit.")
     for model in kit.typology.models:
         category = kit.term("categories", model.category)
         yield MODEL_PAGE.format(model.id), _facet_page(
-            kit, f"Exemples : {model.name}",
+            kit, f"Exemples\u00a0: {model.name}",
             f"**{md(model.name)}** ([{md(category.name)}](../categories/{category.id}.md))\u00a0: "
             f"{md(model.definition)} [Voir dans la typologie](../../methode/typologie.md#{model.id}).",
             kit.examples_by_model.get(model.id, []),
@@ -170,5 +170,5 @@ def facet_pages(kit: Kit) -> Iterator[tuple[str, str]]:
     for code, name, _ in _regions(kit):
         examples = [(s, e) for s, e in kit.examples.items() if e.territory == code]
         yield REGION_PAGE.format(code), _facet_page(
-            kit, f"Exemples : {name}", f"Les exemples de la base situés dans ce territoire "
+            kit, f"Exemples\u00a0: {name}", f"Les exemples de la base situés dans ce territoire "
             f"({md(name)}).", examples, f"Les exemples de la base du kit en {name}.")

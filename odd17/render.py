@@ -155,6 +155,7 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
         if len(others) > 10:
             out.append(f"- [Tous les exemples « {md(model.name)} »]({up}exemples/modeles/{model.id}.md)")
         out.append("")
+    out.append(f"[Tous les exemples inspirants]({up}exemples/index.md)\n")
     return "\n".join(out)
 
 

@@ -32,6 +32,9 @@ def test_filter_by_model_updates_count_and_address(page, site_url: str) -> None:
     assert "modele=engagement-actif" in page.url
     # Headings of the other models are hidden with their empty groups.
     assert page.get_by_role("heading", name="Mécénat classique").is_hidden()
+    toc = page.locator(".md-sidebar--secondary .md-nav--secondary")
+    assert toc.get_by_role("link", name="Engagement actif").is_visible()
+    assert toc.get_by_role("link", name="Mécénat classique").is_hidden()  # the contents follow
 
 
 def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # noqa: ANN001
@@ -84,6 +87,8 @@ def test_facet_pages_list_their_examples(built_site: Path) -> None:
             assert (f'href="../../{slug}/"' in html) == (KIT.category_of(example).id == category.id)
     example = (built_site / "exemples/deloitte-sivc/index.html").read_text(encoding="utf-8")
     assert 'href="../modeles/engagement-actif/"' in example and 'href="../categories/mecenat/"' in example
+    assert 'href="../../methode/typologie/#engagement-actif"' in example
+    assert '<a href="../">Tous les exemples inspirants</a>' in example
 
 
 def test_panorama_figures_have_text_alternatives(built_site: Path) -> None:
@@ -99,3 +104,64 @@ def test_panorama_figures_have_text_alternatives(built_site: Path) -> None:
         count = sum(e.model == model.id for e in KIT.examples.values())
         assert f"<td>{html.escape(model.name)}</td><td>{count}</td>" in table
     assert "Où manque-t-il des exemples" in page and 'href="../contribuer/"' in page
+
+
+FICTIONAL = """titre: "{title}"
+partenaires:
+  - nom: "Association imaginaire {n}"
+    type: association
+  - nom: "Commune inventée {n}"
+    type: collectivite
+modele: {model}
+territoire: "{region}"
+description: >-
+  Exemple fictif pour les tests : une association et une commune imaginaires.
+sources:
+  - titre: "Source fictive {n}"
+ajoute_le: 2026-11-01
+verifie_le: 2026-11-01
+"""
+
+
+@pytest.fixture(scope="module")
+def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content plus three fictional examples placed in regions."""
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("regions") / "project")
+    for n, (model, region) in enumerate([("rd-sociale", "53"), ("engagement-actif", "53"),
+                                         ("rd-sociale", "84")], 1):
+        (project / "content/examples" / f"fictif-region-{n}.yml").write_text(
+            FICTIONAL.format(title=f"Alliance fictive {n}", n=n, model=model, region=region),
+            encoding="utf-8")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_region_pages_list_their_examples(regional_site: Path) -> None:
+    brittany = (regional_site / "exemples/regions/53/index.html").read_text(encoding="utf-8")
+    assert "<h1" in brittany and "<title>Exemples\u00a0: Bretagne - " in brittany
+    links = re.findall(r'href="\.\./\.\./(fictif-region-\d)/"', brittany)
+    assert links == ["fictif-region-1", "fictif-region-2"]
+    assert "Alliance fictive 3" not in brittany
+    index = (regional_site / "exemples/index.html").read_text(encoding="utf-8")
+    assert 'href="regions/53/">Bretagne</a> (2)' in index and 'href="regions/84/"' in index
+    assert not (regional_site / "exemples/regions/11").exists()  # no page for an empty region
+    example = (regional_site / "exemples/fictif-region-1/index.html").read_text(encoding="utf-8")
+    assert 'href="../regions/53/">Bretagne</a>' in example
+    assert 'data-territoire="53"' in index
+
+
+def test_filter_by_region_from_a_shared_address(page, regional_site: Path) -> None:  # noqa: ANN001
+    from conftest import serve
+
+    server, url = serve(regional_site)
+    try:
+        page.goto(url + "exemples/?modele=rd-sociale&territoire=53")
+        assert visible_titles(page) == ["Alliance fictive 1"]
+        assert page.get_by_label("Territoire").input_value() == "53"
+        assert page.locator(".odd17-filters__count").inner_text().startswith("1 exemple correspond")
+    finally:
+        server.shutdown()

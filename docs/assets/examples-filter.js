@@ -10,6 +10,14 @@
   var none = document.querySelector(".odd17-filters__none");
   var count = form.querySelector(".odd17-filters__count");
   var names = ["categorie", "modele", "type", "territoire", "objectif", "impact"];
+  // Material's tables of contents (right column, and the menu on small screens) follow the
+  // hidden groups.
+  groups.forEach(function (group) {
+    var heading = group.querySelector("h2[id], h3[id]");
+    var links = heading ? document.querySelectorAll(
+      '.md-nav--secondary a[href="#' + heading.id + '"]') : [];
+    group.tocItems = Array.prototype.map.call(links, function (link) { return link.parentNode; });
+  });
   // Facet values are read once; matching is then plain string work on arrays.
   var data = entries.map(function (el) {
     var item = { el: el, text: el.dataset.texte || "" };
@@ -43,6 +51,7 @@
       var visible = group.querySelector(".odd17-example:not([hidden])");
       var filtering = names.some(function (n) { return state[n]; }) || words.length;
       group.hidden = filtering && !visible;
+      group.tocItems.forEach(function (item) { item.hidden = group.hidden; });
     });
     count.textContent = shown + (shown > 1 ? " exemples correspondent" : " exemple correspond") +
       " sur " + data.length + ".";

@@ -165,3 +165,22 @@ def test_filter_by_region_from_a_shared_address(page, regional_site: Path) -> No
         assert page.locator(".odd17-filters__count").inner_text().startswith("1 exemple correspond")
     finally:
         server.shutdown()
+
+
+@pytest.mark.slow
+def test_bench_script_measures_the_index_and_the_search_settings() -> None:
+    """scripts/bench_examples.py works (tiny N; its figures go to docs/performances.md)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "scripts/bench_examples.py", "--examples", "5"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"Index des exemples, 14 exemples : HTML \d+ ko", result.stdout)
+    assert re.search(r"Filtrage .* médiane [\d.]+ ms", result.stdout)
+    kit_column = [line.split("|")[5].strip() for line in result.stdout.splitlines()
+                  if line.startswith("| reseau |") or line.startswith("| l'evaluation |")]
+    assert len(kit_column) == 2 and "absente" not in " ".join(kit_column)
+    assert not list(ROOT.glob("content/examples/fictif-*.yml"))

@@ -27,6 +27,11 @@ def folded(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+def _number(n: int) -> str:
+    """« 1 009 »: French digit grouping with a narrow no-break space."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
@@ -76,8 +81,9 @@ def filter_form(kit: Kit) -> str:
     ]
     return ('<form class="odd17-filters" id="filtres" role="search" aria-label="Filtrer les exemples" '
             'hidden>'
-            '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-q">Mots '
-            '(titre, partenaire, modèle, catégorie, région)</label><input id="filtre-q" name="q" type="search" '
+            '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">Mots '
+            '(titre, partenaire, modèle, catégorie, région)</label><input id="filtre-mots" name="mots" '
+            'type="search" '
             'autocomplete="off"></div>'
             + "".join(fields)
             + '<div class="odd17-filters__actions"><button type="reset" class="md-button">'
@@ -89,7 +95,7 @@ def examples_index(kit: Kit) -> str:
     """Every example, grouped by category and model, with the filter form (JS)."""
     regions = _regions(kit)
     by_region = ", ou parcourez-les [par région](#par-region)" if regions else ""
-    out = [f"La base compte **{len(kit.examples)}\u00a0exemples**, classés selon la "
+    out = [f"La base compte **{_number(len(kit.examples))}\u00a0exemples**, classés selon la "
            f"[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous{by_region}. "
            "Voir aussi le [panorama de la base](../panorama.md).\n",
            filter_form(kit) + "\n"]

@@ -55,14 +55,14 @@ FILTERS = [
     {"modele": "engagement-actif"},
     {"modele": "engagement-actif", "territoire": "53"},
     {"categorie": "mecenat", "type": "collectivite"},
-    {"q": "alliance fictive"},
-    {"q": "mecenat competences bretagne"},
+    {"mots": "alliance fictive"},
+    {"mots": "mecenat competences bretagne"},
     {},
 ]
 
 _TIME_FILTERS = """(filters) => {
   const form = document.getElementById("filtres");
-  const names = ["categorie", "modele", "type", "territoire", "objectif", "impact", "q"];
+  const names = ["categorie", "modele", "type", "territoire", "objectif", "impact", "mots"];
   const times = [];
   for (let round = 0; round < 10; round++) {
     for (const state of filters) {

@@ -47,7 +47,7 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
     page.get_by_label("Type de partenaire").select_option("collectivite")
     assert visible_titles(page) == []
     assert page.locator(".odd17-filters__none").is_visible()
-    assert "q=mecenat" in page.url and "type=collectivite" in page.url
+    assert "mots=mecenat" in page.url and "type=collectivite" in page.url
     page.get_by_role("button", name="Effacer les filtres").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('.odd17-example:not([hidden])').length > 1")
@@ -63,6 +63,9 @@ def test_shared_address_restores_the_filters(page, site_url: str) -> None:  # no
     page.go_back()
     page.wait_for_url(re.compile(r".*modele=rd-sociale$"))
     assert page.get_by_label("Modèle de partenariat").input_value() == "rd-sociale"
+    page.goto(site_url + "exemples/?mots=mecenat")  # not ?q=…: Material would open its search
+    assert page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)").input_value() == "mecenat"
+    assert not page.locator("#__search").is_checked()
     page.goto(site_url + "exemples/?modele=inconnu")  # a broken shared address shows everything
     assert len(visible_titles(page)) == len(KIT.examples)
 
@@ -184,3 +187,9 @@ def test_bench_script_measures_the_index_and_the_search_settings() -> None:
                   if line.startswith("| reseau |") or line.startswith("| l'evaluation |")]
     assert len(kit_column) == 2 and "absente" not in " ".join(kit_column)
     assert not list(ROOT.glob("content/examples/fictif-*.yml"))
+
+
+def test_counts_use_french_digit_grouping() -> None:
+    from odd17.examples_index import _number
+
+    assert _number(9) == "9" and _number(1009) == "1\u202f009" and _number(12345) == "12\u202f345"

@@ -1,6 +1,6 @@
 /* Filters of the examples index (exemples/index.md). Without JavaScript the page lists every
    example; this script shows the form, hides what does not match, keeps the filters in the
-   address (?modele=…&territoire=…&q=…) so that a trainer can share a filtered list, and announces
+   address (?modele=…&territoire=…&mots=…) so that a trainer can share a filtered list, and announces
    the count to screen readers. Entries carry their facets in data-* attributes. */
 (function () {
   var form = document.getElementById("filtres");
@@ -10,6 +10,8 @@
   var none = document.querySelector(".odd17-filters__none");
   var count = form.querySelector(".odd17-filters__count");
   var names = ["categorie", "modele", "type", "territoire", "objectif", "impact"];
+  // Not « q »: Material opens its search dialog for an address with ?q=… (search sharing).
+  var TEXT = "mots";
   // Material's tables of contents (right column, and the menu on small screens) follow the
   // hidden groups.
   groups.forEach(function (group) {
@@ -25,6 +27,10 @@
     return item;
   });
 
+  function number(n) {  // « 1 009 » with a narrow no-break space, as the page's text
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  }
+
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
@@ -32,13 +38,13 @@
   function current() {
     var state = {};
     names.forEach(function (n) { state[n] = form.elements[n].value; });
-    state.q = fold(form.elements.q.value);
+    state.mots = fold(form.elements.mots.value);
     return state;
   }
 
   function apply() {
     var state = current();
-    var words = state.q ? state.q.split(/\s+/) : [];
+    var words = state.mots ? state.mots.split(/\s+/) : [];
     var shown = 0;
     data.forEach(function (item) {
       var ok = names.every(function (n) { return !state[n] || item[n].indexOf(state[n]) !== -1; }) &&
@@ -53,15 +59,15 @@
       group.hidden = filtering && !visible;
       group.tocItems.forEach(function (item) { item.hidden = group.hidden; });
     });
-    count.textContent = shown + (shown > 1 ? " exemples correspondent" : " exemple correspond") +
-      " sur " + data.length + ".";
+    count.textContent = number(shown) + (shown > 1 ? " exemples correspondent" : " exemple correspond") +
+      " sur " + number(data.length) + ".";
     if (none) none.hidden = shown !== 0;
     return shown;
   }
 
   function toUrl() {
     var params = new URLSearchParams();
-    names.concat(["q"]).forEach(function (n) {
+    names.concat([TEXT]).forEach(function (n) {
       var value = form.elements[n].value.trim();
       if (value) params.set(n, value);
     });
@@ -74,7 +80,7 @@
 
   function fromUrl() {
     var params = new URLSearchParams(window.location.search);
-    names.concat(["q"]).forEach(function (n) {
+    names.concat([TEXT]).forEach(function (n) {
       var field = form.elements[n];
       var value = params.get(n) || "";
       if (field.tagName === "SELECT" && value &&
@@ -91,7 +97,7 @@
   form.addEventListener("change", function () { apply(); toUrl(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
-    setTimeout(function () { apply(); toUrl(); form.elements.q.focus(); }, 0);
+    setTimeout(function () { apply(); toUrl(); form.elements.mots.focus(); }, 0);
   });
   window.addEventListener("popstate", fromUrl);
   window.odd17ApplyFilters = apply;  // used by the tests to time one filtering

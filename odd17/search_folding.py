@@ -4,12 +4,20 @@ the offline copy).
 Measured on this site (scripts/bench_examples.py, figures in docs/performances.md), Material's
 search with ``lang: fr`` finds « mécénat » only when typed with its accents, and its French
 stemmer (``pipeline: [stemmer, …]``) finds no more (the stems keep the accents) and loses
-« competence », « cooperation » and exact elided queries. So the index gets, for each section,
-the accent-free and singular forms of its words that differ from the text (a hidden line, never
-shown in the results; the forms of the title and tags in them, hidden, for their boost), and the separator drops
-French elisions (« l'évaluation » → « évaluation »). Pagefind would fold accents and plurals
-itself but does not work from file:// (the offline copy), so Material's search stays.
-Hand-written because no maintained plugin does accent folding for Material's index.
+« competence », « cooperation » and exact elided queries. Two settings of Material's own search
+do the rest:
+
+- the word separator (``separator`` in mkdocs.yml, which Material applies to the pages' text AND
+  to the reader's query) drops French elisions (« l'évaluation » → « évaluation ») and the
+  final s or x of words of five letters or more (« mécénats » → « mécénat », « réseaux » →
+  « réseau »): a plural typed finds a singular written and the other way round;
+- after the build, the index gets, for each section, the accent-free forms of its words that
+  differ from the text (a hidden line, never shown in the results; those of the title and tags
+  in them, hidden, for their boost), and the « -al »/« -aux » pairs (« social » ↔ « sociaux »).
+
+Pagefind would fold accents and plurals itself but does not work from file:// (the offline
+copy), so Material's search stays. Hand-written because no maintained plugin does accent folding
+for Material's index.
 """
 
 from __future__ import annotations
@@ -19,30 +27,40 @@ import re
 import unicodedata
 from pathlib import Path
 
-# mkdocs.yml search: separator. Spaces and hyphens, and French elisions as a whole (« l' », « qu' »):
+# mkdocs.yml search: separator. Spaces and hyphens; French elisions as a whole (« l' », « qu' »):
 # splitting on the apostrophe alone left « l » as a search term, which Material's trailing
-# wildcard turned into « every word starting with l » (measured: 47 pages for « l'evaluation »).
-SEPARATOR = r"[\s\-]+|\b(?:[cdjlmnstCDJLMNST]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]"
+# wildcard turned into « every word starting with l » (measured: 47 pages for « l'evaluation »);
+# the final s or x after four letters (plurals; shorter words such as « cas », « pays », « nous »
+# keep theirs, or « cas » would find every word starting with « ca »). The look-behind needs
+# Safari 16.4 or later (2023), like every other current browser.
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
+SEPARATOR = (r"[\s\-]+|\b(?:[cdjlmnstCDJLMNST]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]"
+             rf"|(?<=[{_LETTER}]{{4}})[sxSX](?![{_LETTER}0-9])")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    """Lower case without accents or ligatures: « Œuvrer à l'Économie » → « oeuvrer a l'economie »."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("œ", "oe").replace("æ", "ae"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def extra_forms(text: str) -> list[str]:
-    """Accent-free and singular forms of the words of ``text`` that the text does not contain."""
+    """Forms of the words of ``text`` that the text does not contain: without accents
+    (« mécénat » → « mecenat ») and the other half of « -al »/« -aux » pairs (« sociaux » →
+    « social »; « social » → « sociau », what the separator leaves of « sociaux »). Plurals in
+    « s » or « x » need nothing here: the separator drops that letter on both sides."""
     words = {w.casefold() for w in _WORD.findall(_TAG.sub(" ", text))}
     forms: set[str] = set()
     for word in words:
         plain = fold(word)
-        candidates = {plain}
-        if len(plain) > 4 and plain.endswith(("s", "x")):
-            candidates.add(plain[:-1])  # « compétences » → « competence », « réseaux » → « reseau »
-        forms |= {c for c in candidates if c not in words}
-    return sorted(forms)
+        forms.add(plain)
+        if len(plain) > 5 and plain.endswith("aux") and not plain.endswith("eaux"):
+            forms.add(plain[:-3] + "al")
+        elif len(plain) > 4 and plain.endswith("al"):
+            forms.add(plain[:-2] + "au")
+    return sorted(forms - words)
 
 
 def _with_forms(text: str) -> str:

@@ -15,6 +15,7 @@ import json
 import segno
 from collections.abc import Iterator
 
+from . import examples_index
 from .kit import Kit
 from .models import Example, Tool
 from .text import external_link, french_date, md, md_paragraphs
@@ -122,11 +123,11 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
            '<div class="odd17-facts" markdown>\n']
     facts = [("Modèle de partenariat",
               f"[{md(model.name)}]({up}{TYPOLOGY_PAGE}#{model.id}) "
-              f"([ses exemples]({up}exemples/modeles/{model.id}.md))"),
-             ("Catégorie", f"[{md(category.name)}]({up}exemples/categories/{category.id}.md)")]
+              f"([ses exemples]({up}{examples_index.model_page(model.id)}))"),
+             ("Catégorie", f"[{md(category.name)}]({up}{examples_index.category_page(category.id)})")]
     if example.territory:
         facts.append(("Territoire", f"[{md(kit.label('territoires', example.territory))}]"
-                                    f"({up}exemples/regions/{example.territory}.md)"))
+                                    f"({up}{examples_index.region_page(kit, example.territory)})"))
     out.append(_facts(facts))
     out.append("## Le partenariat\n")
     out.append(md_paragraphs(example.description) + "\n")
@@ -153,7 +154,7 @@ def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> st
         out.append("## D'autres exemples du même modèle\n")
         out += [f"- [{md(e.title)}]({up}{example_path(s)})" for s, e in others[:10]]
         if len(others) > 10:
-            out.append(f"- [Tous les exemples « {md(model.name)} »]({up}exemples/modeles/{model.id}.md)")
+            out.append(f"- [Tous les exemples « {md(model.name)} »]({up}{examples_index.model_page(model.id)})")
         out.append("")
     out.append(f"[Tous les exemples inspirants]({up}exemples/index.md)\n")
     return "\n".join(out)

@@ -24,7 +24,7 @@ def test_filter_by_model_updates_count_and_address(page, site_url: str) -> None:
     page.goto(site_url + "exemples/")
     total = len(KIT.examples)
     assert len(visible_titles(page)) == total
-    assert page.locator(".odd17-filters__count").inner_text() == f"{total} exemples correspondent sur {total}."
+    assert page.locator(".odd17-filters__count").inner_text() == f"{total} exemples sur {total} correspondent."
     page.get_by_label("Modèle de partenariat").select_option(label="Engagement actif")
     expected = [e.title for e in KIT.examples.values() if e.model == "engagement-actif"]
     assert visible_titles(page) == expected
@@ -46,7 +46,10 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
     assert visible_titles(page) == ["Mitsubishi Electric et la Fondation pour l'enfance"]
     page.get_by_label("Type de partenaire").select_option("collectivite")
     assert visible_titles(page) == []
-    assert page.locator(".odd17-filters__none").is_visible()
+    none = page.locator(".odd17-filters__none")
+    assert none.is_visible() and none.get_by_role("link", name="proposez un exemple").is_visible()
+    assert page.locator(".odd17-filters__count").inner_text() == \
+        f"Aucun des {len(KIT.examples)} exemples ne correspond."
     assert "mots=mecenat" in page.url and "type=collectivite" in page.url
     page.get_by_role("button", name="Effacer les filtres").focus()
     page.keyboard.press("Enter")
@@ -144,30 +147,54 @@ def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_region_pages_list_their_examples(regional_site: Path) -> None:
-    brittany = (regional_site / "exemples/regions/53/index.html").read_text(encoding="utf-8")
+    brittany = (regional_site / "exemples/regions/53-bretagne/index.html").read_text(encoding="utf-8")
     assert "<h1" in brittany and "<title>Exemples\u00a0: Bretagne - " in brittany
     links = re.findall(r'href="\.\./\.\./(fictif-region-\d)/"', brittany)
     assert links == ["fictif-region-1", "fictif-region-2"]
     assert "Alliance fictive 3" not in brittany
+    assert 'href="../../?territoire=53"' in brittany  # the same list in the filterable index
     index = (regional_site / "exemples/index.html").read_text(encoding="utf-8")
-    assert 'href="regions/53/">Bretagne</a> (2)' in index and 'href="regions/84/"' in index
-    assert not (regional_site / "exemples/regions/11").exists()  # no page for an empty region
+    assert 'href="regions/53-bretagne/">Bretagne</a> (2\u00a0exemples)' in index
+    assert 'href="regions/84-auvergne-rhone-alpes/">Auvergne-Rhône-Alpes</a> (1\u00a0exemple)' in index
+    # A region without examples has its page too (addresses stay valid), saying so.
+    empty = (regional_site / "exemples/regions/11-ile-de-france/index.html").read_text(encoding="utf-8")
+    assert "Aucun exemple pour l'instant" in empty and 'href="../../../contribuer/"' in empty
+    assert 'href="regions/11-ile-de-france/">Île-de-France</a> (aucun exemple)' in index
     example = (regional_site / "exemples/fictif-region-1/index.html").read_text(encoding="utf-8")
-    assert 'href="../regions/53/">Bretagne</a>' in example
+    assert 'href="../regions/53-bretagne/">Bretagne</a>' in example
     assert 'data-territoire="53"' in index
 
 
 def test_filter_by_region_from_a_shared_address(page, regional_site: Path) -> None:  # noqa: ANN001
     from conftest import serve
 
+    total = len(KIT.examples) + 3
     server, url = serve(regional_site)
     try:
         page.goto(url + "exemples/?modele=rd-sociale&territoire=53")
         assert visible_titles(page) == ["Alliance fictive 1"]
         assert page.get_by_label("Territoire").input_value() == "53"
-        assert page.locator(".odd17-filters__count").inner_text().startswith("1 exemple correspond")
+        assert page.locator(".odd17-filters__count").inner_text() == f"1 exemple sur {total} correspond."
+        page.goto(url + "exemples/?territoire=11")  # a region without examples: said, not ignored
+        assert visible_titles(page) == []
+        assert page.locator(".odd17-filters__count").inner_text() == \
+            f"Aucun des {total} exemples ne correspond."
     finally:
         server.shutdown()
+
+
+def test_typing_words_is_one_step_of_the_history(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "exemples/")
+    steps = page.evaluate("history.length")
+    page.get_by_label("Modèle de partenariat").select_option("engagement-actif")
+    words = page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)")
+    words.press_sequentially("deloitte", delay=20)
+    assert page.url.endswith("?modele=engagement-actif&mots=deloitte")
+    assert page.evaluate("history.length") == steps + 2  # the model, the words (not 8 letters)
+    page.go_back()
+    page.wait_for_url(re.compile(r".*\?modele=engagement-actif$"))
+    assert words.input_value() == ""
+    assert len(visible_titles(page)) == len(KIT.examples_by_model["engagement-actif"])
 
 
 @pytest.mark.slow

@@ -31,8 +31,9 @@
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
   }
 
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  function fold(text) {  // as odd17/examples_index.py folds the entries' words
+    return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "").trim();
   }
 
   function current() {
@@ -59,13 +60,17 @@
       group.hidden = filtering && !visible;
       group.tocItems.forEach(function (item) { item.hidden = group.hidden; });
     });
-    count.textContent = number(shown) + (shown > 1 ? " exemples correspondent" : " exemple correspond") +
-      " sur " + number(data.length) + ".";
+    var total = number(data.length);
+    count.textContent = shown === 0 ? "Aucun des " + total + " exemples ne correspond." :
+      number(shown) + (shown > 1 ? " exemples sur " + total + " correspondent." :
+                                   " exemple sur " + total + " correspond.");
     if (none) none.hidden = shown !== 0;
     return shown;
   }
 
-  function toUrl() {
+  // Each choice is a step of the browser's history (Back undoes it); words being typed replace
+  // the current step instead of adding one per letter.
+  function toUrl(replace) {
     var params = new URLSearchParams();
     names.concat([TEXT]).forEach(function (n) {
       var value = form.elements[n].value.trim();
@@ -74,7 +79,7 @@
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
-      history.pushState(null, "", url);
+      history[replace ? "replaceState" : "pushState"](null, "", url);
     }
   }
 
@@ -93,13 +98,20 @@
   }
 
   form.hidden = false;
-  form.addEventListener("input", function () { apply(); toUrl(); });
-  form.addEventListener("change", function () { apply(); toUrl(); });
+  var typing = false;  // the words field changed since its last step in the history
+  form.addEventListener("input", function (event) {
+    apply();
+    if (event.target.name === TEXT) { toUrl(typing); typing = true; } else { toUrl(false); }
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.name === TEXT) typing = false;  // left the field: the next words, a new step
+    apply(); toUrl(false);
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
-    setTimeout(function () { apply(); toUrl(); form.elements.mots.focus(); }, 0);
+    setTimeout(function () { typing = false; apply(); toUrl(false); form.elements.mots.focus(); }, 0);
   });
-  window.addEventListener("popstate", fromUrl);
+  window.addEventListener("popstate", function () { typing = false; fromUrl(); });
   window.odd17ApplyFilters = apply;  // used by the tests to time one filtering
   fromUrl();
 })();

@@ -15,6 +15,8 @@ Adding a filterable field takes the model field (odd17/models.py, with its vocab
 
 from __future__ import annotations
 
+import json
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -63,6 +65,7 @@ class Facet:
     pages: str | None = None
     # Address of a value's page inside ``pages`` (without .md); the term's id by default.
     page_name: Callable[[Term], str] | None = None
+    data_column: str | None = None  # its open-data column when it is not a field (derived)
 
     # --- reading records -------------------------------------------------------------------------
 
@@ -76,8 +79,9 @@ class Facet:
 
     @property
     def column(self) -> str:
-        """Its column in the open data (the YAML field's name when it is one)."""
-        return self.field or self.id
+        """Its column in the open data (the YAML field's name when it is one); the labels go in
+        ``<column>_nom``."""
+        return self.field or self.data_column or self.id
 
     def values(self, kit: Kit, record: Any) -> tuple[str, ...]:
         """The facet's value ids for one record, in the vocabulary's order, no repeats."""
@@ -152,7 +156,8 @@ EXAMPLE_FACETS: tuple[Facet, ...] = (
     Facet("categorie", "Catégorie", "categories", read=_category, multiple=False,
           everything="Toutes", pages="exemples/categories"),
     Facet("modele", "Modèle de partenariat", "modeles", field="modele", pages="exemples/modeles"),
-    Facet("type", "Type de partenaire", "types_partenaires", read=_partner_types, multiple=True),
+    Facet("type", "Type de partenaire", "types_partenaires", read=_partner_types, multiple=True,
+          data_column="types_partenaires"),
     Facet("territoire", "Territoire", "territoires", field="territoire", pages="exemples/regions",
           page_name=_region_page_name),
     Facet("objectif", "Objectif partagé", "objectifs", field="objectifs"),
@@ -194,3 +199,38 @@ def declaration(kit: Kit, facets: Iterable[Facet], records: Iterable[Any]) -> li
                     "multiple": facet.is_list,
                     "values": [[t.id, t.name, counts[t.id]] for t in facet.terms(kit)]})
     return out
+
+
+# --- The facets as data for docs/assets/examples-filter.js ---------------------------------------
+
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-"
+
+
+def encode(kit: Kit, facet: Facet, examples: list[Example]) -> tuple[int, str]:
+    """One facet's values for every example, as a string of base-64 digits, ``width`` digits per
+    example: for a single value, 0 (none) or its position + 1; for several, a bit per value."""
+    order = facet.order(kit)
+    numbers = []
+    for example in examples:
+        values = facet.values(kit, example)
+        if facet.is_list:
+            numbers.append(sum(1 << order[v] for v in values))
+        else:
+            numbers.append(order[values[0]] + 1 if values else 0)
+    top = max(len(order) + 1, 2) if not facet.is_list else max(2, 1 << len(order))
+    width = max(1, math.ceil(math.log(top, 64)))
+    out = []
+    for n in numbers:
+        digits = []
+        for _ in range(width):
+            digits.append(_DIGITS[n % 64])
+            n //= 64
+        out.append("".join(reversed(digits)))
+    return width, "".join(out)
+
+
+def script_data(call: str, payload: Any) -> str:
+    """A data file as a script (works from file://). JSON inside a script: « </ » is escaped so
+    that record text can never close it, and the file is never HTML."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"/* Généré par odd17 à chaque construction du site. */\n{call}({text});\n"

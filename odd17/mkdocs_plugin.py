@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import examples_index, opendata, printing, render, search_folding
+from . import examples_index, opendata, printing, render, search_folding, tool_map
 from .kit import Kit
 from .validation import validate
 
@@ -130,4 +130,6 @@ def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]
     """
     yield from render.record_pages(kit, site_url)
     yield from examples_index.facet_pages(kit)
+    yield from examples_index.data_files(kit)
+    yield from tool_map.data_files(kit)
     yield from opendata.files(kit, site_url)

@@ -22,8 +22,8 @@ import posixpath
 from collections.abc import Iterator
 from typing import Any
 
-from .facets import (EXAMPLE_FACETS, Facet, declaration, encode, example_facet, script_data,
-                     with_pages)
+from . import facets
+from .facets import Facet, declaration, encode, script_data
 from .kit import Kit
 from .models import Example
 from .text import french_spacing, md
@@ -38,16 +38,16 @@ CONTRIBUTE = "contribuer.md"
 # --- Addresses (kept for the record pages: odd17/render.py links an example to its facets) ------
 
 def category_page(category_id: str) -> str:
-    return f"{example_facet('categorie').pages}/{category_id}.md"
+    return f"{facets.example_facet('categorie').pages}/{category_id}.md"
 
 
 def model_page(model_id: str) -> str:
-    return f"{example_facet('modele').pages}/{model_id}.md"
+    return f"{facets.example_facet('modele').pages}/{model_id}.md"
 
 
 def region_page(kit: Kit, code: str) -> str:
     """``exemples/regions/53-bretagne.md``; ``national`` alone."""
-    return example_facet("territoire").page(kit, code)
+    return facets.example_facet("territoire").page(kit, code)
 
 
 # --- Small helpers ---------------------------------------------------------------------------------
@@ -103,12 +103,12 @@ def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
     items = ordered(kit)
     examples = [e for _, e in items]
     codes, widths = {}, {}
-    for facet in EXAMPLE_FACETS:
+    for facet in facets.EXAMPLE_FACETS:
         widths[facet.id], codes[facet.id] = encode(kit, facet, examples)
     chunks = math.ceil(len(items) / CHUNK)
     yield f"{DATA_DIR}/index.js", script_data("window.odd17Data", {
         "index": "exemples", "total": len(items), "chunk": CHUNK, "chunks": chunks,
-        "pageSize": FIRST_PAGE, "facets": declaration(kit, EXAMPLE_FACETS, examples),
+        "pageSize": FIRST_PAGE, "facets": declaration(kit, facets.EXAMPLE_FACETS, examples),
         "widths": widths, "codes": codes})
     for n in range(chunks):
         rows = [[slug, french_spacing(e.title), french_spacing(_where(kit, e))]
@@ -132,8 +132,9 @@ def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: 
     """The filters (hidden until docs/assets/examples-filter.js shows them). Only the values
     that records carry are offered, with their counts; the script recognises the others in a
     shared address and says that nothing matches."""
-    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)])
-              for f in facets]
+    used = [(f, f.used(kit, records)) for f in facets]
+    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in terms])
+              for f, terms in used if terms]  # a facet no record carries yet is not offered
     return (f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '
             f'aria-label="Filtrer les {noun}s" hidden>'
             '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">'
@@ -151,10 +152,9 @@ def _browse(kit: Kit) -> str:
     examples = list(kit.examples.values())
     out = ["## Parcourir toute la base {#parcourir}\n",
            "Chaque liste ci-dessous mène à toutes les fiches concernées, page par page.\n"]
-    for facet, heading in zip(with_pages(), ("Par catégorie", "Par modèle de partenariat",
-                                             "Par territoire")):
+    for facet in facets.with_pages():
         used = facet.used(kit, examples)
-        out.append(f"### {heading} {{#par-{facet.id}}}\n")
+        out.append(f"### Par {facet.label.lower()} {{#par-{facet.id}}}\n")
         if used:
             out.append(f'<ul class="odd17-browse" markdown>\n' + "\n".join(
                 f'<li markdown="span">[{md(t.name)}]({_from_index(facet.page(kit, t.id))}) '
@@ -179,7 +179,7 @@ def examples_index(kit: Kit) -> str:
            f"[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous, "
            "ou [parcourez toute la base](#parcourir) par catégorie, modèle ou territoire. "
            "Voir aussi le [panorama de la base](../panorama.md).\n",
-           filter_form(kit, EXAMPLE_FACETS, examples, "exemples",
+           filter_form(kit, facets.EXAMPLE_FACETS, examples, "exemples",
                        "Mots (titre, partenaire, modèle, catégorie, région)", "exemple") + "\n",
            '<section class="odd17-results" id="resultats" aria-labelledby="resultats-titre" '
            'markdown>\n',
@@ -326,7 +326,7 @@ def facet_pages(kit: Kit) -> Iterator[tuple[str, str]]:
     ``PAGE_SIZE`` examples per page. Every value has its first page, with or without examples:
     published addresses stay valid whatever the base holds."""
     items = ordered(kit)
-    for facet in with_pages():
+    for facet in facets.with_pages():
         grouped: dict[str, list[tuple[str, Example]]] = {t.id: [] for t in facet.terms(kit)}
         for slug, example in items:
             for value in facet.values(kit, example):

@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .facets import EXAMPLE_FACETS, TOOL_FACETS, Facet
-from .kit import Kit
+from . import facets
+from .facets import Facet
 from .render import example_path, public_url, tool_path
 from .schema import schema_files
 
@@ -45,13 +45,13 @@ def _facet_columns(kit: Kit, record: Any, facets: tuple[Facet, ...]) -> dict[str
 
 def examples_data(kit: Kit, site_url: str) -> list[dict[str, Any]]:
     return [{**_record(kit, example, slug, example_path(slug), site_url),
-             **_facet_columns(kit, example, EXAMPLE_FACETS)}
+             **_facet_columns(kit, example, facets.EXAMPLE_FACETS)}
             for slug, example in kit.examples.items()]
 
 
 def tools_data(kit: Kit, site_url: str) -> list[dict[str, Any]]:
     return [{**_record(kit, tool, slug, tool_path(slug), site_url),
-             **_facet_columns(kit, tool, TOOL_FACETS)}
+             **_facet_columns(kit, tool, facets.TOOL_FACETS)}
             for slug, tool in kit.tools.items()]
 
 
@@ -96,14 +96,14 @@ def examples_csv(rows: list[dict[str, Any]]) -> str:
                      "sources": _joined(s["titre"] for s in row["sources"]),
                      "sources_urls": _joined(s.get("url", "") for s in row["sources"])})
     return _csv(flat, ["slug", "url", "titre", "partenaires", "partenaires_sites",
-                       *facet_columns(EXAMPLE_FACETS), "description", "sources", "sources_urls",
+                       *facet_columns(facets.EXAMPLE_FACETS), "description", "sources", "sources_urls",
                        "ajoute_le", "verifie_le", "anciens_slugs"])
 
 
 def tools_csv(rows: list[dict[str, Any]]) -> str:
     flat = [{**_flat(row), "sources": _joined(s["titre"] for s in row["sources"]),
              "sources_urls": _joined(s.get("url", "") for s in row["sources"])} for row in rows]
-    return _csv(flat, ["slug", "url", "nom", *facet_columns(TOOL_FACETS), "description",
+    return _csv(flat, ["slug", "url", "nom", *facet_columns(facets.TOOL_FACETS), "description",
                        "editeur", "adresse", "sources", "sources_urls", "ajoute_le", "verifie_le",
                        "anciens_slugs"])
 

@@ -14,8 +14,8 @@ import html
 from collections.abc import Iterator
 
 from .examples_index import filter_form
-from .facets import TOOL_FACETS, Facet, declaration, encode, script_data, tool_facet
-from .kit import Kit
+from . import facets
+from .facets import Facet, declaration, encode, script_data
 from .models import Tool
 from .text import external_link, md, md_paragraphs
 
@@ -29,11 +29,11 @@ def _tools(kit: Kit) -> list[tuple[str, Tool]]:
 def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
     tools = [t for _, t in _tools(kit)]
     codes, widths = {}, {}
-    for facet in TOOL_FACETS:
+    for facet in facets.TOOL_FACETS:
         widths[facet.id], codes[facet.id] = encode(kit, facet, tools)
     yield DATA_FILE, script_data("window.odd17Data", {
         "index": "outils", "total": len(tools), "chunk": 0, "chunks": 0,
-        "facets": declaration(kit, TOOL_FACETS, tools), "widths": widths, "codes": codes})
+        "facets": declaration(kit, facets.TOOL_FACETS, tools), "widths": widths, "codes": codes})
 
 
 def _map(kit: Kit, rows: Facet, label: str, without: str) -> str:
@@ -42,7 +42,7 @@ def _map(kit: Kit, rows: Facet, label: str, without: str) -> str:
     Boxes, not a table: they stack on a phone and the names stay readable."""
     tools = _tools(kit)
     records = [t for _, t in tools]
-    audiences = tool_facet("public")
+    audiences = facets.tool_facet("public")
     groups = [(t.id, t.name) for t, _ in rows.used(kit, records)]
     if any(not rows.values(kit, t) for t in records):
         groups.append(("", without))
@@ -91,13 +91,13 @@ def tool_map(kit: Kit) -> str:
            "réseaux cités par le kit méthodologique et le MOOC. La carte les range par levier et "
            "par étape de la démarche\u00a0; la liste qui suit les décrit. Les filtres "
            "s’appliquent aux deux.\n",
-           filter_form(kit, TOOL_FACETS, records, "outils",
+           filter_form(kit, facets.TOOL_FACETS, records, "outils",
                        "Mots (nom, description, éditeur)", "outil") + "\n",
            "## La carte {#carte}\n",
            "### Par levier d’un projet innovant {#carte-leviers}\n",
-           _map(kit, tool_facet("levier"), "Les outils par levier", "Sans levier précisé par les sources"),
+           _map(kit, facets.tool_facet("levier"), "Les outils par levier", "Sans levier précisé par les sources"),
            "### Par étape de la démarche {#carte-etapes}\n",
-           _map(kit, tool_facet("etape"), "Les outils par étape de la démarche",
+           _map(kit, facets.tool_facet("etape"), "Les outils par étape de la démarche",
                 "Sans étape précisée par les sources"),
            "## Les outils {#liste}\n",
            '<section class="odd17-results" id="resultats" aria-labelledby="resultats-titre" '

@@ -12,9 +12,11 @@ closed pipe end with one French line and a non-zero status.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 # The last line of every failed build or serve: what to do next.
 BUILD_FAILED = ("La construction du site a échoué : corrigez les problèmes listés ci-dessus "
@@ -64,6 +66,37 @@ def run_mkdocs(argv: list[str]) -> int:
         print("\nInterrompu.", file=sys.stderr)
         return 130
     return result if isinstance(result, int) else 0
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage, help and errors in French (argparse only speaks English)."""
+
+    _WORDS = (("usage: ", "utilisation : "), ("options:", "options :"),
+              ("show this help message and exit", "affiche cette aide"),
+              ("positional arguments:", "arguments :"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # « --titr » is a typo, not « --titre »
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def format_usage(self) -> str:
+        return self._french(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._french(super().format_help())
+
+    def _french(self, text: str) -> str:
+        for english, french in self._WORDS:
+            text = text.replace(english, french)
+        return text
+
+    def error(self, message: str) -> NoReturn:
+        message = (message.replace("unrecognized arguments", "option non reconnue")
+                   .replace("expected one argument", "il manque la valeur de l'option")
+                   .replace("the following arguments are required", "il manque")
+                   .replace("invalid choice", "choix invalide")
+                   .replace("ambiguous option", "option ambiguë"))
+        self.exit(2, f"{self.format_usage()}{self.prog} : {message} (voir --help)\n")
 
 
 def guard(main: Callable[[], int]) -> int:

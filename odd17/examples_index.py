@@ -161,7 +161,9 @@ def _browse(kit: Kit) -> str:
                 f"({_count(n)})</li>" for t, n in used) + "\n</ul>\n")
         unused = facet.unused(kit, examples)
         if unused:
-            names = ", ".join(md(t.name) for t in unused)
+            # Linked: each keeps its page (a published address), which invites a contribution.
+            names = ", ".join(f"[{md(t.name)}]({_from_index(facet.page(kit, t.id))})"
+                              for t in unused)
             out.append(f'<p class="odd17-empty" markdown="span">Pas encore d’exemple\u00a0: '
                        f"{names}. Vous en connaissez un\u00a0? "
                        f"[Proposez-le](../{CONTRIBUTE}).</p>\n")

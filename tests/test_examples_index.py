@@ -197,8 +197,8 @@ def test_region_pages_list_their_examples(regional_site: Path) -> None:
     assert 'href="regions/84-auvergne-rhone-alpes/">Auvergne-Rhône-Alpes</a> (103\u00a0exemples)' in index
     # A region without examples: not listed, named in one line; its page (a published address)
     # invites a contribution instead of saying « none » alone.
-    assert 'href="regions/11-ile-de-france/"' not in index
-    assert re.search(r"Pas encore d’exemple\u00a0: [^<]*Île-de-France", index)
+    assert 'href="regions/11-ile-de-france/">Île-de-France</a> (' not in index
+    assert re.search(r"Pas encore d’exemple\u00a0: .*>Île-de-France</a>", index)
     empty = (regional_site / "exemples/regions/11-ile-de-france/index.html").read_text(encoding="utf-8")
     assert "La base ne compte pas encore d’exemple pour" in empty
     assert 'href="../../../contribuer/"' in empty and 'href="../../#par-territoire"' in empty

@@ -163,15 +163,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if not self.config.downloads:
             return
         assert self.kit is not None
-        urls: list[str] = []
-        for url in self.nav_urls:
-            urls.append(url)
-            if url == "exemples/":
-                urls += [f"exemples/{slug}/" for slug in self.kit.examples]
-            elif url == "outils/":
-                urls += [f"outils/{slug}/" for slug in self.kit.tools]
-        written = printing.print_pdfs(Path(config.site_dir), urls, config.site_url or "",
-                                      printing.chromium_path())
+        written = printing.print_pdfs(Path(config.site_dir), self.nav_urls, self.kit,
+                                      config.site_url or "", printing.chromium_path())
         log.info("PDF : %s", ", ".join(p.name for p in written))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

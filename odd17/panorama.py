@@ -79,6 +79,10 @@ def region_map(kit: Kit) -> str:
     names = {t.id: t.name for t in territory.terms(kit)}
     regional = {t.id: counts[t.id] for t in regions if counts[t.id]}
     national = counts.get("national", 0)
+    if not regional:
+        return (f'<p class="odd17-empty" markdown="span">Aucun exemple de la base n’est encore '
+                f"situé dans une région{f' ({_number(national)} de portée nationale)' if national else ''}. "
+                f"Vous connaissez une alliance régionale\u00a0? [Proposez-la]({CONTRIBUTE}).</p>\n")
     top = max(regional.values())
     size, gap = 64, 6
     tiles = []

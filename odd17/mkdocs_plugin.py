@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import examples_index, opendata, printing, render, search_folding
+from . import examples_index, opendata, printing, render, search_folding, settings
 from .kit import Kit
 from .validation import validate
 
@@ -46,6 +46,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     nav_urls: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
         content = Path(config.config_file_path).parent / self.config.content_dir
         report = validate(content)
         for problem in report.warnings:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import examples_index, opendata, printing, render, search_folding, settings
+from . import examples_index, opendata, printing, render, search_folding, settings, typography
 from .kit import Kit
 from .validation import validate
 
@@ -73,6 +73,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """« Télécharger » links: the PDF of the page's sheet, the whole kit, the offline copy."""
+        html = typography.french_page(html, page)  # one mechanism for every page (publish)
         if not self.config.downloads:
             return html
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)

@@ -101,6 +101,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         record = self.records.get(page.file.src_uri)
         if record is not None:
             html = self._record_content(record, page, config, files)
+            html += settings.record_edit_link(config.repo_url or "", self.config.content_dir,
+                                              record.kind, record.slug)
         html = typography.french_page(html, page)  # every page, hand-written or generated
         return self._download_links(html, page)
 

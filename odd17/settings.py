@@ -69,15 +69,18 @@ def new_file_url(repository: str, folder: str) -> str:
     return f"{repository.rstrip('/')}/new/{BRANCH}/{quote(folder.strip('/'))}"
 
 
-def edit_link(repository: str, path: str) -> str:
-    """« Proposer une modification » of a record page (escaped HTML), or ``""`` without a
-    repository: readers never get a link to a placeholder."""
-    url = edit_url(repository, path)
+RECORD_FOLDERS = {"example": "examples", "tool": "tools"}  # content/<folder>/<slug>.yml
+
+
+def record_edit_link(repository: str, content_dir: str, kind: str, slug: str) -> str:
+    """« Proposer une modification » of a record page: the record's file opened for editing on
+    GitHub (escaped HTML), or ``""`` without a repository: never a link to a placeholder."""
+    url = edit_url(repository, f"{content_dir.strip('/')}/{RECORD_FOLDERS[kind]}/{slug}.yml")
     if not url:
         return ""
-    return (f'<p class="odd17-edit"><a href="{html.escape(url)}">Proposer une modification'
-            "</a> de cette fiche (sur GitHub, où le fichier de la fiche s’ouvre en édition ; "
-            "la modification est relue avant publication)</p>\n")
+    return (f'<p class="odd17-edit odd17-web-only"><a href="{html.escape(url)}">Proposer une '
+            "modification de cette fiche</a> (sur GitHub : la fiche s’ouvre en édition, votre "
+            "proposition est relue avant d’être publiée)</p>\n")
 
 
 def configure(config: MkDocsConfig) -> None:

@@ -146,8 +146,10 @@ def french_message(error: ErrorDetails, model: type[BaseModel]) -> str:
                 else "champ inconnu")
     if isinstance(value, NumberLike):
         # ``0x35``, ``012``, ``1:20``…: the value would depend on the YAML reader.
-        return (f"« {shown_value(value.text)} » écrit sans guillemets serait lu comme un nombre par "
-                f"certains outils YAML : mettez-le entre guillemets (\"{shown_value(value.text)}\")")
+        text = shown_value(value.text, 24)
+        quoted = f" (\"{text}\")" if text == value.text else ""
+        return (f"« {text} » écrit sans guillemets serait lu comme un nombre par certains outils "
+                f"YAML : mettez-le entre guillemets{quoted}")
     if kind in ("string_type", "str_type"):
         if isinstance(value, bool):
             return ("doit être un texte, pas un booléen : mettez la valeur entre guillemets, "

@@ -21,6 +21,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
+from .problems import shown_value
 from .yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -124,7 +125,7 @@ def _check_url(value: Any) -> Any:
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise PydanticCustomError("url_not_web", "'{value}' n'est pas une adresse web valide : elle "
                                   "doit commencer par https:// (ou http://) et ne pas contenir "
-                                  "d'espace", {"value": value})
+                                  "d'espace", {"value": shown_value(value)})
     return value
 
 
@@ -147,8 +148,11 @@ def _parse_date(value: Any) -> Any:
             raise PydanticCustomError("future_date", "'{value}' est une date future",
                                       {"value": value})
         return parsed
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_format", "doit être une date au format AAAA-MM-JJ (par "
+                                  "exemple 2024-03-15)")
     raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
-                              "(par exemple 2024-03-15)", {"value": value})
+                              "(par exemple 2024-03-15)", {"value": shown_value(value)})
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date),
@@ -183,7 +187,7 @@ def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the model
                      for term_id, label in allowed.items()]
             raise PydanticCustomError(
                 "not_allowed", "'{value}' n'est pas une valeur permise ({allowed}){hint}",
-                {"value": value, "allowed": ", ".join(shown), "hint": hint})
+                {"value": shown_value(value), "allowed": ", ".join(shown), "hint": hint})
         return value
 
     return Annotated[str, AfterValidator(check), Field(json_schema_extra={"x-vocabulary": name})]
@@ -205,7 +209,7 @@ def _unique(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": value})
+            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": shown_value(value)})
         seen.add(value)
     return values
 

@@ -40,8 +40,10 @@ class Problem:
 
 # --- Printing contexts: a terminal line and a GitHub Actions annotation -------------------------
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                          "\ud800-\udfff]")
+# Control characters, line separators, bidirectional controls and marks, zero-width characters,
+# surrogates and the non-characters U+FFFE, U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+                          "\ufeff\ufffe\uffff\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

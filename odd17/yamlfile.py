@@ -74,6 +74,14 @@ _SYNTAX_HINTS = [
     ("unacceptable character", "caractère de contrôle non permis"),
     ("found unknown escape character", "séquence d'échappement inconnue entre guillemets doubles "
      "(par exemple « \\ ») : utilisez des guillemets simples"),
+    ("found invalid Unicode character escape code", "code de caractère invalide après « \\u » "
+     "entre guillemets doubles : utilisez des guillemets simples ou retapez le caractère"),
+    ("did not find expected node content", "valeur manquante, ou crochet « [ » ou accolade « { » "
+     "jamais fermé"),
+    ("did not find expected <document start>", "texte inattendu après la fin des champs : "
+     "chaque ligne est un champ « nom: valeur » ou la suite indentée d'un champ"),
+    ("did not find expected ',' or", "crochet « [ » ou accolade « { » jamais fermé, ou virgule "
+     "manquante entre deux éléments"),
 ]
 
 HELP = " (aide : CONTRIBUTING.md, section « Messages du validateur »)"
@@ -84,7 +92,9 @@ def _syntax_message(error: yaml.YAMLError) -> str:
     for needle, french in _SYNTAX_HINTS:
         if needle in text or needle in str(error):
             return f"erreur de syntaxe YAML : {french}"
-    return f"erreur de syntaxe YAML : {text}"
+    # Never PyYAML's English: a French sentence, the technical detail in parentheses.
+    return (f"erreur de syntaxe YAML : vérifiez les guillemets, les crochets et l'indentation de "
+            f"cette ligne (détail technique : {text})")
 
 
 def _error_line(error: yaml.YAMLError) -> int:
@@ -321,7 +331,8 @@ class _Builder:
             else:
                 if len(stack) >= MAX_DEPTH:
                     self.problem(line, f"structure trop imbriquée (plus de {MAX_DEPTH} niveaux de "
-                                 "listes ou de champs) : une fiche n'en a besoin que de trois", loc)
+                                 "listes ou de champs) : une fiche n'en a besoin que de trois",
+                                 loc[:1])
                     raise _Stop
                 value = {} if kind is yaml.MappingStartEvent else []
             # Place the value.

@@ -105,8 +105,11 @@ def _multiline(value: str) -> str:
 def Text(max_length: int, multiline: bool = False) -> Any:  # noqa: N802 - reads like a type
     """Non-empty visible text of at most ``max_length`` characters, one line unless
     ``multiline`` (record text is data, never HTML: see maintainers/threat-model.md)."""
-    return Annotated[str, Field(min_length=1, max_length=max_length),
-                     AfterValidator(_multiline if multiline else _one_line)]
+    if multiline:  # editors (and tests) can tell the texts where a new line is allowed
+        return Annotated[str, Field(min_length=1, max_length=max_length,
+                                    json_schema_extra={"x-multiline": True}),
+                         AfterValidator(_multiline)]
+    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(_one_line)]
 
 
 def comparison_key(text: str) -> str:

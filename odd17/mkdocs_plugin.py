@@ -2,10 +2,16 @@
 
 Listed before ``macros`` in mkdocs.yml, so the macros module (macros/main.py) finds the
 validated ``Kit`` on this plugin. A build with invalid content stops with the validator's lines.
+
+Record pages (examples, tools) are empty Markdown files for MkDocs: the plugin sets their
+metadata as Python objects (``on_page_markdown``) and their body as HTML built by
+``odd17.render`` (``on_page_content``), with their table of contents; no text of a record is
+ever parsed as YAML or Markdown. The glue here stays thin: the kit's logic lives in odd17/.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 import posixpath
 from collections.abc import Iterator
@@ -19,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import examples_index, opendata, printing, render, search_folding
 from .kit import Kit
@@ -44,6 +51,8 @@ class KitPluginConfig(Config):
 class KitPlugin(BasePlugin[KitPluginConfig]):
     kit: Kit | None = None
     nav_urls: list[str] = []
+    records: dict[str, render.RecordPage] = {}  # source path → record page, for this build
+    front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = Path(config.config_file_path).parent / self.config.content_dir
@@ -70,7 +79,63 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         self.nav_urls = [page.url for page in nav.pages]
         return nav
 
+    @event_priority(100)  # first: the other plugins (tags, search, macros) see the metadata
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A record page's metadata, as objects; generated front matter must have been read."""
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            if page.file.src_uri in self.front_matter_pages and not page.meta:
+                raise PluginError(f"{page.file.src_uri} : page générée dont MkDocs n'a pas pu lire "
+                                  "l'en-tête (titre, description) ; construction arrêtée")
+            return markdown
+        page.meta = render.page_meta(record)
+        if page.title != page.meta["title"]:
+            raise PluginError(f"{page.file.src_uri} : le titre de la page générée n'a pas été "
+                              "repris par MkDocs ; construction arrêtée")
+        return ""  # the body is HTML, set in on_page_content
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        record = self.records.get(page.file.src_uri)
+        if record is not None:
+            html = self._record_content(record, page, config, files)
+        return self._download_links(html, page)
+
+    def _record_content(self, record: render.RecordPage, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """The record's HTML (odd17.render), its links resolved by MkDocs for this page."""
+        assert self.kit is not None
+
+        def link(path: str, anchor: str) -> str:
+            target = files.get_file_from_path(path)
+            if target is None:
+                raise PluginError(f"{page.file.src_uri} : lien vers {path}, page introuvable")
+            return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+
+        toc_config = config.mdx_configs.get("toc", {})
+        body, headings = render.record_html(self.kit, record, link, config.site_url or "",
+                                            toc_config.get("permalink_title", ""))
+        # The contents as Python-Markdown's toc extension gives them: the h1, its h2s inside.
+        tokens: list[dict] = []
+        for h in headings:
+            token = {"level": h.level, "id": h.id, "name": html_module.escape(h.text),
+                     "children": []}
+            if h.level > 1 and tokens:
+                tokens[-1]["children"].append(token)
+            else:
+                tokens.append(token)
+        page.toc = get_toc(tokens)  # type: ignore[arg-type]
+        return body
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A record page whose title did not reach the theme fails the build."""
+        record = self.records.get(page.file.src_uri)
+        if record is not None and f"<title>{page.meta.get('title')} - " not in output:
+            raise PluginError(f"{page.file.src_uri} : le titre de la fiche manque dans la page "
+                              "produite ; construction arrêtée")
+        return output
+
+    def _download_links(self, html: str, page: Page) -> str:
         """« Télécharger » links: the PDF of the page's sheet, the whole kit, the offline copy."""
         if not self.config.downloads:
             return html
@@ -98,20 +163,19 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if not self.config.downloads:
             return
         assert self.kit is not None
-        urls: list[str] = []
-        for url in self.nav_urls:
-            urls.append(url)
-            if url == "exemples/":
-                urls += [f"exemples/{slug}/" for slug in self.kit.examples]
-            elif url == "outils/":
-                urls += [f"outils/{slug}/" for slug in self.kit.tools]
-        written = printing.print_pdfs(Path(config.site_dir), urls, config.site_url or "",
-                                      printing.chromium_path())
+        written = printing.print_pdfs(Path(config.site_dir), self.nav_urls, self.kit,
+                                      config.site_url or "", printing.chromium_path())
         log.info("PDF : %s", ", ".join(p.name for p in written))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None
+        self.records = {record.path: record for record in render.record_pages(self.kit)}
+        self.front_matter_pages = set()
+        for path in self.records:  # empty Markdown: the page is made in on_page_markdown/content
+            files.append(File.generated(config, path, content=""))
         for path, content in generated_files(self.kit, config.site_url or ""):
+            if path.endswith(".md") and isinstance(content, str) and content.startswith("---"):
+                self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
         if self.config.offline:
             shim = Path(config.config_file_path).parent / self.config.offline_shim
@@ -126,8 +190,8 @@ def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]
 
     Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
     (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
-    public address of the site (mkdocs.yml), for links meant to be shared or printed.
+    public address of the site (mkdocs.yml), for links meant to be shared or printed. The
+    record pages are not here: they are added by the plugin (``render.record_pages``).
     """
-    yield from render.record_pages(kit, site_url)
     yield from examples_index.facet_pages(kit)
     yield from opendata.files(kit, site_url)

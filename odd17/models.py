@@ -333,6 +333,9 @@ class PartnershipModel(Term):
     cited_examples: Annotated[list[Text(300)], Field(min_length=1)] = Field(alias="exemples_cites")
     objectives: UniqueList(Vocabulary("objectifs"), min_length=1) = Field(alias="objectifs_servis")
     objectives_reading: Text(500) = Field(alias="lecture_objectifs")
+    # Words of the sources that name this model (« mécénat de compétences »): the scaffold and
+    # the issue form suggest the model when a contributor types them.
+    keywords: UniqueList(Text(100), max_length=20) = Field([], alias="mots_cles")
 
 
 class Lever(Term):

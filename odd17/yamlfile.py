@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_hints import syntax_problem
+
 MAX_FILE_BYTES = 256 * 1024
 
 Location = tuple[str | int, ...]
@@ -206,7 +208,9 @@ def parse_yaml(text: str, doc: YamlDocument | None = None) -> YamlDocument:
     try:
         root = _Builder(doc).run(_parser(text))
     except yaml.YAMLError as error:
-        doc.problems.append(YamlProblem(_error_line(error), _syntax_message(error)))
+        # The line where the mistake is and what to type (odd17/yaml_hints.py), else PyYAML's.
+        doc.problems.append(YamlProblem(*(syntax_problem(text, error)
+                                          or (_error_line(error), _syntax_message(error)))))
         return doc
     except _Stop:
         return doc

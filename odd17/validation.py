@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import gc
+import multiprocessing as mp
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -199,11 +201,14 @@ def record_kind(path: Path) -> type[BaseModel] | None:
 
 
 def validate(content: Path, paths: list[Path] | None = None,
-             today: dt.date | None = None, docs_dir: Path | None = None) -> Report:
+             today: dt.date | None = None, docs_dir: Path | None = None,
+             workers: int = 1) -> Report:
     """Validate the typology, the vocabularies and the records (all of them, or ``paths``).
 
     ``docs_dir`` (by default the ``docs`` folder beside ``content``) holds the hand-written pages,
-    whose addresses no record may take."""
+    whose addresses no record may take. With ``workers`` > 1, worker processes share the records
+    and the report holds the problems only (no kit): the command line's mode (a build, which
+    needs the kit and runs threads, uses one process)."""
     # Reading thousands of records allocates millions of small objects that all stay alive to the
     # end; Python's cyclic garbage collector would walk them again and again (a fifth of the time
     # at 10,000 records, scripts/bench.py). They hold no reference cycle that needs it.
@@ -211,14 +216,14 @@ def validate(content: Path, paths: list[Path] | None = None,
     gc.disable()
     try:
         return _validate(content, paths, today, docs_dir if docs_dir is not None
-                         else content.parent / "docs")
+                         else content.parent / "docs", workers)
     finally:
         if enabled:
             gc.enable()
 
 
 def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
-              docs_dir: Path) -> Report:
+              docs_dir: Path, workers: int = 1) -> Report:
     problems: list[Problem] = []
     today = today or dt.date.today()
 
@@ -256,17 +261,9 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
 
     # 2. Every record file.
     records: dict[str, dict[str, Checked]] = {k: {} for k in RECORD_DIRS}
-    for item in found:
-        files_checked += 1
-        try:
-            checked = _check_file(item, context, problems)
-        except Exception as error:  # noqa: BLE001 - a bug must not hide the other files' problems
-            problems.append(Problem(item.shown, 1, "", f"erreur interne du validateur sur ce "
-                                    f"fichier ({type(error).__name__}) : signalez-la aux "
-                                    "mainteneurs du kit"))
-            continue
-        if checked is not None:
-            records[item.kind][checked.slug] = checked
+    files_checked += len(found)
+    for checked in _check_files(found, context, problems, workers):
+        records[checked.kind][checked.slug] = checked
 
     # 3. Checks across records: addresses, titles, former slugs.
     kit_addresses = Addresses.of(reserved_paths(Kit(typology, vocabularies), docs_dir))
@@ -274,16 +271,16 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
         _check_across(kind, checked_records, kit_addresses, problems)
     for checked_records in records.values():
         for checked in checked_records.values():
-            reviewed = checked.record.reviewed  # type: ignore[attr-defined]
+            reviewed = checked.reviewed
             if today - reviewed > STALE_AFTER:
-                problems.append(Problem(checked.shown, checked.doc.line_of(("verifie_le",)),
+                problems.append(Problem(checked.shown, checked.line_of(("verifie_le",)),
                                         "verifie_le", f"informations vérifiées pour la dernière "
                                         f"fois le {reviewed.isoformat()}, il y a plus de deux ans : "
                                         "vérifiez-les et mettez la date à jour",
                                         "avertissement"))
 
     problems.sort(key=lambda p: (p.file, p.line, p.field))
-    if any(p.severity == "erreur" for p in problems):
+    if any(p.severity == "erreur" for p in problems) or workers > 1:
         return Report(None, problems, files_checked)
     kit = Kit(typology, vocabularies,
               examples={slug: c.record for slug, c in sorted(records["examples"].items())},
@@ -291,17 +288,70 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
     return Report(kit, problems, files_checked)
 
 
+def _check_files(found: list[Found], context: dict[str, Any], problems: list[Problem],
+                 workers: int = 1) -> list[Checked]:
+    """Check each file on its own (problems appended); the records that passed. With ``workers``
+    > 1 and many files, forked workers share the files and send back what the checks across
+    records need (pickling the models themselves would cost more than it saves): reading 10,000
+    records is CPU work that two cores halve (issue 9: under 3 s on 2 cores)."""
+    if workers > 1 and len(found) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+        chunks = [found[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            futures = [pool.submit(_check_chunk, chunk, context, True) for chunk in chunks]
+            results = [f.result() for f in futures]
+        out: list[Checked] = []
+        for chunk_problems, chunk_checked in results:
+            problems += chunk_problems
+            out += chunk_checked
+        return out
+    chunk_problems, checked = _check_chunk(found, context)
+    problems += chunk_problems
+    return checked
+
+
+PARALLEL_FROM = 2000  # below, starting a process costs more than it saves
+
+
+def _check_chunk(found: list[Found], context: dict[str, Any], in_worker: bool = False,
+                 ) -> tuple[list[Problem], list[Checked]]:
+    problems: list[Problem] = []
+    checked_records: list[Checked] = []
+    for item in found:
+        try:
+            checked = _check_file(item, context, problems, in_worker)
+        except Exception as error:  # noqa: BLE001 - a bug must not hide the other files' problems
+            problems.append(Problem(item.shown, 1, "", f"erreur interne du validateur sur ce "
+                                    f"fichier ({type(error).__name__}) : signalez-la aux "
+                                    "mainteneurs du kit"))
+            continue
+        if checked is not None:
+            checked_records.append(checked)
+    return problems, checked_records
+
+
 @dataclass
 class Checked:
-    """A record that passed its own checks, before the checks across records."""
+    """A record that passed its own checks, before the checks across records, with the lines of
+    the fields those checks report on (small enough to come back from a worker process)."""
 
     slug: str
     shown: str
-    record: BaseModel
-    doc: YamlDocument
+    kind: str
+    title: str
+    former_slugs: tuple[str, ...]
+    reviewed: dt.date
+    lines: dict[tuple[str | int, ...], int]
+    record: BaseModel | None  # None when checked in a worker process (the command line)
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int:
+        return self.lines.get(loc) or self.lines.get(loc[:1]) or 1
 
 
-def _check_file(item: Found, context: dict[str, Any], problems: list[Problem]) -> Checked | None:
+_ACROSS_FIELDS = ("titre", "nom", "verifie_le", "anciens_slugs")
+
+
+def _check_file(item: Found, context: dict[str, Any], problems: list[Problem],
+                in_worker: bool = False) -> Checked | None:
     path, shown = item.path, item.shown
     model = RECORD_DIRS.get(item.kind)
     if model is None:
@@ -322,7 +372,10 @@ def _check_file(item: Found, context: dict[str, Any], problems: list[Problem]) -
     record, doc = _validate_document(path, model, context, problems, shown=shown)
     if record is None or not valid_name:
         return None
-    return Checked(path.stem, shown, record, doc)
+    lines = {loc: line for loc, line in doc.lines.items() if loc and loc[0] in _ACROSS_FIELDS}
+    return Checked(path.stem, shown, item.kind, getattr(record, "title", None) or record.name,
+                   tuple(record.former_slugs), record.reviewed, lines,  # type: ignore[attr-defined]
+                   None if in_worker else record)
 
 
 def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses,
@@ -336,13 +389,12 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
     # Titles.
     by_title: dict[str, list[Checked]] = {}
     for checked in found.values():
-        title = getattr(checked.record, "title", None) or getattr(checked.record, "name")
-        by_title.setdefault(comparison_key(title), []).append(checked)
+        by_title.setdefault(comparison_key(checked.title), []).append(checked)
     for same in by_title.values():
         for checked in same if len(same) > 1 else ():
-            others = ", ".join(f"{o.shown} (ligne {o.doc.line_of((title_field,))})"
+            others = ", ".join(f"{o.shown} (ligne {o.line_of((title_field,))})"
                                for o in same if o is not checked)
-            problems.append(Problem(checked.shown, checked.doc.line_of((title_field,)), title_field,
+            problems.append(Problem(checked.shown, checked.line_of((title_field,)), title_field,
                                     f"même titre que {others}, à la casse, aux accents ou aux "
                                     "caractères invisibles près : chaque fiche a un titre distinct"))
 
@@ -356,7 +408,7 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
                                     f"pour {taken_by} : choisissez un autre nom de fichier"))
     formers: dict[str, list[tuple[Checked, int]]] = {}
     for slug, checked in found.items():
-        for i, former in enumerate(checked.record.former_slugs):  # type: ignore[attr-defined]
+        for i, former in enumerate(checked.former_slugs):
             formers.setdefault(former, []).append((checked, i))
     for former, holders in formers.items():
         page = page_of(former)
@@ -364,7 +416,7 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
         current = found.get(former)
         for checked, i in holders:
             loc = ("anciens_slugs", i)
-            line, where = checked.doc.line_of(loc), field_path(loc)
+            line, where = checked.line_of(loc), field_path(loc)
             if taken_by:
                 message = (f"l'ancienne adresse {page_address(page)} est réservée par le kit "
                            f"pour {taken_by} : retirez « {former} » des anciens_slugs")
@@ -380,7 +432,7 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
                                         f"par {checked.shown} (ligne {line}, {where}) : une "
                                         "adresse ne mène qu'à une fiche"))
             elif len(holders) > 1:
-                others = ", ".join(f"{o.shown} (ligne {o.doc.line_of(('anciens_slugs', j))})"
+                others = ", ".join(f"{o.shown} (ligne {o.line_of(('anciens_slugs', j))})"
                                    for o, j in holders if o is not checked)
                 message = (f"l'ancienne adresse {page_address(page)} est aussi déclarée par "
                            f"{others} : une adresse ne mène qu'à une fiche")

@@ -264,17 +264,48 @@ class _Builder:
         root: Any = _NOTHING
         documents = 0
         skip = 0  # depth inside a subtree being dropped (refused tag, complex key…)
+        scalar_event, mapping_start, sequence_start = (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                                       yaml.SequenceStartEvent)
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         while True:
             event = get_event()
             kind = type(event)
             if skip:
-                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if kind is mapping_start or kind is sequence_start:
                     skip += 1
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is mapping_end or kind is sequence_end:
                     skip -= 1
                 continue
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is mapping_end or kind is sequence_end:
                 stack.pop()
+                continue
+            if kind is scalar_event and stack:  # the common case, kept short
+                top = stack[-1]
+                if top.is_map:
+                    key = top.key
+                    if key is _NOTHING:
+                        self._key(event, kind, event.start_mark.line + 1, top, lines)
+                        continue
+                    top.key = _NOTHING
+                    if key is _BAD_KEY:
+                        continue
+                    tag = event.tag
+                    if tag is None and event.implicit[0]:
+                        top.container[key] = plain_scalar(event.value)
+                    elif tag in _TEXT_TAGS:
+                        top.container[key] = event.value
+                    else:
+                        top.container[key] = self._refused_tag(event, top.loc + (key,))
+                    continue
+                loc = top.loc + (len(top.container),)
+                lines[loc] = event.start_mark.line + 1
+                tag = event.tag
+                if tag is None and event.implicit[0]:
+                    top.container.append(plain_scalar(event.value))
+                elif tag in _TEXT_TAGS:
+                    top.container.append(event.value)
+                else:
+                    top.container.append(self._refused_tag(event, loc))
                 continue
             if kind is yaml.StreamEndEvent:
                 return root
@@ -288,9 +319,9 @@ class _Builder:
                 continue
             if kind is yaml.StreamStartEvent or kind is yaml.DocumentEndEvent:
                 continue
+            # A collection, an alias, or the root scalar: where does it go?
             line = event.start_mark.line + 1
-            is_collection = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
-            # Where does this node go: the root, a list item, a key, or a key's value?
+            is_collection = kind is mapping_start or kind is sequence_start
             if not stack:
                 loc: Location = ()
             else:
@@ -310,27 +341,17 @@ class _Builder:
                 else:
                     loc = top.loc + (top.key,)
             lines.setdefault(loc, line)
-            tag = event.tag if kind is not yaml.AliasEvent else None
             value: Any
-            if kind is yaml.ScalarEvent:
-                if tag is None and event.implicit[0]:
-                    value = plain_scalar(event.value)
-                elif tag in _TEXT_TAGS:
-                    value = event.value
-                else:
-                    self.problem(line, f"étiquette YAML « {_tag_name(tag)} » non permise : "
-                                 "retirez-la", loc)
-                    value = None
+            if kind is scalar_event:  # the root
+                value = event.value
             elif kind is yaml.AliasEvent:
                 if not self.alias_reported:
                     self.alias_reported = True
                     self.problem(line, "les alias YAML (*nom) ne sont pas permis : recopiez la "
                                  "valeur", loc)
                 value = None
-            elif tag not in _COLLECTION_TAGS:
-                self.problem(line, f"étiquette YAML « {_tag_name(tag)} » non permise : "
-                             "retirez-la", loc)
-                value = None
+            elif event.tag not in _COLLECTION_TAGS:
+                value = self._refused_tag(event, loc)
                 skip = 1
             else:
                 if len(stack) >= MAX_DEPTH:
@@ -338,7 +359,7 @@ class _Builder:
                                  "listes ou de champs) : une fiche n'en a besoin que de trois",
                                  loc[:1])
                     raise _Stop
-                value = {} if kind is yaml.MappingStartEvent else []
+                value = {} if kind is mapping_start else []
             # Place the value.
             if not stack:
                 root = value
@@ -350,7 +371,12 @@ class _Builder:
                 else:
                     top.container.append(value)
             if is_collection and not skip:
-                stack.append(_Frame(value, loc, kind is yaml.MappingStartEvent))
+                stack.append(_Frame(value, loc, kind is mapping_start))
+
+    def _refused_tag(self, event: Any, loc: Location) -> None:
+        self.problem(event.start_mark.line + 1, f"étiquette YAML « {_tag_name(event.tag)} » non "
+                     "permise : retirez-la", loc)
+        return None
 
     def _key(self, event: Any, kind: type, line: int, top: _Frame,
              lines: dict[Location, int]) -> None:

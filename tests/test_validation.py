@@ -370,3 +370,20 @@ def test_ci_annotations_cannot_be_forged(tmp_path: Path) -> None:
     assert not any("::warning" in l.split("::", 3)[-1] and not l.startswith("::error") for l in lines
                    if not l.startswith("::"))
     assert "%250A" in result.stdout  # the file name's own "%0A" is escaped, not decoded
+
+
+def test_worker_processes_report_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line shares many records between processes: same problems, same order."""
+    import odd17.validation
+
+    folder = tmp_path / "examples"
+    for path in INVALID + VALID:
+        if path.parent.name == "examples":
+            _write(folder / path.name, path.read_bytes())
+    _write(folder / "copie.yml", (FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml")
+           .read_bytes())
+    monkeypatch.setattr(odd17.validation, "PARALLEL_FROM", 2)
+    alone = validate(CONTENT, [folder], today=TODAY)
+    shared = validate(CONTENT, [folder], today=TODAY, workers=2)
+    assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]
+    assert len(alone.problems) > 40 and shared.kit is None

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import examples_index, opendata, printing, render, search_folding
+from . import examples_index, opendata, printing, render, search_folding, tool_map
 from .kit import Kit
 from .validation import validate
 
@@ -194,4 +194,6 @@ def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]
     record pages are not here: they are added by the plugin (``render.record_pages``).
     """
     yield from examples_index.facet_pages(kit)
+    yield from examples_index.data_files(kit)
+    yield from tool_map.data_files(kit)
     yield from opendata.files(kit, site_url)

@@ -22,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from .problems import shown_value
+from .text import fold
 from .yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -139,9 +140,8 @@ def comparison_key(text: str) -> str:
     """Two titles are the same when a reader cannot tell them apart: compatibility forms folded
     (NFKC: ligatures, full-width letters), case folded, accents and invisible characters removed
     (zero-width, soft hyphen, word joiner, variation selectors…), spaces collapsed."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(_INVISIBLE.sub("", text).split())
+    return " ".join(_INVISIBLE.sub("", fold(_INVISIBLE.sub("", unicodedata.normalize(
+        "NFKC", text)))).split())
 
 
 _SIMPLE_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)?")

@@ -387,3 +387,16 @@ def test_worker_processes_report_the_same_problems(tmp_path: Path, monkeypatch: 
     shared = validate(CONTENT, [folder], today=TODAY, workers=2)
     assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]
     assert len(alone.problems) > 40 and shared.kit is None
+
+
+def test_reserved_addresses_come_from_the_build_itself() -> None:
+    """The validator asks the build's own list of generated files (and docs/): a page or data
+    file added there is protected from records without being typed again."""
+    from odd17 import generated, mkdocs_plugin
+    from odd17.addresses import reserved_paths
+
+    assert mkdocs_plugin.generated_files is generated.generated_files
+    kit = validate(CONTENT, today=TODAY).kit
+    reserved = reserved_paths(kit, ROOT / "docs")
+    assert {path for path, _ in generated.generated_files(kit, "")} <= set(reserved)
+    assert {"exemples/index.md", "outils/index.md", "index.md"} <= set(reserved)

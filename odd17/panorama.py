@@ -16,13 +16,8 @@ from .text import md
 INK = "#1a237e"       # bars and the darkest tiles (contrast 14:1 on white)
 TEXT = "#1f1f1f"
 CONTRIBUTE = "contribuer.md"  # from docs/panorama.md, resolved by MkDocs (online and offline)
-# Tile map of France's regions (official code → column, row), overseas regions on the last row.
-TILES = {"32": (2, 0), "28": (1, 1), "11": (2, 1), "44": (3, 1), "53": (0, 2), "52": (1, 2),
-         "24": (2, 2), "27": (3, 2), "75": (1, 3), "84": (2, 3), "76": (1, 4), "93": (2, 4),
-         "94": (3, 4), "01": (0, 6), "02": (1, 6), "03": (2, 6), "04": (3, 6), "06": (4, 6)}
-ABBREVIATIONS = {"32": "HDF", "28": "NOR", "11": "IDF", "44": "GES", "53": "BRE", "52": "PDL",
-                 "24": "CVL", "27": "BFC", "75": "NAQ", "84": "ARA", "76": "OCC", "93": "PACA",
-                 "94": "COR", "01": "GUA", "02": "MTQ", "03": "GUF", "04": "RÉU", "06": "MAY"}
+# The regions, their tiles and short names come from content/vocabularies.yml (« tuile »,
+# « abrege »): nothing about a region is typed here.
 
 
 def _e(text: object) -> str:
@@ -80,8 +75,9 @@ def region_map(kit: Kit) -> str:
     territory = example_facet("territoire")
     examples = list(kit.examples.values())
     counts = territory.counts(kit, examples)
+    regions = [t for t in territory.terms(kit) if getattr(t, "tile", None)]
     names = {t.id: t.name for t in territory.terms(kit)}
-    regional = {code: n for code, n in counts.items() if code in TILES}
+    regional = {t.id: counts[t.id] for t in regions if counts[t.id]}
     national = counts.get("national", 0)
     if not regional:
         return (f'<p class="odd17-empty" markdown="span">Aucun exemple de la base n’est encore '
@@ -90,19 +86,22 @@ def region_map(kit: Kit) -> str:
     top = max(regional.values())
     size, gap = 64, 6
     tiles = []
-    for code, (col, row) in TILES.items():
+    for region in regions:
+        code, (col, row) = region.id, region.tile
         n = counts.get(code, 0)
         fill, ink = _shade(n, top)
         x, y = 10 + col * (size + gap), 10 + row * (size + gap)
         tiles.append(f'<g><title>{_e(names.get(code, code))} : {n}</title>'
                      f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"/>'
                      f'<text x="{x + size / 2}" y="{y + 26}" text-anchor="middle" fill="{ink}" '
-                     f'font-size="14" font-weight="700">{ABBREVIATIONS[code]}</text>'
+                     f'font-size="14" font-weight="700">{_e(region.short or code)}</text>'
                      + (f'<text x="{x + size / 2}" y="{y + 48}" text-anchor="middle" fill="{ink}" '
                         f'font-size="15">{_number(n)}</text>' if n else "") + "</g>")
-    width, height = 10 + 5 * (size + gap), 10 + 7 * (size + gap)
-    overseas_y = 10 + 6 * (size + gap) - 8
-    rows = [(names[code], counts.get(code, 0)) for code in names if code in TILES]
+    columns = max(r.tile[0] for r in regions) + 1
+    lines = max(r.tile[1] for r in regions) + 1
+    width, height = 10 + columns * (size + gap), 10 + lines * (size + gap)
+    overseas_y = 10 + (lines - 1) * (size + gap) - 8
+    rows = [(r.name, counts.get(r.id, 0)) for r in regions]
     desc = "; ".join(f"{name} : {count}" for name, count in rows if count)
     return (f'<figure class="odd17-figure odd17-figure--map"><svg role="img" '
             f'aria-labelledby="carte-t carte-d" viewBox="0 0 {width} {height}" width="100%" '
@@ -129,16 +128,18 @@ def coverage_matrix(kit: Kit) -> str:
         return (f'<p class="odd17-empty" markdown="span">Le tableau croisera les modèles et les '
                 f"territoires dès que des exemples indiqueront leur territoire. "
                 f"[Proposez un exemple]({CONTRIBUTE}).</p>\n")
-    counts = Counter((e.model, e.territory) for e in examples if e.territory)
+    model = example_facet("modele")
+    counts = Counter((m, t) for e in examples for m in model.values(kit, e)
+                     for t in territory.values(kit, e))
     head = "".join(f'<th scope="col"><abbr title="{_e(term.name)}">'
-                   f"{ABBREVIATIONS.get(term.id, 'NAT')}</abbr></th>" for term in used)
+                   f"{_e(getattr(term, 'short', None) or term.name)}</abbr></th>" for term in used)
     rows = []
     empty = ('<td class="odd17-gap"><span aria-hidden="true">·</span>'
              '<span class="odd17-sr-only">aucun</span></td>')
-    for model in kit.typology.models:
-        cells = "".join(f"<td>{_number(counts[(model.id, t.id)])}</td>" if counts[(model.id, t.id)]
+    for term in model.terms(kit):
+        cells = "".join(f"<td>{_number(counts[(term.id, t.id)])}</td>" if counts[(term.id, t.id)]
                         else empty for t in used)
-        rows.append(f'<tr><th scope="row">{_e(model.name)}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{_e(term.name)}</th>{cells}</tr>')
     # Its own scrolling region, reachable with the keyboard (Material's wrapper is not).
     return ('<div class="odd17-matrix" tabindex="0" role="region" aria-label="Exemples par modèle '
             'et par territoire"><table class="odd17-matrix__table"><caption>Nombre d’exemples par '

@@ -204,6 +204,11 @@ def test_region_pages_list_their_examples(regional_site: Path) -> None:
     assert 'href="../../../contribuer/"' in empty and 'href="../../#par-territoire"' in empty
     example = (regional_site / "exemples/fictif-region-001/index.html").read_text(encoding="utf-8")
     assert 'href="../regions/53-bretagne/">Bretagne</a>' in example
+    # The panorama's tile map (tiles and short names from content/vocabularies.yml).
+    panorama = (regional_site / "panorama/index.html").read_text(encoding="utf-8")
+    assert "<title>Bretagne : 2</title>" in panorama and ">BRE</text>" in panorama
+    assert '<abbr title="Auvergne-Rhône-Alpes">ARA</abbr>' in panorama
+    assert re.search(r"Pas encore d’exemple pour ces territoires\u00a0: [^<]*Corse", panorama)
 
 
 def test_long_facet_pages_are_paginated(regional_site: Path) -> None:

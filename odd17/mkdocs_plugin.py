@@ -27,7 +27,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import examples_index, opendata, printing, render, search_folding, tool_map
+from . import (examples_index, opendata, printing, render, search_folding, settings, tool_map,
+               typography)
+from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
 
@@ -55,6 +57,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
         content = Path(config.config_file_path).parent / self.config.content_dir
         report = validate(content)
         for problem in report.warnings:
@@ -99,6 +102,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         record = self.records.get(page.file.src_uri)
         if record is not None:
             html = self._record_content(record, page, config, files)
+            html += settings.record_edit_link(config.repo_url or "", self.config.content_dir,
+                                              record.kind, record.slug)
+        html = typography.french_page(html, page)  # every page, hand-written or generated
         return self._download_links(html, page)
 
     def _record_content(self, record: render.RecordPage, page: Page, config: MkDocsConfig,
@@ -183,17 +189,3 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         return files
-
-
-def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]]:
-    """Every file the build creates from the content: (path in the site's sources, content).
-
-    Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
-    (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
-    public address of the site (mkdocs.yml), for links meant to be shared or printed. The
-    record pages are not here: they are added by the plugin (``render.record_pages``).
-    """
-    yield from examples_index.facet_pages(kit)
-    yield from examples_index.data_files(kit)
-    yield from tool_map.data_files(kit)
-    yield from opendata.files(kit, site_url)

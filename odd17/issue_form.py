@@ -140,21 +140,21 @@ def example_fields(kit: Kit) -> list[FormField]:
                   placeholder="Association des Jardins — Association — https://jardins.example.org"
                               "\nEntreprise Dupont — Entreprise"),
         _choice(Example, "modele", "Modèle de partenariat",
-                  help=("Le modèle de la typologie du kit méthodologique (9 modèles en 4 "
-                        "catégories) dont la définition correspond le mieux à l'alliance.")),
+                help=("Le modèle de la typologie du kit méthodologique (9 modèles en 4 "
+                      "catégories) dont la définition correspond le mieux à l'alliance.")),
         FormField("description", "Ce que font les partenaires ensemble", "textarea",
                   required=_required(Example, "description"),
                   help=("En quelques phrases : le besoin de départ, ce que chacun apporte, ce "
                         "que le partenariat a produit. Seulement ce que disent vos sources."),
                   placeholder="Les salariés de l'entreprise Dupont aident l'association à…"),
         _choice(Example, "territoire", "Territoire",
-                  help="National, ou la région où se passe l'alliance. Laissez vide si vos "
-                       "sources ne le disent pas."),
+                help="National, ou la région où se passe l'alliance. Laissez vide si vos "
+                     "sources ne le disent pas."),
         _choice(Example, "objectifs", "Objectifs partagés",
-                  help=("Les objectifs que les partenaires poursuivent ensemble (le « carré "
-                        f"magique »), si vos sources les disent :\n{objectives}")),
+                help=("Les objectifs que les partenaires poursuivent ensemble (le « carré "
+                      f"magique »), si vos sources les disent :\n{objectives}")),
         _choice(Example, "impacts", "Impacts constatés",
-                  help=f"Les impacts que vos sources constatent :\n{impacts}"),
+                help=f"Les impacts que vos sources constatent :\n{impacts}"),
         FormField("sources", "Sources", "textarea", one_per_line=True,
                   required=_required(Example, "sources"),
                   help=("D'où viennent ces informations (rapport, article, page des "
@@ -177,9 +177,9 @@ def tool_fields(kit: Kit) -> list[FormField]:
                   help="Pour qui, pour quoi faire, en deux ou trois phrases."),
         _choice(Tool, "publics", "Publics", help="À qui il s'adresse."),
         _choice(Tool, "etapes", "Étapes de la démarche",
-                  help="Les étapes de la démarche en 3 étapes qu'il sert, s'il en sert."),
+                help="Les étapes de la démarche en 3 étapes qu'il sert, s'il en sert."),
         _choice(Tool, "leviers", "Leviers",
-                  help="Les leviers d'un projet innovant qu'il sert, s'il en sert."),
+                help="Les leviers d'un projet innovant qu'il sert, s'il en sert."),
         _choice(Tool, "acces", "Conditions d'accès"),
         FormField("adresse", "Adresse web de l'outil", "input", required=_required(Tool, "adresse"),
                   help="Si l'outil en a une : https://…", placeholder="https://"),

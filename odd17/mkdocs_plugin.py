@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import examples_index, opendata, printing, render, search_folding, tool_map
+from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
 
@@ -183,17 +184,3 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         return files
-
-
-def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]]:
-    """Every file the build creates from the content: (path in the site's sources, content).
-
-    Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
-    (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
-    public address of the site (mkdocs.yml), for links meant to be shared or printed. The
-    record pages are not here: they are added by the plugin (``render.record_pages``).
-    """
-    yield from examples_index.facet_pages(kit)
-    yield from examples_index.data_files(kit)
-    yield from tool_map.data_files(kit)
-    yield from opendata.files(kit, site_url)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import segno
 
-from . import examples_index
+from . import citation, examples_index
 from .kit import Kit
 from .models import Example, Tool
 from .text import (french_date, heading_slug, html_attr, html_paragraphs, html_text, html_url,
@@ -223,6 +223,8 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
             items.append(f"<li><strong>Impacts\u00a0:</strong> {names}</li>\n")
         body.add(f"<ul>\n{''.join(items)}</ul>\n")
     _sources_and_dates(body, example)
+    body.add(citation.example_citation(example, slug, public_url(site_url, example_path(slug))
+                                       if site_url else ""))
     if site_url:
         body.add(share_block(public_url(site_url, example_path(slug))))
         body.add(qr_block(public_url(site_url, example_path(slug))))

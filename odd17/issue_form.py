@@ -222,7 +222,8 @@ def form(kit: Kit, kind: str) -> dict[str, Any]:
         "automatique transforme vos réponses en fiche et répond ici, en français, en quelques "
         "minutes : soit le lien vers la demande de fusion (pull request) avec un aperçu de la "
         "page, soit les réponses à corriger. Pour corriger, modifiez ce ticket (menu **…** puis "
-        "**Edit**) : la vérification se relance.")
+        "**Edit**, en gardant les lignes qui commencent par `###`) : la vérification se "
+        "relance.")
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": intro}}]
     for question in fields_of(kit, kind):
         attributes: dict[str, Any] = {"label": question.label}

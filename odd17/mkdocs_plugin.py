@@ -27,7 +27,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import examples_index, opendata, printing, render, search_folding, tool_map
+from . import (examples_index, opendata, printing, render, search_folding, settings, tool_map,
+               typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
@@ -56,6 +57,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
         content = Path(config.config_file_path).parent / self.config.content_dir
         report = validate(content)
         for problem in report.warnings:
@@ -100,6 +102,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         record = self.records.get(page.file.src_uri)
         if record is not None:
             html = self._record_content(record, page, config, files)
+            html += settings.record_edit_link(config.repo_url or "", self.config.content_dir,
+                                              record.kind, record.slug)
+        html = typography.french_page(html, page)  # every page, hand-written or generated
         return self._download_links(html, page)
 
     def _record_content(self, record: render.RecordPage, page: Page, config: MkDocsConfig,

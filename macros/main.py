@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, model_selector, panorama, render
+from odd17 import examples_index, model_selector, panorama, render, tool_map
 
 MACROS = {name: getattr(render, name) for name in (
-    "tools_index", "typology_table", "models_details", "levers_list", "steps_list",
+    "typology_table", "models_details", "levers_list", "steps_list",
     "objectives_list", "impacts_list", "catalysis_table")} | {
-    "examples_index": examples_index.examples_index} | {name: getattr(panorama, name) for name in (
+    "examples_index": examples_index.examples_index, "tool_map": tool_map.tool_map} | {name: getattr(panorama, name) for name in (
     "chart_categories", "chart_models", "chart_partner_types", "region_map", "coverage_matrix")} | {
     "model_selector": model_selector.model_selector}
 

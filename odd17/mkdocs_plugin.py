@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import examples_index, opendata, printing, render, search_folding
+from . import examples_index, opendata, printing, render, search_folding, tool_map
 from .kit import Kit
 from .validation import validate
 
@@ -178,15 +178,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if not self.config.downloads:
             return
         assert self.kit is not None
-        urls: list[str] = []
-        for url in self.nav_urls:
-            urls.append(url)
-            if url == "exemples/":
-                urls += [f"exemples/{slug}/" for slug in self.kit.examples]
-            elif url == "outils/":
-                urls += [f"outils/{slug}/" for slug in self.kit.tools]
-        written = printing.print_pdfs(Path(config.site_dir), urls, config.site_url or "",
-                                      printing.chromium_path())
+        written = printing.print_pdfs(Path(config.site_dir), self.nav_urls, self.kit,
+                                      config.site_url or "", printing.chromium_path())
         log.info("PDF : %s", ", ".join(p.name for p in written))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -218,6 +211,8 @@ def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]
     record pages are not here: they are added by the plugin (``render.record_pages``).
     """
     yield from examples_index.facet_pages(kit)
+    yield from examples_index.data_files(kit)
+    yield from tool_map.data_files(kit)
     yield from opendata.files(kit, site_url)
 
 

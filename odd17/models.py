@@ -242,6 +242,15 @@ class Term(Record):
     name: Text(200) = Field(alias="nom")
 
 
+class Territory(Term):
+    """A territory; a region also carries where the panorama's tile map draws it (column, row:
+    overseas regions on the last row) and its short name on the tile."""
+
+    short: Annotated[str, Field(min_length=1, max_length=6)] | None = Field(None, alias="abrege")
+    tile: Annotated[list[Annotated[int, Field(ge=0, le=9)]], Field(min_length=2, max_length=2)] | None = \
+        Field(None, alias="tuile")
+
+
 class Described(Term):
     description: Text(2000) = Field(alias="description")
 
@@ -296,7 +305,7 @@ class Vocabularies(Record):
     """The allowed values of the records' fields (content/vocabularies.yml)."""
 
     partner_types: Terms(Term) = Field(alias="types_partenaires")
-    territories: Terms(Term) = Field(alias="territoires")
+    territories: Terms(Territory) = Field(alias="territoires")
     tool_kinds: Terms(Term) = Field(alias="natures_outils")
     audiences: Terms(Term) = Field(alias="publics")
     access: Terms(Term) = Field(alias="acces")

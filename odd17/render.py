@@ -264,21 +264,6 @@ def _tool_body(body: _Body, kit: Kit, slug: str, link: Linker) -> None:
     _sources_and_dates(body, tool)
 
 
-def tools_index(kit: Kit) -> str:
-    """The tool map: every tool, grouped by nature."""
-    out = [f"La cartographie recense **{len(kit.tools)}\u00a0outils** pour passer à l'action.\n"]
-    for kind in kit.vocabularies.tool_kinds:
-        tools = [(s, t) for s, t in kit.tools.items() if t.kind == kind.id]
-        if not tools:
-            continue
-        out.append(f"## {md(kind.name)} {{#{kind.id}}}\n")
-        for slug, tool in tools:
-            audiences = ", ".join(md(kit.label("publics", a)) for a in tool.audiences)
-            out.append(f"- [{md(tool.name)}]({slug}.md) — pour\u00a0: {audiences}")
-        out.append("")
-    return "\n".join(out)
-
-
 # --- The method (macros of the hand-written pages) ----------------------------------------------
 
 def typology_table(kit: Kit) -> str:

@@ -34,7 +34,10 @@ from .yamlfile import field_path
 SLUG_TARGET = 50  # proposed file names stay short: they are page addresses, cited for years
 # Words never left at the end of a proposed file name (« …-et », « …-d »).
 _TRAILING_WORDS = frozenset("a au aux d de des du en et l la le les par pour sur un une avec "
-                            "dans qu".split())
+                            "dans qu sa sas sarl".split())
+# Words that say little at the start of a partner's name in a file name (« Association Les
+# Jardins » → « jardins »), besides the partner types' own names (vocabularies.yml).
+_LEADING_WORDS = frozenset("l la le les un une des du de d".split())
 WRAP = 100
 
 
@@ -94,6 +97,43 @@ def propose_slug(text: str, limit: int = SLUG_TARGET) -> str:
     while len(kept) > 1 and (kept[-1] in _TRAILING_WORDS or len(kept[-1]) == 1):
         kept.pop()
     return "-".join(kept)
+
+
+def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
+    """Why ``slug`` cannot name a new record of ``kind`` (examples/tools), or None."""
+    if not SLUG_RE.match(slug) or len(slug) > 80:
+        return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
+                "seulement, 80 caractères au plus")
+    records = kit.examples if kind == "examples" else kit.tools
+    taken = set(records) | {f for r in records.values() for f in r.former_slugs}
+    if slug in taken or (content / kind / f"{slug}.yml").exists():
+        return f"'{slug}' existe déjà : choisissez un autre nom"
+    return None
+
+
+def free_slug(kit: Kit, content: Path, kind: str, record: dict[str, Any]) -> str:
+    """A free short file name: the partners' names for an example (like the base's
+    « deloitte-sivc »), else the title or the tool's name."""
+    texts = []
+    if kind == "examples" and record.get("partenaires"):
+        generic = _LEADING_WORDS | {w for t in vocabulary_terms(kit, "types_partenaires")
+                                    for w in slugify(t.name).split("-")}
+        names = []
+        for partner in record["partenaires"]:
+            words = slugify(partner["nom"]).split("-")
+            while len(words) > 1 and words[0] in generic:
+                words.pop(0)
+            names.append(" ".join(words))
+        share = max(SLUG_TARGET // len(names) - 1, 8)
+        texts.append("-".join(propose_slug(name, share) for name in names))
+    texts.append(record.get("titre") or record.get("nom") or "")
+    for text in texts:
+        slug = propose_slug(text)
+        if slug and slug_problem(kit, content, kind, slug) is None:
+            return slug
+    base = propose_slug(texts[-1], SLUG_TARGET - 4) or "fiche"
+    return next(f"{base}-{n}" for n in range(2, 10_000)
+                if slug_problem(kit, content, kind, f"{base}-{n}") is None)
 
 
 @dataclass(frozen=True)
@@ -388,21 +428,7 @@ class Scaffold:
         return RECORD_DIRS[self.kind]
 
     def propose(self, record: dict[str, Any]) -> str:
-        """A free short file name: the partners' names for an example (like the base's
-        « deloitte-sivc »), else the title or the tool's name."""
-        texts = []
-        if self.kind == "examples" and record.get("partenaires"):
-            names = [p["nom"] for p in record["partenaires"]]
-            share = max(SLUG_TARGET // len(names) - 1, 8)
-            texts.append("-".join(propose_slug(name, share) for name in names))
-        texts.append(record.get("titre") or record.get("nom") or "")
-        for text in texts:
-            slug = propose_slug(text)
-            if slug and self.slug_problem(slug) is None:
-                return slug
-        base = propose_slug(texts[-1], SLUG_TARGET - 3) or "fiche"
-        return next(f"{base}-{n}" for n in range(2, 1000)
-                    if self.slug_problem(f"{base}-{n}") is None)
+        return free_slug(self.kit, self.content, self.kind, record)
 
     def ask_slug(self, record: dict[str, Any], given: str | None) -> str:
         proposal = given or self.propose(record)
@@ -420,28 +446,26 @@ class Scaffold:
             self.say(f"  refusé : {problem}")
 
     def slug_problem(self, slug: str) -> str | None:
-        if not SLUG_RE.match(slug) or len(slug) > 80:
-            return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
-                    "seulement, 80 caractères au plus")
-        records = self.kit.examples if self.kind == "examples" else self.kit.tools
-        taken = set(records) | {f for r in records.values() for f in r.former_slugs}
-        if slug in taken or (self.content / self.kind / f"{slug}.yml").exists():
-            return f"'{slug}' existe déjà : choisissez un autre nom"
-        return None
+        return slug_problem(self.kit, self.content, self.kind, slug)
 
     # --- writing ------------------------------------------------------------------------------
 
     def write(self, slug: str, record: dict[str, Any], today: dt.date | None = None) -> Path:
-        path = self.content / self.kind / f"{slug}.yml"
-        schema = "example" if self.kind == "examples" else "tool"
         today = today or dt.date.today()
-        record = record | {"ajoute_le": today, "verifie_le": today}
-        order = [info.alias or name for name, info in RECORD_DIRS[self.kind].model_fields.items()]
-        text = dump_record({key: record[key] for key in order if key in record},
-                           f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json")
-        with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a record
-            out.write(text)
-        return path
+        return write_record(self.content, self.kind, slug,
+                            record | {"ajoute_le": today, "verifie_le": today})
+
+
+def write_record(content: Path, kind: str, slug: str, record: dict[str, Any]) -> Path:
+    """Write a new record file (never over an existing one), fields in the models' order."""
+    path = content / kind / f"{slug}.yml"
+    schema = "example" if kind == "examples" else "tool"
+    order = [info.alias or name for name, info in RECORD_DIRS[kind].model_fields.items()]
+    text = dump_record({key: record[key] for key in order if key in record},
+                       f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json")
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a record
+        out.write(text)
+    return path
 
 
 def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -> int:

@@ -12,6 +12,7 @@ import functools
 import html
 import re
 import string
+import unicodedata
 from urllib.parse import quote
 
 from slugify import slugify
@@ -38,6 +39,16 @@ def french_spacing(text: str) -> str:
     text = re.sub(r"[ \u00a0\u202f]+»", _NBSP + "»", text)
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;!?])", _NNBSP + r"\1", text)
     return text
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: « Œuvrer à l'Économie » → « oeuvrer a l'economie ».
+
+    The kit's one accent folding (search forms, filters' words, titles compared by the
+    validator); docs/assets/examples-filter.js folds what readers type the same way.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def md(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from .kit import Kit
 from .messages import french_message
 from .models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids
 from .problems import Problem
+from .text import fold
 from .yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
@@ -89,8 +89,7 @@ def _validate_document(path: Path, model: type[BaseModel], context: dict[str, An
 
 def _normalised(text: str) -> str:
     """Titles compared without case, accents or spacing differences."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+    return " ".join(fold(text).split())
 
 
 def _record_files(content: Path, paths: list[Path] | None) -> list[Path]:

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_hints import syntax_problem
+
 MAX_FILE_BYTES = 256 * 1024
 
 Location = tuple[str | int, ...]
@@ -131,7 +133,9 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        doc.problems.append(YamlProblem(_error_line(error), _syntax_message(error)))
+        # The line where the mistake is and what to type (odd17/yaml_hints.py), else PyYAML's.
+        doc.problems.append(YamlProblem(*(syntax_problem(text, error)
+                                          or (_error_line(error), _syntax_message(error)))))
         return doc
     if node is None:
         doc.problems.append(YamlProblem(1, "le fichier est vide"))

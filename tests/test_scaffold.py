@@ -42,16 +42,16 @@ def test_example_from_options_is_valid(content: Path) -> None:
     result = scaffold("example", content, *EXAMPLE_OPTIONS)
     assert result.returncode == 0, result.stdout + result.stderr
     # The proposed file name comes from the partners' names, like the base's « deloitte-sivc ».
-    path = content / "examples/jardin-imaginaire-fictive-sa.yml"
+    path = content / "examples/jardin-imaginaire-fictive.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/example.schema.json\n")
     report = validate(content, [path], today=TODAY)
     assert report.errors == []
-    example = report.kit.examples["jardin-imaginaire-fictive-sa"]
+    example = report.kit.examples["jardin-imaginaire-fictive"]
     assert example.territory == "53" and example.partners[1].type == "entreprise"
     assert "description: >-\n  Un partenariat inventé : des salariés jardinent.\n" in text
     # Never overwrites: the same partners again are refused.
-    again = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "jardin-imaginaire-fictive-sa")
+    again = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "jardin-imaginaire-fictive")
     assert again.returncode == 1
     assert "existe déjà" in again.stderr
     assert path.read_text(encoding="utf-8") == text

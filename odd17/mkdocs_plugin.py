@@ -3,10 +3,10 @@
 Listed before ``macros`` in mkdocs.yml, so the macros module (macros/main.py) finds the
 validated ``Kit`` on this plugin. A build with invalid content stops with the validator's lines.
 
-Record pages (examples, tools) are empty Markdown files for MkDocs: the plugin sets their
-metadata as Python objects (``on_page_markdown``) and their body as HTML built by
-``odd17.render`` (``on_page_content``), with their table of contents; no text of a record is
-ever parsed as YAML or Markdown. The glue here stays thin: the kit's logic lives in odd17/.
+Record pages (examples, tools) are ``KitRecordPage`` objects: MkDocs builds them like any page,
+but their metadata is set as Python objects and their body is HTML built by ``odd17.render``,
+with their table of contents; no text of a record is ever parsed as YAML or Markdown. The glue
+here stays thin: the kit's logic lives in odd17/.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import examples_index, opendata, printing, render, search_folding, tool_map
+from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
 
@@ -200,20 +201,6 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         return files
-
-
-def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]]:
-    """Every file the build creates from the content: (path in the site's sources, content).
-
-    Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
-    (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
-    public address of the site (mkdocs.yml), for links meant to be shared or printed. The
-    record pages are not here: they are added by the plugin (``render.record_pages``).
-    """
-    yield from examples_index.facet_pages(kit)
-    yield from examples_index.data_files(kit)
-    yield from tool_map.data_files(kit)
-    yield from opendata.files(kit, site_url)
 
 
 class KitRecordPage(Page):

@@ -28,7 +28,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import examples_index, opendata, printing, render, search_folding, tool_map
+from . import (examples_index, opendata, printing, render, search_folding, settings, tool_map,
+               typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
@@ -57,6 +58,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
         content = Path(config.config_file_path).parent / self.config.content_dir
         report = validate(content)
         for problem in report.warnings:
@@ -90,6 +92,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = typography.french_page(html, page)  # every page, hand-written or generated
         return self._download_links(html, page)
 
     def record_content(self, page: "KitRecordPage", config: MkDocsConfig, files: Files) -> None:
@@ -114,7 +117,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 tokens[-1]["children"].append(token)
             else:
                 tokens.append(token)
-        page.content = body
+        page.content = body + settings.record_edit_link(
+            config.repo_url or "", self.config.content_dir, page.record.kind, page.record.slug)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.text import french_spacing
+from odd17.typography import french_text
 from odd17.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
@@ -55,10 +55,11 @@ def test_every_example_and_tool_has_its_page(built_site: Path) -> None:
     assert KIT is not None and KIT.examples and KIT.tools
     for slug, example in KIT.examples.items():
         html = page(built_site, f"exemples/{slug}")
-        assert example.partners[0].name in text_of(html)
-        assert KIT.model(example.model).name in text_of(html)
+        # Pages are in French typography (odd17/typography.py): ’ and no-break spaces.
+        assert french_text(example.partners[0].name) in text_of(html)
+        assert french_text(KIT.model(example.model).name) in text_of(html)
     for slug, tool in KIT.tools.items():
-        assert tool.name.split(" ")[0] in text_of(page(built_site, f"outils/{slug}"))
+        assert french_text(tool.name.split(" ")[0]) in text_of(page(built_site, f"outils/{slug}"))
 
 
 def test_indexes_link_every_record(built_site: Path) -> None:
@@ -81,7 +82,7 @@ def test_typology_table_shows_all_nine_definitions(built_site: Path) -> None:
     table = html[html.index("<table"): html.index("</table>")]
     table_text = " ".join(text_of(f"<article>{table}</article>").split())
     for model in KIT.typology.models:
-        assert " ".join(french_spacing(model.definition).split()) in table_text
+        assert " ".join(french_text(model.definition).split()) in table_text
         assert f'id="{model.id}"' in html
     assert "une lecture du tableau source" in text_of(html).lower()
 

@@ -32,6 +32,7 @@ TYPOLOGY_FILE = "typology.yml"
 VOCABULARIES_FILE = "vocabularies.yml"
 RECORD_DIRS: dict[str, type[BaseModel]] = {"examples": Example, "tools": Tool}
 STALE_AFTER = dt.timedelta(days=2 * 365)
+MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 unknown fields gets 51 lines, not 20,000
 
 
 @dataclass
@@ -82,12 +83,18 @@ def _validate_document(path: Path, model: type[BaseModel], context: dict[str, An
     try:
         return model.model_validate(doc.data, context=context), doc
     except ValidationError as error:
-        for details in error.errors(include_url=False):
+        details_list = error.errors(include_url=False)
+        for details in details_list[:MAX_PROBLEMS_PER_FILE]:
             loc = tuple(details["loc"])
             if details["type"] == "date_order":
                 loc = loc + ("verifie_le",)
             problems.append(Problem(shown, doc.line_of(loc), field_path(loc),
                                     french_message(details, model)))
+        if len(details_list) > MAX_PROBLEMS_PER_FILE:
+            problems.append(Problem(shown, doc.line_of(tuple(details_list[MAX_PROBLEMS_PER_FILE]
+                                                             ["loc"])), "",
+                                    f"… et {len(details_list) - MAX_PROBLEMS_PER_FILE} autres "
+                                    "problèmes dans ce fichier : corrigez d'abord ceux-ci"))
         return None, doc
 
 

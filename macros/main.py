@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, model_selector, panorama, render, tool_map
+from odd17 import examples_index, model_selector, panorama, render, settings, tool_map
 
 MACROS = {name: getattr(render, name) for name in (
     "typology_table", "models_details", "levers_list", "steps_list",
@@ -22,4 +22,4 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
     kit = env.conf.plugins["odd17"].kit
     for name, function in MACROS.items():
         env.macro(partial(function, kit), name)
-    env.macro(partial(render.page_address, env.conf.site_url or ""), "page_address")
+    env.macro(partial(settings.page_address, settings.site_url(env.conf)), "page_address")

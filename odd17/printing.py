@@ -35,6 +35,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -563,6 +564,24 @@ def _copy_outline(reader, writer, pages: range, offset: int) -> None:  # noqa: A
             last = writer.add_outline_item(title=str(item.title), page_number=number + offset, parent=parent,
                                            fit=Fit.xyz(top=top) if top is not None else Fit.fit())
     walk(reader.outline, None)
+
+
+# --- The booklet printed from the examples index (docs/assets/print-selection.js) ---------------
+
+QR_SCRIPT = "assets/javascripts/qrcode-generator.js"
+QR_SOURCE = "node_modules/qrcode-generator/dist/qrcode.js"  # npm package, package.json
+
+
+def browser_files(kit: Kit, site_url: str, project: Path) -> Iterator[tuple[str, str | bytes]]:
+    """The files « Imprimer la sélection » loads when a reader prints: the cards' data and the
+    QR code library (the npm package qrcode-generator, served by the site itself: never a CDN).
+    Without site_url, the cards have no address and the booklet no QR code (TEAM decision 2)."""
+    yield catalogue.SELECTION_DATA, catalogue.selection_data(kit, site_url)
+    source = project / QR_SOURCE
+    if source.exists():
+        yield QR_SCRIPT, source.read_bytes()
+    elif site_url:
+        log.info("%s absent (npm ci) : livret de la sélection sans QR codes", QR_SOURCE)
 
 
 def chromium_path() -> str:

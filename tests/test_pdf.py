@@ -34,6 +34,7 @@ def set_site_url(project: Path, url: str) -> None:
 
 def build_pdfs(project: Path, site_url: str) -> Path:
     set_site_url(project, site_url)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the QR code library
     result = mkdocs_build(project, project / "site", ODD17_DOWNLOADS="true", ODD17_SITE_URL=site_url)
     assert result.returncode == 0, result.stderr[-5000:]
     return project / "site"
@@ -288,5 +289,40 @@ def test_example_page_prints_on_one_a4_page(pdf_site: Path, browser) -> None:  #
             pdf = page.pdf(format="A4")
             assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, slug
         page.close()
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_printed_selection_is_a_booklet(pdf_site: Path, browser) -> None:  # noqa: ANN001
+    """Filter the examples index, « Imprimer la sélection », print as Chromium prints (served
+    online and opened from the disk): a cover naming the selection, the selected examples only,
+    each with its address and QR code."""
+    model = KIT.typology.models[1]
+    chosen = {s: e for s, e in KIT.examples.items() if e.model == model.id}
+    others = [e for e in KIT.examples.values() if e.model != model.id]
+    assert chosen and others
+    server, url = serve(pdf_site)
+    try:
+        for address in (f"{url}exemples/", (pdf_site / "exemples/index.html").as_uri()):
+            page = browser.new_page()
+            page.goto(address)
+            page.select_option("#filtre-modele", model.id)
+            page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+            page.get_by_role("button", name="Imprimer la sélection").click()
+            page.wait_for_function("() => window.printed === true", timeout=10000)
+            assert page.locator(".odd17-booklet__qr svg").count() == len(chosen) + 1  # + cover
+            reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+            text = squash(" ".join(p.extract_text() for p in reader.pages))
+            cover = squash(reader.pages[0].extract_text())
+            assert squash(f"Modèle de partenariat : {model.name}") in cover, cover
+            assert len(reader.pages) == 2  # the cover, then the cards
+            assert "Impriméle" in cover and squash(f"{len(chosen)} exemple") in cover
+            for slug, example in chosen.items():
+                assert squash(example.title) in text
+                assert squash(f"{TEST_HOST}exemples/{slug}/") in text
+            assert not [e.title for e in others if squash(e.title) in text]
+            assert "Filtrer" not in text and "Imprimerlasélection" not in text
+            page.close()
     finally:
         server.shutdown()

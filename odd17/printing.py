@@ -428,11 +428,14 @@ def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, chromiu
         browser.close()
     tick = time.perf_counter()
     written = [write_kit(reader, front, document, where, titles, out_dir / f"{KIT.slug}.pdf")]
+    timings.append(f"kit {time.perf_counter() - tick:.1f} s")
+    tick = time.perf_counter()
     starts = [where[chapter_id(c.sheet)] for c in document.chapters] + [len(reader.pages)]
     front_pages = where[chapter_id(document.chapters[0].sheet)]
+    source = Source(reader)
     for number, chapter in enumerate(document.chapters):
         target = out_dir / f"{chapter.sheet.slug}.pdf"
-        cut(reader, front, front_pages + number, range(starts[number], starts[number + 1]),
+        cut(source, front, front_pages + number, range(starts[number], starts[number + 1]),
             where, document.web_address, titles, chapter.sheet.title, target)
         written.append(target)
     timings.append(f"découpe {time.perf_counter() - tick:.1f} s")
@@ -493,7 +496,26 @@ def _stable_node_ids(data: bytes) -> bytes:
     return _NODE_ID.sub(lambda m: b"(node" + renumber[int(m.group(1))] + b")", data)
 
 
-def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # noqa: ANN001
+class Source:
+    """The whole kit's print, read once for every sheet: its named destinations and bookmarks."""
+
+    def __init__(self, reader) -> None:  # noqa: ANN001 - a pypdf PdfReader
+        self.reader = reader
+        self.named = {str(k).lstrip("/"): v for k, v in reader.named_destinations.items()}
+        index = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+        self.bookmarks: list[tuple[int, str, int, float | None]] = []  # depth, title, page, top
+
+        def walk(items: list, depth: int) -> None:  # type: ignore[type-arg]
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                elif hasattr(item.page, "idnum") and item.page.idnum in index:
+                    self.bookmarks.append((depth, str(item.title), index[item.page.idnum],
+                                           item.get("/Top")))
+        walk(reader.outline, 0)
+
+
+def cut(source: Source, front, cover_page: int, pages: range, where: dict[str, int],  # noqa: ANN001
         web_address: dict[str, str], titles: dict[str, str], title: str, target: Path) -> None:
     """One sheet: its cover (from the second print) and its chapter's pages of the whole kit,
     with the bookmarks of that range; links stay inside it, or go to the web."""
@@ -501,12 +523,13 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
     from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject,
                                NullObject, TextStringObject)
 
+    reader = source.reader
     writer = PdfWriter()
     writer.add_page(front.pages[cover_page])
     for number in pages:
         writer.add_page(reader.pages[number])
     offset = 1 - pages.start  # page of the kit → page of the sheet
-    named = reader.named_destinations
+    named = source.named
     for page in writer.pages[1:]:
         annotations = page.get("/Annots")
         if annotations is None:
@@ -520,7 +543,7 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
                 continue
             name = str(destination).lstrip("/")
             if name in where and where[name] in pages:
-                place = named["/" + name] if "/" + name in named else named.get(name)
+                place = named.get(name)
                 top = place.get("/Top") if place is not None else None
                 annotation[NameObject("/Dest")] = ArrayObject([
                     writer.pages[where[name] + offset].indirect_reference, NameObject("/XYZ"),
@@ -535,7 +558,7 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
                 kept.append(ref)
             # else: a place outside this sheet and no public address: the text stays, unlinked
         page[NameObject("/Annots")] = kept
-    _copy_outline(reader, writer, pages, offset)
+    _copy_outline(source, writer, pages, offset)
     _fix_outline(writer, titles)
     writer.page_mode = "/UseOutlines"
     _metadata(writer, title)
@@ -543,27 +566,19 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
         writer.write(out)
 
 
-def _copy_outline(reader, writer, pages: range, offset: int) -> None:  # noqa: ANN001
+def _copy_outline(source: Source, writer, pages: range, offset: int) -> None:  # noqa: ANN001
     """The bookmarks of the kit that point into ``pages``, with their nesting."""
     from pypdf.generic import Fit
 
-    index = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
-
-    def walk(items: list, parent) -> None:  # type: ignore[type-arg]  # noqa: ANN001
-        last = None
-        for item in items:
-            if isinstance(item, list):
-                if last is not None:
-                    walk(item, last)
-                continue
-            number = index.get(item.page.idnum) if hasattr(item.page, "idnum") else None
-            if number is None or number not in pages:
-                last = None
-                continue
-            top = item.get("/Top")
-            last = writer.add_outline_item(title=str(item.title), page_number=number + offset, parent=parent,
-                                           fit=Fit.xyz(top=top) if top is not None else Fit.fit())
-    walk(reader.outline, None)
+    parents: dict[int, object] = {}
+    for depth, title, number, top in source.bookmarks:
+        if number not in pages:
+            continue
+        parent = next((parents[d] for d in range(depth - 1, -1, -1) if d in parents), None)
+        parents = {d: p for d, p in parents.items() if d < depth}
+        parents[depth] = writer.add_outline_item(
+            title=title, page_number=number + offset, parent=parent,
+            fit=Fit.xyz(top=top) if top is not None else Fit.fit())
 
 
 # --- The booklet printed from the examples index (docs/assets/print-selection.js) ---------------

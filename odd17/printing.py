@@ -62,10 +62,11 @@ class Sheet:
 
 KIT = Sheet("kit-complet", "L’ODD 17 en pratique — kit complet",
             ("argumentaire/", "methode/", "exemples/", "outils/"))
+EXAMPLES = Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/")
 SHEETS = [
     Sheet("argumentaire", "L’argumentaire", ("argumentaire/",), "argumentaire/"),
     Sheet("kit-methodologique", "Le kit méthodologique", ("methode/",), "methode/"),
-    Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/"),
+    EXAMPLES,
     Sheet("cartographie-des-outils", "La cartographie des outils", ("outils/",), "outils/"),
 ]
 CATALOGUES = {"exemples-inspirants": catalogue.examples_html,
@@ -120,6 +121,24 @@ def _hosts_whole(body: str) -> str:
     parts = re.split(r"(<[^>]+>)", body)
     return "".join(part if n % 2 else catalogue.HOST_IN_TEXT.sub(
         lambda m: f'<span class="url-host">{m.group(0)}</span>', part) for n, part in enumerate(parts))
+
+
+_EXAMPLE_LIST = re.compile(r"<ul>\s*((?:<li><a href=\"#fiche-exemple-[^\"]+\">.*?</a></li>\s*)+)</ul>", re.S)
+LIST_LENGTH = 5  # examples named in a list of a printed page (all are in the catalogue)
+
+
+def _shorten_example_lists(body: str, catalogue_id: str) -> str:
+    """Lists of examples in the method's pages (the typology names every example of each model)
+    print their first few, then point to the catalogue, which holds them all: with thousands of
+    examples, the typology alone would otherwise run to a hundred pages."""
+    def shorten(match: re.Match[str]) -> str:
+        items = re.findall(r"<li>.*?</li>", match.group(1), re.S)
+        if len(items) <= LIST_LENGTH + 1:
+            return match.group(0)
+        more = len(items) - LIST_LENGTH
+        return ("<ul>" + "".join(items[:LIST_LENGTH]) + f'<li class="more">et {more:,}'.replace(",", "\u202f")
+                + f'\u00a0autres, dans <a href="#{catalogue_id}">le catalogue des exemples</a></li></ul>')
+    return _EXAMPLE_LIST.sub(shorten, body)
 
 
 def _shift_headings(body: str, by: int) -> str:
@@ -268,6 +287,7 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
             body = re.sub(r"\bid=\"([^\"]+)\"", lambda m, p=pid: f'id="{p}-{m.group(1)}"', body)
             body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # print them open
             body = _hosts_whole(linker.rewrite(body, url))
+            body = _shorten_example_lists(body, chapter_id(EXAMPLES))
             label = html.escape(_heading_text(body) or url, quote=False)
             entries.append(Entry(pid if number else chapter_id(sheet), label, 1 if number == 0 else 2))
             start = f'<span id="{chapter_id(sheet)}"></span>' if number == 0 else ""

@@ -36,8 +36,8 @@ _YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "null", "~"})
 
 def _loads(text: str) -> Any:
     """Read YAML the way the validator does (``odd17.yamlfile``: dates stay text…)."""
-    from .yamlfile import _Loader  # the validator's loader: no timestamps, YAML 1.2 booleans
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    from .yamlfile import parse_yaml  # the validator's reader: dates stay text, 0x35 is no number
+    return parse_yaml(text).data
 
 
 def quoted(text: str) -> str:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
 from .cli import FrenchArgumentParser
+from .facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
 from .kit import Kit
 from .messages import french_message
 from .models import SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids
@@ -34,7 +35,10 @@ from .yamlfile import field_path
 SLUG_TARGET = 50  # proposed file names stay short: they are page addresses, cited for years
 # Words never left at the end of a proposed file name (« …-et », « …-d »).
 _TRAILING_WORDS = frozenset("a au aux d de des du en et l la le les par pour sur un une avec "
-                            "dans qu".split())
+                            "dans qu sa sas sarl".split())
+# Words that say little at the start of a partner's name in a file name (« Association Les
+# Jardins » → « jardins »), besides the partner types' own names (vocabularies.yml).
+_LEADING_WORDS = frozenset("l la le les un une des du de d".split())
 WRAP = 100
 
 
@@ -56,7 +60,17 @@ def fold(text: str) -> str:
 
 def vocabulary_terms(kit: Kit, vocabulary: str) -> list[Term]:
     """The terms of a vocabulary of typology.yml or vocabularies.yml, in the file's order."""
-    return list(kit._terms[vocabulary].values())  # noqa: SLF001 - the Kit's one look-up table
+    return kit.terms(vocabulary)
+
+
+def facet_of(record: type[BaseModel], key: str) -> Facet:
+    """The facet that reads the record field ``key`` (odd17/facets.py declares each once)."""
+    facets = EXAMPLE_FACETS if record is Example else TOOL_FACETS
+    return next(f for f in facets if f.record is record and f.field == key)
+
+
+def vocabulary_of(record: type[BaseModel], key: str) -> str:
+    return facet_of(record, key).vocabulary
 
 
 def model_suggestions(kit: Kit, answer: str) -> list[PartnershipModel]:
@@ -96,6 +110,43 @@ def propose_slug(text: str, limit: int = SLUG_TARGET) -> str:
     return "-".join(kept)
 
 
+def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
+    """Why ``slug`` cannot name a new record of ``kind`` (examples/tools), or None."""
+    if not SLUG_RE.match(slug) or len(slug) > 80:
+        return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
+                "seulement, 80 caractères au plus")
+    records = kit.examples if kind == "examples" else kit.tools
+    taken = set(records) | {f for r in records.values() for f in r.former_slugs}
+    if slug in taken or (content / kind / f"{slug}.yml").exists():
+        return f"'{slug}' existe déjà : choisissez un autre nom"
+    return None
+
+
+def free_slug(kit: Kit, content: Path, kind: str, record: dict[str, Any]) -> str:
+    """A free short file name: the partners' names for an example (like the base's
+    « deloitte-sivc »), else the title or the tool's name."""
+    texts = []
+    if kind == "examples" and record.get("partenaires"):
+        generic = _LEADING_WORDS | {w for t in vocabulary_terms(kit, example_facet("type").vocabulary)
+                                    for w in slugify(t.name).split("-")}
+        names = []
+        for partner in record["partenaires"]:
+            words = slugify(partner["nom"]).split("-")
+            while len(words) > 1 and words[0] in generic:
+                words.pop(0)
+            names.append(" ".join(words))
+        share = max(SLUG_TARGET // len(names) - 1, 8)
+        texts.append("-".join(propose_slug(name, share) for name in names))
+    texts.append(record.get("titre") or record.get("nom") or "")
+    for text in texts:
+        slug = propose_slug(text)
+        if slug and slug_problem(kit, content, kind, slug) is None:
+            return slug
+    base = propose_slug(texts[-1], SLUG_TARGET - 4) or "fiche"
+    return next(f"{base}-{n}" for n in range(2, 10_000)
+                if slug_problem(kit, content, kind, f"{base}-{n}") is None)
+
+
 @dataclass(frozen=True)
 class Question:
     key: str                     # the YAML key (French)
@@ -108,34 +159,39 @@ class Question:
 
 EXAMPLE_QUESTIONS = [
     Question("titre", "Titre de l'exemple", Example),
-    Question("modele", "Modèle de partenariat", Example, vocabulary="modeles"),
+    Question("modele", "Modèle de partenariat", Example,
+             vocabulary=vocabulary_of(Example, "modele")),
     Question("description", "Ce que font les partenaires ensemble, en quelques phrases sur une "
              "ligne (vous pourrez compléter le texte dans le fichier)", Example),
     Question("territoire", "Territoire : « national », le nom ou le code d'une région (vide si "
-             "les sources ne le disent pas)", Example, optional=True, vocabulary="territoires"),
+             "les sources ne le disent pas)", Example, optional=True,
+             vocabulary=vocabulary_of(Example, "territoire")),
     Question("objectifs", "Objectifs partagés visés : un ou plusieurs, séparés par des virgules "
              "(vide si les sources ne le disent pas)", Example, many=True, optional=True,
-             vocabulary="objectifs"),
+             vocabulary=vocabulary_of(Example, "objectifs")),
     Question("impacts", "Impacts constatés : un ou plusieurs, séparés par des virgules (vide si "
              "les sources ne le disent pas)", Example, many=True, optional=True,
-             vocabulary="impacts"),
+             vocabulary=vocabulary_of(Example, "impacts")),
 ]
 TOOL_QUESTIONS = [
     Question("nom", "Nom de l'outil", Tool),
-    Question("nature", "Nature de l'outil", Tool, vocabulary="natures_outils"),
+    Question("nature", "Nature de l'outil", Tool, vocabulary=vocabulary_of(Tool, "nature")),
     Question("description", "À quoi sert l'outil, pour qui, en quelques phrases sur une ligne",
              Tool),
     Question("publics", "Publics : un ou plusieurs, séparés par des virgules", Tool, many=True,
-             vocabulary="publics"),
+             vocabulary=vocabulary_of(Tool, "publics")),
     Question("etapes", "Étapes de la démarche qu'il sert (vide si aucune)", Tool, many=True,
-             optional=True, vocabulary="etapes"),
+             optional=True, vocabulary=vocabulary_of(Tool, "etapes")),
     Question("leviers", "Leviers qu'il sert (vide si aucun)", Tool, many=True, optional=True,
-             vocabulary="leviers"),
-    Question("acces", "Conditions d'accès", Tool, vocabulary="acces"),
+             vocabulary=vocabulary_of(Tool, "leviers")),
+    Question("acces", "Conditions d'accès", Tool, vocabulary=vocabulary_of(Tool, "acces")),
     Question("adresse", "Adresse web de l'outil (https://…, vide si aucune)", Tool, optional=True),
     Question("editeur", "Qui le publie (vide si inconnu)", Tool, optional=True),
 ]
-PARTNER_TYPE = Question("type", "type d'organisation", Partner, vocabulary="types_partenaires")
+PARTNER_TYPE = Question("type", "type d'organisation", Partner,
+                        vocabulary=example_facet("type").vocabulary)
+MODELS = vocabulary_of(Example, "modele")
+PARTNER_TYPES = example_facet("type").vocabulary
 
 
 class Scaffold:
@@ -166,7 +222,7 @@ class Scaffold:
     def choices(self, vocabulary: str) -> str:
         """The allowed values, as shown before the question."""
         terms = self.terms(vocabulary)
-        if vocabulary == "modeles":
+        if vocabulary == MODELS:
             return self.model_choices()
         lines = []
         for n, term in enumerate(terms, 1):
@@ -194,7 +250,7 @@ class Scaffold:
         answer = answer.strip()
         if answer.isdigit() and self.numbered(terms) and 1 <= int(answer) <= len(terms):
             return terms[int(answer) - 1].id
-        if vocabulary == "modeles":
+        if vocabulary == MODELS:
             terms = [t for c in self.kit.typology.categories for t in self.kit.models_of(c.id)]
             if answer.isdigit() and 1 <= int(answer) <= len(terms):
                 return terms[int(answer) - 1].id
@@ -232,7 +288,7 @@ class Scaffold:
             return self.check(question.model, question.key,
                               resolved if question.many else resolved[0])
         except Refused as refused:
-            if question.vocabulary == "modeles":
+            if question.vocabulary == MODELS:
                 suggestions = model_suggestions(self.kit, str(answer))
                 if suggestions:
                     names = " ou ".join(f"'{m.id}' ({m.name})" for m in suggestions)
@@ -267,7 +323,7 @@ class Scaffold:
                     return None
                 self.say("  réponse obligatoire")
                 continue
-            if question.vocabulary == "modeles" and self.resolve("modeles", answer) is None:
+            if question.vocabulary == MODELS and self.resolve(MODELS, answer) is None:
                 chosen = self.confirm_model(answer)
                 if chosen is None:
                     continue
@@ -294,7 +350,7 @@ class Scaffold:
         for n, spec in enumerate(given):
             name, _, rest = spec.partition("|")
             kind, _, website = rest.partition("|")
-            kind = self.resolve("types_partenaires", kind) or kind.strip()
+            kind = self.resolve(PARTNER_TYPES, kind) or kind.strip()
             partner = {"nom": name.strip(), "type": kind}
             if website.strip():
                 partner["site_web"] = website.strip()
@@ -312,7 +368,7 @@ class Scaffold:
                               "\"NOM|TYPE|SITE\", une fois par partenaire)")
             return partners
         self.say("Les partenaires (au moins deux). Types d'organisation :\n"
-                 + self.choices("types_partenaires"))
+                 + self.choices(PARTNER_TYPES))
         while True:
             n = len(partners) + 1
             more = n > 2
@@ -388,21 +444,7 @@ class Scaffold:
         return RECORD_DIRS[self.kind]
 
     def propose(self, record: dict[str, Any]) -> str:
-        """A free short file name: the partners' names for an example (like the base's
-        « deloitte-sivc »), else the title or the tool's name."""
-        texts = []
-        if self.kind == "examples" and record.get("partenaires"):
-            names = [p["nom"] for p in record["partenaires"]]
-            share = max(SLUG_TARGET // len(names) - 1, 8)
-            texts.append("-".join(propose_slug(name, share) for name in names))
-        texts.append(record.get("titre") or record.get("nom") or "")
-        for text in texts:
-            slug = propose_slug(text)
-            if slug and self.slug_problem(slug) is None:
-                return slug
-        base = propose_slug(texts[-1], SLUG_TARGET - 3) or "fiche"
-        return next(f"{base}-{n}" for n in range(2, 1000)
-                    if self.slug_problem(f"{base}-{n}") is None)
+        return free_slug(self.kit, self.content, self.kind, record)
 
     def ask_slug(self, record: dict[str, Any], given: str | None) -> str:
         proposal = given or self.propose(record)
@@ -420,28 +462,26 @@ class Scaffold:
             self.say(f"  refusé : {problem}")
 
     def slug_problem(self, slug: str) -> str | None:
-        if not SLUG_RE.match(slug) or len(slug) > 80:
-            return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
-                    "seulement, 80 caractères au plus")
-        records = self.kit.examples if self.kind == "examples" else self.kit.tools
-        taken = set(records) | {f for r in records.values() for f in r.former_slugs}
-        if slug in taken or (self.content / self.kind / f"{slug}.yml").exists():
-            return f"'{slug}' existe déjà : choisissez un autre nom"
-        return None
+        return slug_problem(self.kit, self.content, self.kind, slug)
 
     # --- writing ------------------------------------------------------------------------------
 
     def write(self, slug: str, record: dict[str, Any], today: dt.date | None = None) -> Path:
-        path = self.content / self.kind / f"{slug}.yml"
-        schema = "example" if self.kind == "examples" else "tool"
         today = today or dt.date.today()
-        record = record | {"ajoute_le": today, "verifie_le": today}
-        order = [info.alias or name for name, info in RECORD_DIRS[self.kind].model_fields.items()]
-        text = dump_record({key: record[key] for key in order if key in record},
-                           f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json")
-        with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a record
-            out.write(text)
-        return path
+        return write_record(self.content, self.kind, slug,
+                            record | {"ajoute_le": today, "verifie_le": today})
+
+
+def write_record(content: Path, kind: str, slug: str, record: dict[str, Any]) -> Path:
+    """Write a new record file (never over an existing one), fields in the models' order."""
+    path = content / kind / f"{slug}.yml"
+    schema = "example" if kind == "examples" else "tool"
+    order = [info.alias or name for name, info in RECORD_DIRS[kind].model_fields.items()]
+    text = dump_record({key: record[key] for key in order if key in record},
+                       f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json")
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a record
+        out.write(text)
+    return path
 
 
 def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -> int:

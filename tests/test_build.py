@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.text import french_spacing
+from odd17.typography import french_text
 from odd17.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
@@ -55,10 +55,11 @@ def test_every_example_and_tool_has_its_page(built_site: Path) -> None:
     assert KIT is not None and KIT.examples and KIT.tools
     for slug, example in KIT.examples.items():
         html = page(built_site, f"exemples/{slug}")
-        assert example.partners[0].name in text_of(html)
-        assert KIT.model(example.model).name in text_of(html)
+        # Pages are in French typography (odd17/typography.py): ’ and no-break spaces.
+        assert french_text(example.partners[0].name) in text_of(html)
+        assert french_text(KIT.model(example.model).name) in text_of(html)
     for slug, tool in KIT.tools.items():
-        assert tool.name.split(" ")[0] in text_of(page(built_site, f"outils/{slug}"))
+        assert french_text(tool.name.split(" ")[0]) in text_of(page(built_site, f"outils/{slug}"))
 
 
 def test_indexes_link_every_record(built_site: Path) -> None:
@@ -81,7 +82,7 @@ def test_typology_table_shows_all_nine_definitions(built_site: Path) -> None:
     table = html[html.index("<table"): html.index("</table>")]
     table_text = " ".join(text_of(f"<article>{table}</article>").split())
     for model in KIT.typology.models:
-        assert " ".join(french_spacing(model.definition).split()) in table_text
+        assert " ".join(french_text(model.definition).split()) in table_text
         assert f'id="{model.id}"' in html
     assert "une lecture du tableau source" in text_of(html).lower()
 
@@ -151,7 +152,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
     html = page(hostile_site, "exemples/fiche-hostile")
     article = html[html.index("<article"): html.index("</article>")]
-    tags = live_markup(article)
+    # The kit's own script (the printed QR code, docs/assets/record-qr.js) is the only one.
+    tags = [(t, a) for t, a in live_markup(article)
+            if (t, a) != ("script", [("src", "../../assets/record-qr.js"), ("defer", None)])]
     assert not {t for t, _ in tags} & {"script", "img", "iframe", "style", "object", "embed"}, tags
     for _, attrs in tags:
         assert not [name for name, _ in attrs if name.startswith("on")], attrs
@@ -243,3 +246,23 @@ def test_escaping_helpers_one_per_context() -> None:
     for bad in ("javascript:alert(1)", "data:text/html,x", " https://x.example.org"):
         with pytest.raises(ValueError):
             html_url(bad)
+
+
+def test_share_address_and_qr_only_with_a_public_address() -> None:
+    """No site_url: no absolute address, no QR code; with one, the address is written and the
+    browser draws its QR code (docs/assets/record-qr.js), the build does not."""
+    from odd17 import render
+    record = next(r for r in render.record_pages(KIT) if r.kind == "example")
+
+    def link(path: str, anchor: str) -> str:
+        return "../../" + path + (f"#{anchor}" if anchor else "")
+
+    without, _ = render.record_html(KIT, record, link, "")
+    assert "odd17-qr" not in without and "odd17-share" not in without and "https://" not in without.split("<h2 id=\"sources\"")[0]
+    host = "https://kit.exemple-fictif.test/"
+    with_url, headings = render.record_html(KIT, record, link, host)
+    address = f"{host}exemples/{record.slug}/"
+    assert f'<div class="odd17-qr" data-url="{address}" aria-hidden="true">' in with_url
+    assert '<script src="../../assets/record-qr.js" defer></script>' in with_url
+    assert "<svg" not in with_url  # drawn by the browser, at no cost to the build
+    assert [h.id for h in headings][:3] == [render.heading_slug(record.title), "le-partenariat", "les-partenaires"]

@@ -42,16 +42,16 @@ def test_example_from_options_is_valid(content: Path) -> None:
     result = scaffold("example", content, *EXAMPLE_OPTIONS)
     assert result.returncode == 0, result.stdout + result.stderr
     # The proposed file name comes from the partners' names, like the base's « deloitte-sivc ».
-    path = content / "examples/jardin-imaginaire-fictive-sa.yml"
+    path = content / "examples/jardin-imaginaire-fictive.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/example.schema.json\n")
     report = validate(content, [path], today=TODAY)
     assert report.errors == []
-    example = report.kit.examples["jardin-imaginaire-fictive-sa"]
+    example = report.kit.examples["jardin-imaginaire-fictive"]
     assert example.territory == "53" and example.partners[1].type == "entreprise"
     assert "description: >-\n  Un partenariat inventé : des salariés jardinent.\n" in text
     # Never overwrites: the same partners again are refused.
-    again = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "jardin-imaginaire-fictive-sa")
+    again = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "jardin-imaginaire-fictive")
     assert again.returncode == 1
     assert "existe déjà" in again.stderr
     assert path.read_text(encoding="utf-8") == text
@@ -236,13 +236,12 @@ def test_written_text_reads_back_identical_and_editable(text: str) -> None:
     """People's text is data: whatever it holds, the file reads back the same, without YAML's
     doubled quote, and the description is a block when a block can hold it."""
     from odd17.record_writer import dump_record
-    from odd17.yamlfile import _Loader
-    import yaml
+    from odd17.yamlfile import parse_yaml
 
     record = {"titre": text, "partenaires": [{"nom": text, "type": "association"}],
               "objectifs": [text], "description": text, "sources": [{"titre": text}]}
     written = dump_record(record, "# en-tête")
-    assert yaml.load(written, Loader=_Loader) == record
+    assert parse_yaml(written).data == record
     assert "''" not in written
     if "\n" not in text and text == text.strip() and "\t" not in text and text.isprintable():
         assert "description: >-\n" in written

@@ -72,7 +72,7 @@ def bench(count: int, workdir: Path) -> dict[str, float]:
 
     project = copy_project(workdir / f"kit-{count}")
     node_modules = ROOT / "node_modules"
-    if node_modules.exists():
+    if node_modules.exists() and not (project / "node_modules").exists():
         (project / "node_modules").symlink_to(node_modules)
     write_examples(project / "content", count)
     examples = len(list((project / "content/examples").glob("*.yml")))

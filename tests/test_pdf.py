@@ -329,3 +329,25 @@ def test_printed_selection_is_a_booklet(pdf_site: Path, browser) -> None:  # noq
             page.close()
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_printed_selection_holds_every_page_of_results(big_pdf_site: tuple[Path, list[str]],
+                                                       browser) -> None:  # noqa: ANN001
+    """300 examples shown a page at a time: the booklet holds them all; the kit has no public
+    address here, so no address and no QR code (TEAM decision 2)."""
+    site, titles = big_pdf_site
+    server, url = serve(site)
+    try:
+        page = browser.new_page()
+        page.goto(f"{url}exemples/")
+        page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+        page.get_by_role("button", name="Imprimer la sélection").click()
+        page.wait_for_function("() => window.printed === true", timeout=30000)
+        assert page.locator(".odd17-booklet__card").count() == len(titles)
+        assert page.locator(".odd17-booklet svg, .odd17-booklet__url").count() == 0
+        cover = page.locator(".odd17-booklet__cover").inner_text()
+        assert "Tous les exemples de la base" in cover and "300" in cover
+        page.close()
+    finally:
+        server.shutdown()

@@ -10,7 +10,7 @@
    put into the page as text (textContent), never as HTML. */
 (function () {
   var form = document.getElementById("filtres");
-  if (!form) return;
+  if (!form || (form.dataset.index && form.dataset.index !== "exemples")) return;  // not the tool map
   var here = document.currentScript && document.currentScript.src;
   var base = here ? here.replace(/assets\/print-selection\.js(\?.*)?$/, "") : "";
   var FILTERS = ["categorie", "modele", "type", "territoire", "objectif", "impact"];
@@ -32,20 +32,24 @@
     return node;
   }
 
-  /* The selected examples, in the order of the index. The examples index may expose its own
-     selection (window.odd17Examples.selection(): slugs); otherwise its visible entries are read. */
+  /* A Promise of the selected examples' slugs, in the order of the index: every page of results,
+     from the index's own selection (docs/assets/examples-filter.js: window.odd17Selection);
+     without it, the entries shown in the page. */
   function selectedSlugs() {
-    var api = window.odd17Examples;
-    if (api && typeof api.selection === "function") return api.selection();
+    var api = window.odd17Selection;
+    if (api && typeof api.items === "function") {
+      return api.items().then(function (items) { return items.map(function (i) { return i.slug; }); });
+    }
     var slugs = [];
     document.querySelectorAll(".odd17-example").forEach(function (entry) {
       if (entry.hidden || entry.closest("[hidden]")) return;
+      if (entry.dataset.slug) { slugs.push(entry.dataset.slug); return; }
       var link = entry.querySelector("a[href]");
       if (!link) return;
       var match = link.getAttribute("href").match(/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|\.html|\/index\.html)?$/);
       if (match) slugs.push(match[1]);
     });
-    return slugs;
+    return Promise.resolve(slugs);
   }
 
   /* The selection: each active filter as [label, value], as the form shows them. */
@@ -163,9 +167,9 @@
       var data = window.ODD17_SELECTION || { site: "", cards: {} };
       var ready = data.site && typeof window.qrcode !== "function" ?
         load("assets/javascripts/qrcode-generator.js").catch(function () {}) : Promise.resolve();
-      return ready.then(function () {
+      return ready.then(selectedSlugs).then(function (slugs) {
         cleanUp();
-        document.body.appendChild(booklet(data, selectedSlugs()));
+        document.body.appendChild(booklet(data, slugs));
         document.documentElement.classList.add("odd17-printing-selection");
       });
     });

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import examples_index, opendata, printing, render, search_folding
+from . import examples_index, opendata, printing, render, search_folding, site_search
 from .kit import Kit
 from .validation import validate
 
@@ -44,6 +44,7 @@ class KitPluginConfig(Config):
 class KitPlugin(BasePlugin[KitPluginConfig]):
     kit: Kit | None = None
     nav_urls: list[str] = []
+    searched: set[str] = set()  # pages Pagefind indexes (online)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         content = Path(config.config_file_path).parent / self.config.content_dir
@@ -57,6 +58,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
+        else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
+            config.theme.dirs.insert(0, str(site_search.TEMPLATES))
+        self.searched = set()
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -92,9 +96,23 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
                 f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
 
+    @event_priority(50)  # before Material's search reads the page
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict:
+        if not self.config.offline and site_search.indexed(page.meta):
+            self.searched.add(page.url)
+            page.meta["search"] = {"exclude": True}  # online, Pagefind indexes it, not Material
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return site_search.mark_content(output) if page.url in self.searched else output
+
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:
-        search_folding.fold_search_index(Path(config.site_dir))
+        if self.config.offline:
+            search_folding.fold_search_index(Path(config.site_dir))
+        else:
+            log.info("Recherche (Pagefind) : %s", site_search.build_index(Path(config.site_dir)))
         if not self.config.downloads:
             return
         assert self.kit is not None
@@ -118,6 +136,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             if not shim.exists():
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
+        else:
+            files.append(File.generated(config, site_search.SCRIPT, content=site_search.script()))
         return files
 
 

@@ -161,7 +161,7 @@
         status.textContent = idle;
       } else {
         const pf = await load();
-        const search = await pf.debouncedSearch(query, {}, 50);
+        const search = await pf.debouncedSearch(query, {}, 100);
         if (search === null || query !== current) return;  // a later keystroke took over
         results = search.results;
         shown = 0;
@@ -235,5 +235,7 @@
     input.value = asked;
     input.focus();
     run();
+  } else {
+    box.dataset.shown = "";
   }
 })();

@@ -26,8 +26,9 @@ def test_bench_script_measures_the_kit_beside_plain_material(tmp_path: Path) -> 
     for run in (small, large):
         assert run["kit_build_s"] > 0 and run["plain_build_s"] > 0
         assert 1 < run["kit_page_html_mean_kb"] < run["kit_page_html_max_kb"] + 1
-        assert run["kit_search_index_kb"] > run["plain_search_index_kb"] > 0
-        assert run["kit_first_search_index_kb"] >= run["kit_search_index_kb"]
+        # Online search is Pagefind's (scripts/bench_search.py measures it); Material's index
+        # of the kit is left empty online.
+        assert run["plain_search_index_kb"] > run["kit_search_index_kb"] > 0
     assert large["published_build_s"] > large["kit_build_s"] and large["pdf_mb"] > 0
     assert figures["validator"]["records"] >= 30
     assert "| construction du kit (s) |" in result.stdout

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, model_selector, panorama, render
+from odd17 import examples_index, model_selector, panorama, render, settings, tool_map
 
 MACROS = {name: getattr(render, name) for name in (
-    "tools_index", "typology_table", "models_details", "levers_list", "steps_list",
+    "typology_table", "models_details", "levers_list", "steps_list",
     "objectives_list", "impacts_list", "catalysis_table")} | {
-    "examples_index": examples_index.examples_index} | {name: getattr(panorama, name) for name in (
+    "examples_index": examples_index.examples_index, "tool_map": tool_map.tool_map} | {name: getattr(panorama, name) for name in (
     "chart_categories", "chart_models", "chart_partner_types", "region_map", "coverage_matrix")} | {
     "model_selector": model_selector.model_selector}
 
@@ -22,4 +22,4 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
     kit = env.conf.plugins["odd17"].kit
     for name, function in MACROS.items():
         env.macro(partial(function, kit), name)
-    env.macro(partial(render.page_address, env.conf.site_url or ""), "page_address")
+    env.macro(partial(settings.page_address, settings.site_url(env.conf)), "page_address")

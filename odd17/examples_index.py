@@ -1,146 +1,94 @@
-"""The examples index (with its filters) and the static pages per category, model and region.
+"""The examples index (filters over the whole base) and the static pages per facet value.
 
-The index lists every example in the HTML, grouped by category and model, so it works without
-JavaScript, in print and for search engines; docs/assets/examples-filter.js only hides what does
-not match the filters. Each entry carries its facets in data-* attributes (escaped).
+Built to stay light at 10,000 examples (issue 9 #3, figures in maintainers/performances.md):
+
+- the index page holds the filter form, the first ``FIRST_PAGE`` examples and the ways into the
+  complete listing; it never lists the whole base;
+- the filters read a compact data file the build emits (``exemples/filtres/index.js``: the
+  facets' declaration from odd17/facets.py and one code per example and facet), and the titles
+  in chunks of ``CHUNK`` examples (``fiches-<n>.js``), fetched only for the results shown (and
+  all of them for a search by words). They are scripts loaded by <script> tags, not JSON fetched:
+  fetch() of a local file fails in the offline copy opened from file://;
+- without JavaScript, the complete listing is the static pages of each category, model and
+  territory, ``PAGE_SIZE`` examples per page (« Page 2 sur 7 », stable addresses).
 """
 
 from __future__ import annotations
 
 import html
-import unicodedata
+import json
+import math
+import posixpath
 from collections.abc import Iterator
+from typing import Any
 
+from . import facets
+from .facets import Facet, declaration, encode, script_data
 from .kit import Kit
 from .models import Example
-from .text import md
+from .text import french_spacing, md
 
-from .text import heading_slug
+FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
+PAGE_SIZE = 100    # examples per static facet page
+CHUNK = 500        # examples per titles file of the filters' data
+DATA_DIR = "exemples/filtres"
+CONTRIBUTE = "contribuer.md"
 
-# The facet pages' addresses (published: trainers link them, see published-urls.txt). A region's
-# is its official code and its name (« 53-bretagne »): readable, and the code keeps it unique.
-CATEGORY_PAGE = "exemples/categories/{}.md"
-MODEL_PAGE = "exemples/modeles/{}.md"
-REGION_PAGE = "exemples/regions/{}.md"
 
+# --- Addresses (kept for the record pages: odd17/render.py links an example to its facets) ------
 
 def category_page(category_id: str) -> str:
-    return CATEGORY_PAGE.format(category_id)
+    return f"{facets.example_facet('categorie').pages}/{category_id}.md"
 
 
 def model_page(model_id: str) -> str:
-    return MODEL_PAGE.format(model_id)
+    return f"{facets.example_facet('modele').pages}/{model_id}.md"
 
 
 def region_page(kit: Kit, code: str) -> str:
-    """``exemples/regions/53-bretagne.md``; ``national`` (a code that is already a word) alone."""
-    name = heading_slug(kit.label("territoires", code))
-    return REGION_PAGE.format(code if name == code else f"{code}-{name}")
+    """``exemples/regions/53-bretagne.md``; ``national`` alone."""
+    return facets.example_facet("territoire").page(kit, code)
 
 
-def folded(text: str) -> str:
-    """Lower case without accents or ligatures, for the filters' words (« mécénat » = « mecenat »;
-    docs/assets/examples-filter.js folds what the reader types the same way)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
+# --- Small helpers ---------------------------------------------------------------------------------
 
 def _number(n: int) -> str:
     """« 1 009 »: French digit grouping with a narrow no-break space."""
     return f"{n:,}".replace(",", "\u202f")
 
 
+def _count(n: int, noun: str = "exemple") -> str:
+    return f"aucun {noun}" if n == 0 else f"{_number(n)}\u00a0{noun}{'s' if n > 1 else ''}"
+
+
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def _entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
-    """One example of a list: a Markdown link inside HTML (md_in_html), so MkDocs resolves it
-    for both the online site and the offline copy's .html addresses."""
-    model = kit.model(example.model)
-    territory = kit.label("territoires", example.territory) if example.territory else ""
+def ordered(kit: Kit) -> list[tuple[str, Example]]:
+    """The examples in the index's order (typology order of their model, then slug): the
+    position in this list is an example's number in the filters' data."""
+    rank = {model.id: i for i, model in enumerate(
+        m for c in kit.typology.categories for m in kit.models_of(c.id))}
+    return sorted(kit.examples.items(), key=lambda item: (rank.get(item[1].model, 99), item[0]))
+
+
+def _where(kit: Kit, example: Example) -> str:
+    """The line under an example's title: partners — model · territory (plain text)."""
     partners = " · ".join(p.name for p in example.partners)
-    category = kit.term("categories", model.category).name
-    words = " ".join([example.title, partners, model.name, category, territory])
-    data = {
-        "categorie": model.category, "modele": example.model,
-        "type": " ".join(sorted({p.type for p in example.partners})),
-        "territoire": example.territory or "", "objectif": " ".join(example.objectives),
-        "impact": " ".join(example.impacts), "texte": folded(words),
-    }
-    attrs = " ".join(f'data-{key}="{_attr(value)}"' for key, value in data.items())
-    where = f" — {md(territory)}" if territory else ""
-    return (f'<li class="odd17-example" {attrs} markdown="span">[{md(example.title)}]'
-            f"({link_prefix}{slug}.md)<br><small>{md(partners)}{where}</small></li>")
+    facts = [kit.model(example.model).name]
+    if example.territory:
+        facts.append(kit.label("territoires", example.territory))
+    return f"{partners} — {' · '.join(facts)}"
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], everything: str) -> str:
-    choices = "".join(f'<option value="{_attr(value)}">{html.escape(text)}</option>'
-                      for value, text in options)
-    return (f'<div class="odd17-filters__field"><label for="filtre-{name}">{label}</label>'
-            f'<select id="filtre-{name}" name="{name}"><option value="">{everything}</option>'
-            f"{choices}</select></div>")
-
-
-def filter_form(kit: Kit) -> str:
-    """The filters (hidden until docs/assets/examples-filter.js shows them). Every term of each
-    vocabulary is offered, used or not: an address shared for a region without examples yet
-    then says « aucun exemple » instead of showing the whole base."""
-    terms = kit._terms  # noqa: SLF001 - the Kit's own look-up table
-
-    def options(vocabulary: str) -> list[tuple[str, str]]:
-        return [(i, t.name) for i, t in terms[vocabulary].items()]
-
-    fields = [
-        _select("categorie", "Catégorie", options("categories"), "Toutes"),
-        _select("modele", "Modèle de partenariat", options("modeles"), "Tous"),
-        _select("type", "Type de partenaire", options("types_partenaires"), "Tous"),
-        _select("territoire", "Territoire", options("territoires"), "Tous"),
-        _select("objectif", "Objectif partagé", options("objectifs"), "Tous"),
-        _select("impact", "Impact", options("impacts"), "Tous"),
-    ]
-    return ('<form class="odd17-filters" id="filtres" role="search" aria-label="Filtrer les exemples" '
-            'hidden>'
-            '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">Mots '
-            '(titre, partenaire, modèle, catégorie, région)</label><input id="filtre-mots" name="mots" '
-            'type="search" '
-            'autocomplete="off"></div>'
-            + "".join(fields)
-            + '<div class="odd17-filters__actions"><button type="reset" class="md-button">'
-              "Effacer les filtres</button>"
-              '<p class="odd17-filters__count" role="status" aria-live="polite"></p></div></form>')
-
-
-def examples_index(kit: Kit) -> str:
-    """Every example, grouped by category and model, with the filter form (JS)."""
-    out = [f"La base compte **{_count(len(kit.examples))}**, classés selon la "
-           f"[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous, "
-           "ou parcourez-les [par territoire](#par-territoire). "
-           "Voir aussi le [panorama de la base](../panorama.md).\n",
-           filter_form(kit) + "\n"]
-    for category in kit.typology.categories:
-        out.append('<section class="odd17-group" data-group="categorie" markdown>\n')
-        out.append(f"## {md(category.name)} {{#{category.id}}}\n")
-        out.append(f"[Tous les exemples « {md(category.name)} »]({_from_index(category_page(category.id))})\n")
-        for model in kit.models_of(category.id):
-            examples = kit.examples_by_model.get(model.id, [])
-            out.append('<section class="odd17-group" data-group="modele" markdown>\n')
-            out.append(f"### {md(model.name)} {{#modele-{model.id}}}\n")
-            if examples:
-                out.append('<ul class="odd17-examples" markdown>\n'
-                           + "\n".join(_entry(kit, s, e, "") for s, e in examples) + "\n</ul>\n")
-            else:
-                out.append("Aucun exemple pour l'instant\u00a0: "
-                           "[proposez-en un](../contribuer.md).\n")
-            out.append("</section>\n")
-        out.append("</section>\n")
-    out.append('<p class="odd17-filters__none" hidden markdown="span">Aucun exemple ne correspond à '
-               "ces filtres. Essayez d'en retirer un, ou [proposez un exemple](../contribuer.md).</p>\n")
-    out.append("## Par territoire {#par-territoire}\n")
-    out.append('<ul class="odd17-territories" markdown>\n' + "\n".join(
-        f'<li markdown="span">[{md(name)}]({_from_index(region_page(kit, code))}) '
-        f"({_count(count)})</li>" for code, name, count in _territories(kit)) + "\n</ul>\n")
-    return "\n".join(out)
+def entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
+    """One example of a list: a Markdown link inside HTML (md_in_html), so MkDocs resolves it
+    for both the online site and the offline copy's .html addresses. The filter script renders
+    the same markup for the pages of results it shows."""
+    return (f'<li class="odd17-example" data-slug="{_attr(slug)}" markdown="span">'
+            f"[{md(example.title)}]({link_prefix}{slug}.md)<br>"
+            f"<small>{md(_where(kit, example))}</small></li>")
 
 
 def _from_index(page: str) -> str:
@@ -148,78 +96,245 @@ def _from_index(page: str) -> str:
     return page.removeprefix("exemples/")
 
 
-def _count(n: int) -> str:
-    return "aucun exemple" if n == 0 else f"{_number(n)}\u00a0exemple{'s' if n > 1 else ''}"
+# --- The filters' data -----------------------------------------------------------------------------
+
+def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
+    """``exemples/filtres/index.js`` (facets and codes) and ``fiches-<n>.js`` (titles)."""
+    items = ordered(kit)
+    examples = [e for _, e in items]
+    codes, widths = {}, {}
+    for facet in facets.EXAMPLE_FACETS:
+        widths[facet.id], codes[facet.id] = encode(kit, facet, examples)
+    chunks = math.ceil(len(items) / CHUNK)
+    yield f"{DATA_DIR}/index.js", script_data("window.odd17Data", {
+        "index": "exemples", "total": len(items), "chunk": CHUNK, "chunks": chunks,
+        "pageSize": FIRST_PAGE, "facets": declaration(kit, facets.EXAMPLE_FACETS, examples),
+        "widths": widths, "codes": codes})
+    for n in range(chunks):
+        rows = [[slug, french_spacing(e.title), french_spacing(_where(kit, e))]
+                for slug, e in items[n * CHUNK:(n + 1) * CHUNK]]
+        yield f"{DATA_DIR}/fiches-{n}.js", script_data("window.odd17Chunk", {
+            "index": "exemples", "n": n, "rows": rows})
 
 
-def _territories(kit: Kit) -> list[tuple[str, str, int]]:
-    """(code, name, number of examples) of every territory, in the vocabulary's order."""
-    counts: dict[str, int] = {}
-    for example in kit.examples.values():
-        if example.territory:
-            counts[example.territory] = counts.get(example.territory, 0) + 1
-    return [(code, term.name, counts.get(code, 0))
-            for code, term in kit._terms["territoires"].items()]  # noqa: SLF001
+# --- The form --------------------------------------------------------------------------------------
+
+def _select(facet: Facet, options: list[tuple[str, str]]) -> str:
+    choices = "".join(f'<option value="{_attr(value)}">{html.escape(text)}</option>'
+                      for value, text in options)
+    return (f'<div class="odd17-filters__field"><label for="filtre-{facet.id}">{facet.label}'
+            f'</label><select id="filtre-{facet.id}" name="{facet.id}"><option value="">'
+            f"{facet.everything}</option>{choices}</select></div>")
 
 
-def _facet_page(kit: Kit, path: str, title: str, intro: str,
-                examples: list[tuple[str, Example]], description: str, query: str) -> str:
-    """One page per category, model or territory: its examples as links, in plain HTML (print,
-    search engines, no JavaScript), and the same list in the filterable index."""
-    up = "../" * path.count("/")  # from exemples/<facet>/<id>.md to the docs' root
+def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: str,
+                words_label: str, noun: str) -> str:
+    """The filters (hidden until docs/assets/examples-filter.js shows them). Only the values
+    that records carry are offered, with their counts; the script recognises the others in a
+    shared address and says that nothing matches."""
+    used = [(f, f.used(kit, records)) for f in facets]
+    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in terms])
+              for f, terms in used if terms]  # a facet no record carries yet is not offered
+    return (f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '
+            f'aria-label="Filtrer les {noun}s" hidden>'
+            '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">'
+            f'{words_label}</label><input id="filtre-mots" name="mots" type="search" '
+            'autocomplete="off"></div>' + "".join(fields)
+            + '<div class="odd17-filters__actions"><button type="reset" class="md-button">'
+              "Effacer les filtres</button></div></form>")
+
+
+# --- The index page --------------------------------------------------------------------------------
+
+def _browse(kit: Kit) -> str:
+    """Ways into the complete listing without JavaScript: the facet pages of the values that have
+    examples, with their counts; one line for the rest, inviting a contribution."""
+    examples = list(kit.examples.values())
+    out = ["## Parcourir toute la base {#parcourir}\n",
+           "Chaque liste ci-dessous mène à toutes les fiches concernées, page par page.\n"]
+    for facet in facets.with_pages():
+        used = facet.used(kit, examples)
+        out.append(f"### Par {facet.label.lower()} {{#par-{facet.id}}}\n")
+        if used:
+            out.append(f'<ul class="odd17-browse" markdown>\n' + "\n".join(
+                f'<li markdown="span">[{md(t.name)}]({_from_index(facet.page(kit, t.id))}) '
+                f"({_count(n)})</li>" for t, n in used) + "\n</ul>\n")
+        unused = facet.unused(kit, examples)
+        if unused:
+            # Linked: each keeps its page (a published address), which invites a contribution.
+            names = ", ".join(f"[{md(t.name)}]({_from_index(facet.page(kit, t.id))})"
+                              for t in unused)
+            out.append(f'<p class="odd17-empty" markdown="span">Pas encore d’exemple\u00a0: '
+                       f"{names}. Vous en connaissez un\u00a0? "
+                       f"[Proposez-le](../{CONTRIBUTE}).</p>\n")
+    return "\n".join(out)
+
+
+def examples_index(kit: Kit) -> str:
+    """The index page: count, filters, the first page of results, the ways into the base."""
+    items = ordered(kit)
+    examples = [e for _, e in items]
+    total = len(items)
+    first = items[:FIRST_PAGE]
+    pages = max(1, math.ceil(total / FIRST_PAGE))
+    out = [f"La base compte **{_count(total)}**, classés selon la "
+           f"[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous, "
+           "ou [parcourez toute la base](#parcourir) par catégorie, modèle ou territoire. "
+           "Voir aussi le [panorama de la base](../panorama.md).\n",
+           filter_form(kit, facets.EXAMPLE_FACETS, examples, "exemples",
+                       "Mots (titre, partenaire, modèle, catégorie, région)", "exemple") + "\n",
+           '<section class="odd17-results" id="resultats" aria-labelledby="resultats-titre" '
+           'markdown>\n',
+           '<h2 id="resultats-titre" tabindex="-1">Les exemples</h2>\n',
+           f'<p class="odd17-results__count" role="status" aria-live="polite">'
+           f"{_results_line(total, len(first), pages)}</p>\n"]
+    if first:
+        out.append('<ul class="odd17-examples" markdown>\n'
+                   + "\n".join(entry(kit, s, e, "") for s, e in first) + "\n</ul>\n")
+    else:
+        out.append(f"La base ne compte pas encore d’exemple\u00a0: "
+                   f"[proposez le premier](../{CONTRIBUTE}).\n")
+    out.append('<p class="odd17-filters__none" hidden markdown="span">Aucun exemple ne correspond '
+               "à ces filtres. Essayez d’en retirer un, ou "
+               f"[proposez un exemple](../{CONTRIBUTE}).</p>\n")
+    if total > len(first):
+        out.append('<p class="odd17-results__more" markdown="span">Les autres exemples\u00a0: '
+                   "[parcourez toute la base](#parcourir) par catégorie, modèle ou territoire "
+                   "(les filtres ci-dessus demandent JavaScript).</p>\n")
+    out.append('<nav class="odd17-pages" aria-label="Pages de résultats" hidden></nav>\n')
+    out.append("</section>\n")
+    out.append(_browse(kit))
+    out.append(f'<script src="filtres/index.js" defer></script>\n')
+    return "\n".join(out)
+
+
+def _results_line(total: int, shown: int, pages: int) -> str:
+    if total == 0:
+        return "Aucun exemple pour l’instant."
+    if pages == 1:
+        return f"{_count(total)}."
+    return f"Les {_number(shown)} premiers exemples sur {_number(total)}."
+
+
+# --- The static facet pages ------------------------------------------------------------------------
+
+def _pager(kit: Kit, facet: Facet, value: str, number: int, pages: int) -> str:
+    """« Page 2 sur 7 » with the previous/next pages and every page's number (rel=prev/next)."""
+    if pages == 1:
+        return ""
+    here = facet.page(kit, value, number)
+
+    def link(n: int) -> str:
+        target = facet.page(kit, value, n)
+        return _relative(here, target)
+
+    parts = []
+    if number > 1:
+        parts.append(f'[← Page précédente]({link(number - 1)}){{rel="prev"}}')
+    parts.append(f"**Page {number} sur {pages}**")
+    if number < pages:
+        parts.append(f'[Page suivante →]({link(number + 1)}){{rel="next"}}')
+    numbers = " ".join(f"**{n}**" if n == number else f"[{n}]({link(n)})"
+                       for n in range(1, pages + 1))
+    return (f'<nav class="odd17-pager" aria-label="Pages de la liste" markdown>\n\n'
+            f"{' · '.join(parts)}\n\nPages\u00a0: {numbers}\n\n</nav>\n")
+
+
+def _relative(here: str, target: str) -> str:
+    """A source path (``.md``) relative to another, as MkDocs resolves Markdown links."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
+    """The page's first paragraph (Markdown) and its description (plain text)."""
+    name = facet.name(kit, value)
+    if facet.id == "categorie":
+        category = kit.term("categories", value)
+        models = ", ".join(f"[{md(m.name)}]({up}{model_page(m.id)})" for m in kit.models_of(value))
+        return (f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models}.",
+                f"Les exemples de la catégorie {name} de la base du kit.")
+    if facet.id == "modele":
+        model = kit.model(value)
+        category = kit.term("categories", model.category)
+        return (f"**{md(model.name)}** ([{md(category.name)}]({up}{category_page(category.id)}))"
+                f"\u00a0: {md(model.definition)} "
+                f"[Ce modèle dans la typologie]({up}methode/typologie.md#{model.id}).",
+                f"Les exemples du modèle {name} de la base du kit.")
+    if facet.id == "territoire":
+        where = ("Les exemples de la base de portée nationale." if value == "national" else
+                 f"Les exemples de la base situés en région {md(name)} (code officiel de la "
+                 f"région\u00a0: {value}).")
+        return where, f"Les exemples de la base du kit\u00a0: {name}."
+    return "", f"Les exemples de la base du kit\u00a0: {facet.label} {name}."
+
+
+def _empty(kit: Kit, facet: Facet, value: str, up: str) -> str:
+    """What a page without examples says: an invitation and the ways around, not just « none »
+    (its address stays: trainers may have linked it, see published-urls.txt)."""
+    name = facet.name(kit, value)
+    examples = list(kit.examples.values())
+    nearby = []
+    if facet.id == "territoire" and value != "national":
+        national = facet.counts(kit, examples)["national"]
+        if national:
+            nearby.append(f"les [{_count(national)} de portée nationale]"
+                          f"({up}{facet.page(kit, 'national')})")
+    nearby.append(f"[toute la base par {facet.label.lower()}]({up}exemples/index.md#par-{facet.id})")
+    return (f'<div class="odd17-empty-page" markdown>\n\n**La base ne compte pas encore '
+            f"d’exemple pour «\u00a0{md(name)}\u00a0».** Vous connaissez une alliance qui en "
+            f"serait un\u00a0? [Proposez-la]({up}{CONTRIBUTE}), elle sera publiée ici.\n\n"
+            f"En attendant, parcourez {' ou '.join(nearby)}.\n\n</div>\n")
+
+
+def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Example]],
+                number: int, pages: int) -> str:
+    path = facet.page(kit, value, number)
+    up = "../" * path.count("/")  # from the page to the docs' root
+    title = facet.page_title(kit, value)
+    intro, description = _intro(kit, facet, value, up)
+    if number > 1:
+        title = f"{title} (page {number} sur {pages})"
+        description = f"{description} Page {number} sur {pages}."
     # Out of the search index: each example is found by its own page (the lists would only
     # repeat their titles, and the index is what a reader downloads for a first search).
-    lines = ["---", f"title: {_yaml_string(html.escape(title))}",
-             f"description: {_yaml_string(html.escape(description))}", "search:", "  exclude: true",
-             "---", "",
-             f"# {md(title)}", "", intro, ""]
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}",
+             f"description: {json.dumps(html.escape(description), ensure_ascii=False)}",
+             "search:", "  exclude: true", "---", "", f"# {md(title)}", ""]
+    if number == 1 and intro:
+        lines += [intro, ""]
     if examples:
-        lines.append(f"{_count(len(examples))} dans la base\u00a0:\n")
+        first = (number - 1) * PAGE_SIZE
+        shown = examples[first:first + PAGE_SIZE]
+        total = len(examples)
+        if pages > 1:
+            lines.append(f"{_count(total)} dans la base, du {_number(first + 1)}e au "
+                         f"{_number(first + len(shown))}e\u00a0:\n")
+        else:
+            lines.append(f"{_count(total)} dans la base\u00a0:\n")
+        prefix = "../" * (path.count("/") - 1)  # to exemples/
         lines.append('<ul class="odd17-examples" markdown>\n'
-                     + "\n".join(_entry(kit, s, e, "../") for s, e in examples) + "\n</ul>")
+                     + "\n".join(entry(kit, s, e, prefix) for s, e in shown) + "\n</ul>\n")
+        lines.append(_pager(kit, facet, value, number, pages))
     else:
-        lines.append(f"Aucun exemple pour l'instant\u00a0: [proposez-en un]({up}contribuer.md).")
-    lines.append(f"\n[Tous les exemples]({up}exemples/index.md) · [Croiser avec d'autres critères "
-                 f"(modèle, territoire, type de partenaire…)]({up}exemples/index.md?{query})\n")
+        lines.append(_empty(kit, facet, value, up))
+    lines.append(f"\n[Tous les exemples]({up}exemples/index.md) · [Croiser avec d’autres critères "
+                 f"(modèle, territoire, type de partenaire…)]({up}exemples/index.md?"
+                 f"{facet.id}={value})\n")
     return "\n".join(lines)
 
 
-def _yaml_string(value: str) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
-
-
 def facet_pages(kit: Kit) -> Iterator[tuple[str, str]]:
-    """Static pages per category, model and territory (they work in print and search engines).
-    Every term has its page, with or without examples: the addresses stay valid whatever the
-    base holds."""
-    for category in kit.typology.categories:
-        path = category_page(category.id)
-        examples = [(s, e) for s, e in kit.examples.items() if kit.category_of(e).id == category.id]
-        models = ", ".join(f"[{md(m.name)}](../../{model_page(m.id)})"
-                           for m in kit.models_of(category.id))
-        yield path, _facet_page(
-            kit, path, f"Exemples\u00a0: {category.name}",
-            f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models}.",
-            examples, f"Les exemples de la catégorie {category.name} de la base du kit.",
-            f"categorie={category.id}")
-    for model in kit.typology.models:
-        path = model_page(model.id)
-        category = kit.term("categories", model.category)
-        yield path, _facet_page(
-            kit, path, f"Exemples\u00a0: {model.name}",
-            f"**{md(model.name)}** ([{md(category.name)}](../../{category_page(category.id)}))"
-            f"\u00a0: {md(model.definition)} "
-            f"[Ce modèle dans la typologie](../../methode/typologie.md#{model.id}).",
-            kit.examples_by_model.get(model.id, []),
-            f"Les exemples du modèle {model.name} de la base du kit.", f"modele={model.id}")
-    for code, name, _ in _territories(kit):
-        path = region_page(kit, code)
-        examples = [(s, e) for s, e in kit.examples.items() if e.territory == code]
-        where = ("Les exemples de la base de portée nationale." if code == "national" else
-                 f"Les exemples de la base situés en région {md(name)} (code officiel de la "
-                 f"région\u00a0: {code}).")
-        yield path, _facet_page(
-            kit, path, f"Exemples\u00a0: {name}", where, examples,
-            f"Les exemples de la base du kit\u00a0: {name}.", f"territoire={code}")
+    """Static pages of every value of the facets that have pages (category, model, territory),
+    ``PAGE_SIZE`` examples per page. Every value has its first page, with or without examples:
+    published addresses stay valid whatever the base holds."""
+    items = ordered(kit)
+    for facet in facets.with_pages():
+        grouped: dict[str, list[tuple[str, Example]]] = {t.id: [] for t in facet.terms(kit)}
+        for slug, example in items:
+            for value in facet.values(kit, example):
+                grouped[value].append((slug, example))
+        for value, examples in grouped.items():
+            pages = max(1, math.ceil(len(examples) / PAGE_SIZE))
+            for number in range(1, pages + 1):
+                yield (facet.page(kit, value, number),
+                       _facet_page(kit, facet, value, examples, number, pages))

@@ -34,6 +34,10 @@ class Kit:
                     out[info.alias or name] = {term.id: term for term in value}
         return out
 
+    def terms(self, vocabulary: str) -> list[Term]:
+        """Every term of a vocabulary (« territoires », « modeles »…), in the data file's order."""
+        return list(self._terms[vocabulary].values())
+
     def term(self, vocabulary: str, term_id: str) -> Term:
         return self._terms[vocabulary][term_id]
 

@@ -2,10 +2,16 @@
 
 Listed before ``macros`` in mkdocs.yml, so the macros module (macros/main.py) finds the
 validated ``Kit`` on this plugin. A build with invalid content stops with the validator's lines.
+
+Record pages (examples, tools) are empty Markdown files for MkDocs: the plugin sets their
+metadata as Python objects (``on_page_markdown``) and their body as HTML built by
+``odd17.render`` (``on_page_content``), with their table of contents; no text of a record is
+ever parsed as YAML or Markdown. The glue here stays thin: the kit's logic lives in odd17/.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 import posixpath
 from collections.abc import Iterator
@@ -19,8 +25,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from . import examples_index, opendata, printing, render, search_folding, site_search
+from . import (examples_index, opendata, printing, render, search_folding, settings, site_search,
+               tool_map, typography)
+from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
 
@@ -44,9 +53,12 @@ class KitPluginConfig(Config):
 class KitPlugin(BasePlugin[KitPluginConfig]):
     kit: Kit | None = None
     nav_urls: list[str] = []
+    records: dict[str, render.RecordPage] = {}  # source path → record page, for this build
+    front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
     searched: set[str] = set()  # pages Pagefind indexes (online)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
         content = Path(config.config_file_path).parent / self.config.content_dir
         report = validate(content)
         for problem in report.warnings:
@@ -74,7 +86,66 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         self.nav_urls = [page.url for page in nav.pages]
         return nav
 
+    @event_priority(100)  # first: the other plugins (tags, search, macros) see the metadata
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A record page's metadata, as objects; generated front matter must have been read."""
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            if page.file.src_uri in self.front_matter_pages and not page.meta:
+                raise PluginError(f"{page.file.src_uri} : page générée dont MkDocs n'a pas pu lire "
+                                  "l'en-tête (titre, description) ; construction arrêtée")
+            return markdown
+        page.meta = render.page_meta(record)
+        if page.title != page.meta["title"]:
+            raise PluginError(f"{page.file.src_uri} : le titre de la page générée n'a pas été "
+                              "repris par MkDocs ; construction arrêtée")
+        return ""  # the body is HTML, set in on_page_content
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        record = self.records.get(page.file.src_uri)
+        if record is not None:
+            html = self._record_content(record, page, config, files)
+            html += settings.record_edit_link(config.repo_url or "", self.config.content_dir,
+                                              record.kind, record.slug)
+        html = typography.french_page(html, page)  # every page, hand-written or generated
+        return self._download_links(html, page)
+
+    def _record_content(self, record: render.RecordPage, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """The record's HTML (odd17.render), its links resolved by MkDocs for this page."""
+        assert self.kit is not None
+
+        def link(path: str, anchor: str) -> str:
+            target = files.get_file_from_path(path)
+            if target is None:
+                raise PluginError(f"{page.file.src_uri} : lien vers {path}, page introuvable")
+            return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+
+        toc_config = config.mdx_configs.get("toc", {})
+        body, headings = render.record_html(self.kit, record, link, config.site_url or "",
+                                            toc_config.get("permalink_title", ""))
+        # The contents as Python-Markdown's toc extension gives them: the h1, its h2s inside.
+        tokens: list[dict] = []
+        for h in headings:
+            token = {"level": h.level, "id": h.id, "name": html_module.escape(h.text),
+                     "children": []}
+            if h.level > 1 and tokens:
+                tokens[-1]["children"].append(token)
+            else:
+                tokens.append(token)
+        page.toc = get_toc(tokens)  # type: ignore[arg-type]
+        return body
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A record page whose title did not reach the theme fails the build."""
+        record = self.records.get(page.file.src_uri)
+        if record is not None and f"<title>{page.meta.get('title')} - " not in output:
+            raise PluginError(f"{page.file.src_uri} : le titre de la fiche manque dans la page "
+                              "produite ; construction arrêtée")
+        return site_search.mark_content(output) if page.url in self.searched else output
+
+    def _download_links(self, html: str, page: Page) -> str:
         """« Télécharger » links: the PDF of the page's sheet, the whole kit, the offline copy."""
         if not self.config.downloads:
             return html
@@ -104,9 +175,6 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             page.meta["search"] = {"exclude": True}  # online, Pagefind indexes it, not Material
         return context
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return site_search.mark_content(output) if page.url in self.searched else output
-
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.offline:
@@ -116,20 +184,19 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if not self.config.downloads:
             return
         assert self.kit is not None
-        urls: list[str] = []
-        for url in self.nav_urls:
-            urls.append(url)
-            if url == "exemples/":
-                urls += [f"exemples/{slug}/" for slug in self.kit.examples]
-            elif url == "outils/":
-                urls += [f"outils/{slug}/" for slug in self.kit.tools]
-        written = printing.print_pdfs(Path(config.site_dir), urls, config.site_url or "",
-                                      printing.chromium_path())
+        written = printing.print_pdfs(Path(config.site_dir), self.nav_urls, self.kit,
+                                      config.site_url or "", printing.chromium_path())
         log.info("PDF : %s", ", ".join(p.name for p in written))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None
+        self.records = {record.path: record for record in render.record_pages(self.kit)}
+        self.front_matter_pages = set()
+        for path in self.records:  # empty Markdown: the page is made in on_page_markdown/content
+            files.append(File.generated(config, path, content=""))
         for path, content in generated_files(self.kit, config.site_url or ""):
+            if path.endswith(".md") and isinstance(content, str) and content.startswith("---"):
+                self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
         if self.config.offline:
             shim = Path(config.config_file_path).parent / self.config.offline_shim
@@ -139,15 +206,3 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         else:
             files.append(File.generated(config, site_search.SCRIPT, content=site_search.script()))
         return files
-
-
-def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]]:
-    """Every file the build creates from the content: (path in the site's sources, content).
-
-    Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
-    (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
-    public address of the site (mkdocs.yml), for links meant to be shared or printed.
-    """
-    yield from render.record_pages(kit, site_url)
-    yield from examples_index.facet_pages(kit)
-    yield from opendata.files(kit, site_url)

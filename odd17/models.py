@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -19,6 +20,10 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       ValidationInfo, model_validator)
 from pydantic_core import PydanticCustomError
 from slugify import slugify
+
+from .problems import shown_value
+from .text import fold
+from .yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -32,31 +37,126 @@ class Record(BaseModel):
 
 
 # --- Text, URLs, dates ---------------------------------------------------------------------------
+#
+# Record text is data: it is shown, never interpreted. The one text type below refuses what a
+# reader cannot see or what changes how the text around it is shown: control characters (C0, C1:
+# terminal escapes, or the ``\x9b`` that made MkDocs drop a page's front matter), Unicode
+# non-characters and lone surrogates, bidirectional embeddings, overrides and isolates (they
+# reverse a title on screen; Arabic or Hebrew text needs none of them), line and paragraph
+# separators. Newlines (and tabs) are allowed only in multi-line texts (descriptions). Text is
+# stored in NFC, so that « é » typed two ways is one text (search, duplicates, sorting).
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_FORBIDDEN_ANYWHERE = (r"\x00-\x08\x0b-\x1f\x7f-\x9f" "\ud800-\udfff" + _NONCHARACTERS
+                       + "\u202a-\u202e\u2066-\u2069\u2028\u2029")
+_FORBIDDEN_MULTILINE = re.compile(f"[{_FORBIDDEN_ANYWHERE}]")
+_FORBIDDEN_ONE_LINE = re.compile(f"[{_FORBIDDEN_ANYWHERE}\t\n]")
+
+# Characters that show nothing: removed from the keys that compare titles, and a text made only of
+# them (and spaces) is refused: zero-width space and joiners, soft hyphen, word joiner, direction
+# marks, byte order mark, tags…
+# Format characters (Unicode category Cf, as of Unicode 14: tests/test_validation.py checks the
+# list against unicodedata), then variation selectors, the combining grapheme joiner, Hangul
+# fillers, Mongolian free variation selectors, the Braille blank.
+_FORMAT_CHARACTERS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+                      "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                      "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+                      "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+_INVISIBLE = re.compile("[" + _FORMAT_CHARACTERS + "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                        "\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
+_SPACES = re.compile(r"\s+")
 
 
-def _no_control_characters(value: str) -> str:
-    if _CONTROL_RE.search(value):
-        raise PydanticCustomError("control_character", "le texte contient un caractère de "
-                                  "contrôle invisible : retapez-le")
+def _expand(character_class: str) -> str:
+    """``"a-cx"`` → ``"abcx"`` (the characters of a regular-expression class, no escapes)."""
+    out, i = [], 0
+    while i < len(character_class):
+        if i + 2 < len(character_class) and character_class[i + 1] == "-":
+            out += [chr(c) for c in range(ord(character_class[i]), ord(character_class[i + 2]) + 1)]
+            i += 3
+        else:
+            out.append(character_class[i])
+            i += 1
+    return "".join(out)
+
+
+_INVISIBLE_OR_SPACE = _expand(_INVISIBLE.pattern[1:-1]) + "".join(
+    chr(c) for c in (*range(9, 14), 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028,
+                     0x2029, 0x202F, 0x205F, 0x3000))
+
+
+def _check_text(value: str, forbidden: re.Pattern[str], multiline: bool) -> str:
+    # Fast path (10,000 records): printable text holds no control, format, separator, surrogate
+    # or unassigned character at all; only the rest is searched character by character.
+    if (value.replace("\n", " ").replace("\t", " ") if multiline else value).isprintable():
+        found = None
+    else:
+        found = forbidden.search(value)
+    if found:
+        char = found.group()
+        code = ord(char)
+        if char == "\n":
+            what, hint = "retour à la ligne non permis dans ce champ", "écrivez-le sur une ligne"
+        elif char == "\t":
+            what, hint = "tabulation non permise dans ce champ", "remplacez-la par une espace"
+        elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            what = f"caractère de contrôle de la direction du texte U+{code:04X} non permis"
+            hint = ("il peut inverser l'affichage du texte ; retirez-le (l'arabe ou l'hébreu "
+                    "s'écrivent sans lui)")
+        else:
+            what = f"caractère invisible ou de contrôle U+{code:04X} non permis"
+            hint = "retapez le texte au lieu de le copier-coller depuis un autre logiciel"
+        raise PydanticCustomError("text_character", "{what}, position {position} : {hint}",
+                                  {"what": what, "position": found.start() + 1, "hint": hint})
+    if not value.isascii():
+        if not value.strip(_INVISIBLE_OR_SPACE):
+            raise PydanticCustomError("text_invisible", "le texte n'est fait que de caractères "
+                                      "invisibles : écrivez un texte lisible")
+        if not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
     return value
 
 
-def Text(max_length: int) -> Any:  # noqa: N802 - reads like a type in the models
-    """Non-empty text of at most ``max_length`` characters (record text is data, never HTML)."""
-    return Annotated[str, Field(min_length=1, max_length=max_length),
-                     AfterValidator(_no_control_characters)]
+def _one_line(value: str) -> str:
+    return _check_text(value, _FORBIDDEN_ONE_LINE, False)
+
+
+def _multiline(value: str) -> str:
+    return _check_text(value, _FORBIDDEN_MULTILINE, True)
+
+
+def Text(max_length: int, multiline: bool = False) -> Any:  # noqa: N802 - reads like a type
+    """Non-empty visible text of at most ``max_length`` characters, one line unless
+    ``multiline`` (record text is data, never HTML: see maintainers/threat-model.md)."""
+    if multiline:  # editors (and tests) can tell the texts where a new line is allowed
+        return Annotated[str, Field(min_length=1, max_length=max_length,
+                                    json_schema_extra={"x-multiline": True}),
+                         AfterValidator(_multiline)]
+    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(_one_line)]
+
+
+def comparison_key(text: str) -> str:
+    """Two titles are the same when a reader cannot tell them apart: compatibility forms folded
+    (NFKC: ligatures, full-width letters), case folded, accents and invisible characters removed
+    (zero-width, soft hyphen, word joiner, variation selectors…), spaces collapsed."""
+    return " ".join(_INVISIBLE.sub("", fold(_INVISIBLE.sub("", unicodedata.normalize(
+        "NFKC", text)))).split())
+
+
+_SIMPLE_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)?")
 
 
 def _check_url(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # the str type reports it
+    if _SIMPLE_WEB_ADDRESS.fullmatch(value):  # fast path: plainly valid (a subset of the rule)
+        return value
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise PydanticCustomError("url_scheme", "'{value}' n'est pas une adresse web valide : elle "
+        raise PydanticCustomError("url_not_web", "'{value}' n'est pas une adresse web valide : elle "
                                   "doit commencer par https:// (ou http://) et ne pas contenir "
-                                  "d'espace", {"value": value})
+                                  "d'espace", {"value": shown_value(value)})
     return value
 
 
@@ -79,8 +179,11 @@ def _parse_date(value: Any) -> Any:
             raise PydanticCustomError("future_date", "'{value}' est une date future",
                                       {"value": value})
         return parsed
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_format", "doit être une date au format AAAA-MM-JJ (par "
+                                  "exemple 2024-03-15)")
     raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
-                              "(par exemple 2024-03-15)", {"value": value})
+                              "(par exemple 2024-03-15)", {"value": shown_value(value)})
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date),
@@ -115,14 +218,19 @@ def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the model
                      for term_id, label in allowed.items()]
             raise PydanticCustomError(
                 "not_allowed", "'{value}' n'est pas une valeur permise ({allowed}){hint}",
-                {"value": value, "allowed": ", ".join(shown), "hint": hint})
+                {"value": shown_value(value), "allowed": ", ".join(shown), "hint": hint})
         return value
 
     return Annotated[str, AfterValidator(check), Field(json_schema_extra={"x-vocabulary": name})]
 
 
 def _territory_code(value: Any) -> Any:
-    """A region code written without quotes (``territoire: 53``) is read as that code."""
+    """A region code written without quotes is read as the code written: ``territoire: 53`` is
+    "53", ``territoire: 01`` is "01" (Guadeloupe; YAML 1.1 would read 1, YAML 1.2 would read 1
+    too: the digits are what the author meant), ``territoire: 1`` is "01". Anything else that
+    YAML would read as a number (``0x35``, ``5_3``, ``5.3e1``) is refused (quote it)."""
+    if isinstance(value, NumberLike) and value.text.isdigit():
+        return value.text
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:02d}"
     return value
@@ -132,7 +240,7 @@ def _unique(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": value})
+            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": shown_value(value)})
         seen.add(value)
     return values
 
@@ -195,7 +303,7 @@ class Example(Dated):
     impacts: UniqueList(ImpactId) = Field([], alias="impacts", description="Les impacts constatés")
     territory: Territory | None = Field(
         None, alias="territoire", description="« national » ou le code Insee de la région")
-    description: Text(5000) = Field(alias="description",
+    description: Text(5000, multiline=True) = Field(alias="description",
                                     description="Ce que font les partenaires ensemble")
     sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
         alias="sources", description="Les sources des informations (au moins une)")
@@ -212,7 +320,7 @@ class Tool(Dated):
 
     name: Text(150) = Field(alias="nom", description="Nom de l'outil")
     kind: ToolKind = Field(alias="nature", description="Nature de l'outil")
-    description: Text(3000) = Field(alias="description", description="À quoi sert l'outil")
+    description: Text(3000, multiline=True) = Field(alias="description", description="À quoi sert l'outil")
     audiences: UniqueList(Audience, min_length=1) = Field(
         alias="publics", description="À qui il s'adresse")
     steps: UniqueList(StepId) = Field([], alias="etapes",
@@ -242,8 +350,17 @@ class Term(Record):
     name: Text(200) = Field(alias="nom")
 
 
+class Territory(Term):
+    """A territory; a region also carries where the panorama's tile map draws it (column, row:
+    overseas regions on the last row) and its short name on the tile."""
+
+    short: Annotated[str, Field(min_length=1, max_length=6)] | None = Field(None, alias="abrege")
+    tile: Annotated[list[Annotated[int, Field(ge=0, le=9)]], Field(min_length=2, max_length=2)] | None = \
+        Field(None, alias="tuile")
+
+
 class Described(Term):
-    description: Text(2000) = Field(alias="description")
+    description: Text(2000, multiline=True) = Field(alias="description")
 
 
 class PartnershipModel(Term):
@@ -253,6 +370,9 @@ class PartnershipModel(Term):
     cited_examples: Annotated[list[Text(300)], Field(min_length=1)] = Field(alias="exemples_cites")
     objectives: UniqueList(Vocabulary("objectifs"), min_length=1) = Field(alias="objectifs_servis")
     objectives_reading: Text(500) = Field(alias="lecture_objectifs")
+    # Words of the sources that name this model (« mécénat de compétences »): the scaffold and
+    # the issue form suggest the model when a contributor types them.
+    keywords: UniqueList(Text(100), max_length=20) = Field([], alias="mots_cles")
 
 
 class Lever(Term):
@@ -279,7 +399,7 @@ def Terms(item: Any) -> Any:  # noqa: N802
 class Typology(Record):
     """The typology of partnerships and the lists of the method (content/typology.yml)."""
 
-    grouping: Text(3000) = Field(alias="regroupement")
+    grouping: Text(3000, multiline=True) = Field(alias="regroupement")
     categories: Terms(Described)
     models: Terms(PartnershipModel) = Field(alias="modeles")
     objectives: Terms(Described) = Field(alias="objectifs")
@@ -293,7 +413,7 @@ class Vocabularies(Record):
     """The allowed values of the records' fields (content/vocabularies.yml)."""
 
     partner_types: Terms(Term) = Field(alias="types_partenaires")
-    territories: Terms(Term) = Field(alias="territoires")
+    territories: Terms(Territory) = Field(alias="territoires")
     tool_kinds: Terms(Term) = Field(alias="natures_outils")
     audiences: Terms(Term) = Field(alias="publics")
     access: Terms(Term) = Field(alias="acces")

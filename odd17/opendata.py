@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .kit import Kit
+from . import facets
+from .facets import Facet
 from .render import example_path, public_url, tool_path
 from .schema import schema_files
 
@@ -26,27 +27,37 @@ def _record(kit: Kit, record: Any, slug: str, page: str, site_url: str) -> dict[
     return {"slug": slug, "url": public_url(site_url, page), **data}
 
 
-def examples_data(kit: Kit, site_url: str) -> list[dict[str, Any]]:
-    out = []
-    for slug, example in kit.examples.items():
-        item = _record(kit, example, slug, example_path(slug), site_url)
-        model = kit.model(example.model)
-        item["modele_nom"] = model.name
-        item["categorie"] = model.category
-        item["categorie_nom"] = kit.category_of(example).name
-        if example.territory:
-            item["territoire_nom"] = kit.label("territoires", example.territory)
-        out.append(item)
+def _facet_columns(kit: Kit, record: Any, facets: tuple[Facet, ...]) -> dict[str, Any]:
+    """Each facet's values (when they are not a field of the record already) and their labels
+    (``<column>_nom``), as the facets of odd17/facets.py declare them."""
+    out: dict[str, Any] = {}
+    for facet in facets:
+        values = facet.values(kit, record)
+        names = [facet.name(kit, v) for v in values]
+        if facet.field is None:
+            out[facet.column] = list(values) if facet.is_list else (values[0] if values else None)
+        if facet.is_list:
+            out[f"{facet.column}_nom"] = names
+        elif names:
+            out[f"{facet.column}_nom"] = names[0]
     return out
+
+
+def examples_data(kit: Kit, site_url: str) -> list[dict[str, Any]]:
+    return [{**_record(kit, example, slug, example_path(slug), site_url),
+             **_facet_columns(kit, example, facets.EXAMPLE_FACETS)}
+            for slug, example in kit.examples.items()]
 
 
 def tools_data(kit: Kit, site_url: str) -> list[dict[str, Any]]:
-    out = []
-    for slug, tool in kit.tools.items():
-        item = _record(kit, tool, slug, tool_path(slug), site_url)
-        item["nature_nom"] = kit.label("natures_outils", tool.kind)
-        out.append(item)
-    return out
+    return [{**_record(kit, tool, slug, tool_path(slug), site_url),
+             **_facet_columns(kit, tool, facets.TOOL_FACETS)}
+            for slug, tool in kit.tools.items()]
+
+
+def facet_columns(facets: tuple[Facet, ...]) -> list[str]:
+    """The open-data columns of the facets: values, then labels, facet by facet."""
+    return [name for f in facets for name in (f.column, f"{f.column}_nom")]
 
 
 def _cell(value: Any) -> str:
@@ -70,31 +81,31 @@ def _joined(values: Any) -> str:
     return " | ".join(values) if any(values) else ""
 
 
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """Lists in one cell (`` | `` between values)."""
+    return {key: _joined(value) if isinstance(value, list) and all(
+        not isinstance(v, dict) for v in value) else value for key, value in row.items()}
+
+
 def examples_csv(rows: list[dict[str, Any]]) -> str:
     flat = []
     for row in rows:
-        flat.append({**row,
+        flat.append({**_flat(row),
                      "partenaires": _joined(f"{p['nom']} ({p['type']})" for p in row["partenaires"]),
                      "partenaires_sites": _joined(p.get("site_web", "") for p in row["partenaires"]),
-                     "objectifs": _joined(row["objectifs"]), "impacts": _joined(row["impacts"]),
                      "sources": _joined(s["titre"] for s in row["sources"]),
-                     "sources_urls": _joined(s.get("url", "") for s in row["sources"]),
-                     "anciens_slugs": _joined(row["anciens_slugs"])})
-    return _csv(flat, ["slug", "url", "titre", "partenaires", "partenaires_sites", "modele",
-                       "modele_nom", "categorie", "categorie_nom", "objectifs", "impacts",
-                       "territoire", "territoire_nom", "description", "sources", "sources_urls",
+                     "sources_urls": _joined(s.get("url", "") for s in row["sources"])})
+    return _csv(flat, ["slug", "url", "titre", "partenaires", "partenaires_sites",
+                       *facet_columns(facets.EXAMPLE_FACETS), "description", "sources", "sources_urls",
                        "ajoute_le", "verifie_le", "anciens_slugs"])
 
 
 def tools_csv(rows: list[dict[str, Any]]) -> str:
-    flat = [{**row, "publics": _joined(row["publics"]), "etapes": _joined(row["etapes"]),
-             "leviers": _joined(row["leviers"]),
-             "sources": _joined(s["titre"] for s in row["sources"]),
-             "sources_urls": _joined(s.get("url", "") for s in row["sources"]),
-             "anciens_slugs": _joined(row["anciens_slugs"])} for row in rows]
-    return _csv(flat, ["slug", "url", "nom", "nature", "nature_nom", "description", "publics",
-                       "etapes", "leviers", "editeur", "adresse", "acces", "sources",
-                       "sources_urls", "ajoute_le", "verifie_le", "anciens_slugs"])
+    flat = [{**_flat(row), "sources": _joined(s["titre"] for s in row["sources"]),
+             "sources_urls": _joined(s.get("url", "") for s in row["sources"])} for row in rows]
+    return _csv(flat, ["slug", "url", "nom", *facet_columns(facets.TOOL_FACETS), "description",
+                       "editeur", "adresse", "sources", "sources_urls", "ajoute_le", "verifie_le",
+                       "anciens_slugs"])
 
 
 def _json(data: Any) -> str:

@@ -9,17 +9,15 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from .facets import example_facet
 from .kit import Kit
+from .text import md
 
 INK = "#1a237e"       # bars and the darkest tiles (contrast 14:1 on white)
 TEXT = "#1f1f1f"
-# Tile map of France's regions (official code → column, row), overseas regions on the last row.
-TILES = {"32": (2, 0), "28": (1, 1), "11": (2, 1), "44": (3, 1), "53": (0, 2), "52": (1, 2),
-         "24": (2, 2), "27": (3, 2), "75": (1, 3), "84": (2, 3), "76": (1, 4), "93": (2, 4),
-         "94": (3, 4), "01": (0, 6), "02": (1, 6), "03": (2, 6), "04": (3, 6), "06": (4, 6)}
-ABBREVIATIONS = {"32": "HDF", "28": "NOR", "11": "IDF", "44": "GES", "53": "BRE", "52": "PDL",
-                 "24": "CVL", "27": "BFC", "75": "NAQ", "84": "ARA", "76": "OCC", "93": "PACA",
-                 "94": "COR", "01": "GUA", "02": "MTQ", "03": "GUF", "04": "RÉU", "06": "MAY"}
+CONTRIBUTE = "contribuer.md"  # from docs/panorama.md, resolved by MkDocs (online and offline)
+# The regions, their tiles and short names come from content/vocabularies.yml (« tuile »,
+# « abrege »): nothing about a region is typed here.
 
 
 def _e(text: object) -> str:
@@ -34,29 +32,32 @@ def _table(caption: str, header: tuple[str, str], rows: list[tuple[str, int]]) -
             "</details>")
 
 
-def bar_chart(figure_id: str, title: str, rows: list[tuple[str, int]], unit: str = "exemples") -> str:
-    """Horizontal bars, one per row, with the label and the count written beside each bar."""
-    label_width, bar_width, row_height = 250, 330, 26
+def _missing(names: list[str], what: str) -> str:
+    """One line for the values without examples, inviting a contribution (never a list of zeros)."""
+    if not names:
+        return ""
+    return (f'\n\n<p class="odd17-empty" markdown="span">Pas encore d’exemple pour {what}\u00a0: '
+            f"{md(', '.join(names))}. Vous en connaissez un\u00a0? [Proposez-le]({CONTRIBUTE}).</p>\n")
+
+
+def bar_chart(figure_id: str, title: str, rows: list[tuple[str, int]], unit: str = "exemples",
+              missing: list[str] | None = None, what: str = "") -> str:
+    """Horizontal bars as an HTML table: the text keeps its size on a phone (an SVG scaled down
+    to the screen made it 6 px), and the table is its own text alternative."""
     top = max((count for _, count in rows), default=0) or 1
-    height = row_height * len(rows) + 10
-    bars = []
-    for i, (label, count) in enumerate(rows):
-        y = 5 + i * row_height
-        width = round(bar_width * count / top)
-        bars.append(
-            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" fill="{TEXT}" '
-            f'font-size="13">{_e(label)}</text>'
-            f'<rect x="{label_width}" y="{y + 4}" width="{width}" height="{row_height - 8}" '
-            f'fill="{INK}"/><text x="{label_width + width + 6}" y="{y + 17}" fill="{TEXT}" '
-            f'font-size="13">{count}</text>')
+    body = "".join(
+        f'<tr><th scope="row">{_e(label)}</th><td><div class="odd17-bar__row">'
+        f'<span class="odd17-bar__track"><span class="odd17-bar" '
+        f'style="width:{max(1, round(100 * count / top))}%"></span></span>'
+        f'<span class="odd17-bar__n">{_number(count)}</span></div></td></tr>' for label, count in rows)
     total = sum(count for _, count in rows)
-    desc = "; ".join(f"{label} : {count}" for label, count in rows)
-    return (f'<figure class="odd17-figure"><svg role="img" aria-labelledby="{figure_id}-t '
-            f'{figure_id}-d" viewBox="0 0 {label_width + bar_width + 50} {height}" '
-            f'width="100%" style="max-width:{label_width + bar_width + 50}px">'
-            f'<title id="{figure_id}-t">{_e(title)}</title><desc id="{figure_id}-d">{_e(desc)}</desc>'
-            + "".join(bars) + f"</svg><figcaption>{_e(title)} ({total}\u00a0{unit} au total)"
-            f"</figcaption></figure>{_table(title, ('', 'Nombre'), rows)}")
+    chart = (f'<table class="odd17-bars" id="{figure_id}"><caption>{_e(title)} '
+             f"({_number(total)}\u00a0{unit} au total)</caption><tbody>{body}</tbody></table>") if rows else ""
+    return f'<figure class="odd17-figure">{chart}</figure>{_missing(missing or [], what)}'
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
 
 
 def _shade(count: int, top: int) -> tuple[str, str]:
@@ -69,76 +70,106 @@ def _shade(count: int, top: int) -> tuple[str, str]:
 
 
 def region_map(kit: Kit) -> str:
-    counts = Counter(e.territory for e in kit.examples.values() if e.territory)
-    top = max(counts.values(), default=0)
+    """Tile map of the regions; without any example placed in a region, one line instead of a
+    map of zeros."""
+    territory = example_facet("territoire")
+    examples = list(kit.examples.values())
+    counts = territory.counts(kit, examples)
+    regions = [t for t in territory.terms(kit) if getattr(t, "tile", None)]
+    names = {t.id: t.name for t in territory.terms(kit)}
+    regional = {t.id: counts[t.id] for t in regions if counts[t.id]}
+    national = counts.get("national", 0)
+    if not regional:
+        return (f'<p class="odd17-empty" markdown="span">Aucun exemple de la base n’est encore '
+                f"situé dans une région{f' ({_number(national)} de portée nationale)' if national else ''}. "
+                f"Vous connaissez une alliance régionale\u00a0? [Proposez-la]({CONTRIBUTE}).</p>\n")
+    top = max(regional.values())
     size, gap = 64, 6
     tiles = []
-    names = {code: term.name for code, term in kit._terms["territoires"].items()}  # noqa: SLF001
-    for code, (col, row) in TILES.items():
-        fill, ink = _shade(counts.get(code, 0), top)
+    for region in regions:
+        code, (col, row) = region.id, region.tile
+        n = counts.get(code, 0)
+        fill, ink = _shade(n, top)
         x, y = 10 + col * (size + gap), 10 + row * (size + gap)
-        tiles.append(f'<g><title>{_e(names.get(code, code))} : {counts.get(code, 0)}</title>'
+        tiles.append(f'<g><title>{_e(names.get(code, code))} : {n}</title>'
                      f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"/>'
                      f'<text x="{x + size / 2}" y="{y + 26}" text-anchor="middle" fill="{ink}" '
-                     f'font-size="13" font-weight="700">{ABBREVIATIONS[code]}</text>'
-                     f'<text x="{x + size / 2}" y="{y + 48}" text-anchor="middle" fill="{ink}" '
-                     f'font-size="15">{counts.get(code, 0)}</text></g>')
-    width, height = 10 + 5 * (size + gap), 10 + 7 * (size + gap)
-    overseas_y = 10 + 6 * (size + gap) - 8
-    rows = [(names[code], counts.get(code, 0)) for code in names if code != "national"]
-    national = counts.get("national", 0)
-    desc = "; ".join(f"{name} : {count}" for name, count in rows)
-    return (f'<figure class="odd17-figure"><svg role="img" aria-labelledby="carte-t carte-d" '
-            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">'
+                     f'font-size="14" font-weight="700">{_e(region.short or code)}</text>'
+                     + (f'<text x="{x + size / 2}" y="{y + 48}" text-anchor="middle" fill="{ink}" '
+                        f'font-size="15">{_number(n)}</text>' if n else "") + "</g>")
+    columns = max(r.tile[0] for r in regions) + 1
+    lines = max(r.tile[1] for r in regions) + 1
+    width, height = 10 + columns * (size + gap), 10 + lines * (size + gap)
+    overseas_y = 10 + (lines - 1) * (size + gap) - 8
+    rows = [(r.name, counts.get(r.id, 0)) for r in regions]
+    desc = "; ".join(f"{name} : {count}" for name, count in rows if count)
+    return (f'<figure class="odd17-figure odd17-figure--map"><svg role="img" '
+            f'aria-labelledby="carte-t carte-d" viewBox="0 0 {width} {height}" width="100%" '
+            f'style="max-width:{width}px">'
             f'<title id="carte-t">Exemples par région (carte en tuiles)</title>'
             f'<desc id="carte-d">{_e(desc)}</desc>'
-            f'<text x="10" y="{overseas_y}" fill="{TEXT}" font-size="12">Outre-mer</text>'
+            f'<text x="10" y="{overseas_y}" fill="{TEXT}" font-size="14">Outre-mer</text>'
             + "".join(tiles) +
             f"</svg><figcaption>Exemples par région (une tuile par région, placée à peu près "
-            f"comme sur la carte ; plus la tuile est foncée, plus il y a d'exemples). "
-            f"Exemples de portée nationale\u00a0: {national}.</figcaption></figure>"
-            f"{_table('Exemples par région', ('Région', 'Nombre'), rows + [('National', national)])}")
+            f"comme sur la carte\u00a0; plus la tuile est foncée, plus il y a d’exemples\u00a0; "
+            f"une tuile claire sans nombre\u00a0: pas encore d’exemple). "
+            f"Exemples de portée nationale\u00a0: {_number(national)}.</figcaption></figure>"
+            f"{_table('Exemples par région', ('Région', 'Nombre'), [r for r in rows if r[1]] + [('National', national)])}")
 
 
 def coverage_matrix(kit: Kit) -> str:
-    """Models × territories: where examples are missing (an invitation to contribute)."""
-    territories = list(kit._terms["territoires"].items())  # noqa: SLF001
-    counts = Counter((e.model, e.territory) for e in kit.examples.values() if e.territory)
+    """Models × territories that have examples: where examples are missing (an invitation to
+    contribute). Territories without any example are named in one line, not as empty columns."""
+    territory = example_facet("territoire")
+    examples = list(kit.examples.values())
+    used = [t for t, _ in territory.used(kit, examples)]
+    missing = [t.name for t in territory.unused(kit, examples)]
+    if not used:
+        return (f'<p class="odd17-empty" markdown="span">Le tableau croisera les modèles et les '
+                f"territoires dès que des exemples indiqueront leur territoire. "
+                f"[Proposez un exemple]({CONTRIBUTE}).</p>\n")
+    model = example_facet("modele")
+    counts = Counter((m, t) for e in examples for m in model.values(kit, e)
+                     for t in territory.values(kit, e))
     head = "".join(f'<th scope="col"><abbr title="{_e(term.name)}">'
-                   f"{ABBREVIATIONS.get(code, 'NAT')}</abbr></th>" for code, term in territories)
+                   f"{_e(getattr(term, 'short', None) or term.name)}</abbr></th>" for term in used)
     rows = []
-    empty = '<td class="odd17-gap"><span aria-hidden="true">·</span><span class="odd17-sr-only">aucun</span></td>'
-    for model in kit.typology.models:
-        cells = "".join(f"<td>{counts[(model.id, code)]}</td>" if counts[(model.id, code)] else empty
-                        for code, _ in territories)
-        rows.append(f'<tr><th scope="row">{_e(model.name)}</th>{cells}</tr>')
+    empty = ('<td class="odd17-gap"><span aria-hidden="true">·</span>'
+             '<span class="odd17-sr-only">aucun</span></td>')
+    for term in model.terms(kit):
+        cells = "".join(f"<td>{_number(counts[(term.id, t.id)])}</td>" if counts[(term.id, t.id)]
+                        else empty for t in used)
+        rows.append(f'<tr><th scope="row">{_e(term.name)}</th>{cells}</tr>')
     # Its own scrolling region, reachable with the keyboard (Material's wrapper is not).
     return ('<div class="odd17-matrix" tabindex="0" role="region" aria-label="Exemples par modèle '
-            'et par territoire"><table class="odd17-matrix__table"><caption>Nombre d\'exemples par modèle et par '
-            "territoire (un point : aucun exemple)</caption><thead><tr><th scope=\"col\">Modèle"
-            f"</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+            'et par territoire"><table class="odd17-matrix__table"><caption>Nombre d’exemples par '
+            "modèle et par territoire (un point\u00a0: aucun exemple)</caption><thead><tr>"
+            f"<th scope=\"col\">Modèle</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+            f"</table></div>{_missing(missing, 'ces territoires')}")
 
 
-def _count_rows(kit: Kit, key: str) -> list[tuple[str, int]]:
-    if key == "categories":
-        counts = Counter(kit.category_of(e).id for e in kit.examples.values())
-        return [(c.name, counts.get(c.id, 0)) for c in kit.typology.categories]
-    if key == "modeles":
-        counts = Counter(e.model for e in kit.examples.values())
-        return [(m.name, counts.get(m.id, 0)) for m in kit.typology.models]
-    counts = Counter(p.type for e in kit.examples.values() for p in e.partners)
-    return [(t.name, counts.get(t.id, 0)) for t in kit.vocabularies.partner_types]
+def _chart(kit: Kit, facet_id: str, figure_id: str, title: str, unit: str, what: str,
+           records: str = "examples") -> str:
+    facet = example_facet(facet_id)
+    if facet_id == "type":  # partners, not examples: each partner counts once
+        counts: Counter[str] = Counter(p.type for e in kit.examples.values() for p in e.partners)
+    else:
+        counts = facet.counts(kit, kit.examples.values())
+    rows = [(t.name, counts[t.id]) for t in facet.terms(kit) if counts[t.id]]
+    missing = [t.name for t in facet.terms(kit) if not counts[t.id]]
+    return bar_chart(figure_id, title, rows, unit, missing, what)
 
 
 def chart_categories(kit: Kit) -> str:
-    return bar_chart("categories", "Exemples par catégorie de partenariat",
-                     _count_rows(kit, "categories"))
+    return _chart(kit, "categorie", "categories", "Exemples par catégorie de partenariat",
+                  "exemples", "ces catégories")
 
 
 def chart_models(kit: Kit) -> str:
-    return bar_chart("modeles", "Exemples par modèle de partenariat", _count_rows(kit, "modeles"))
+    return _chart(kit, "modele", "modeles", "Exemples par modèle de partenariat", "exemples",
+                  "ces modèles")
 
 
 def chart_partner_types(kit: Kit) -> str:
-    return bar_chart("types", "Partenaires par type d'organisation",
-                     _count_rows(kit, "types"), unit="partenaires")
+    return _chart(kit, "type", "types", "Partenaires par type d’organisation", "partenaires",
+                  "ces types d’organisation")

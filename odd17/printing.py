@@ -1,29 +1,51 @@
-"""The kit as PDFs: one document for the whole kit and one per sheet, printed by Chromium.
+"""The kit as PDFs: the whole kit printed once by Chromium, the sheets cut out of it.
 
 Why this is written here rather than taken from a plugin: mkdocs-print-site-plugin (the closest
-maintained tool) only gathers the pages of the navigation, and the kit's example and tool pages
-are deliberately not in it; WeasyPrint-based exporters were measured 6x slower. So the built
-pages' articles are assembled into one print document (links and ids rewritten so they work
-inside the PDF), then Debian's headless Chromium prints it through Playwright with bookmarks
-(``outline``) and a tagged structure. Chromium has no CSS ``target-counter()``, so the table of
-contents gets its page numbers from a first printing's bookmarks (two passes).
+maintained tool) only gathers the pages of the navigation and prints each page as it is; the kit
+prints its examples and tools as a catalogue made from the validated records (odd17/catalogue.py:
+several per page, 60 pages + 1 per 4 examples at most), and WeasyPrint-based exporters were
+measured 6x slower than Chromium. So:
+
+1. one print document is assembled: a cover, the table of contents, the argumentaire and the
+   method (the built pages' articles, links rewritten to work inside the PDF), then the examples
+   and the tools as catalogues. Running headers and page numbers are CSS page-margin boxes (one
+   named page per chapter; the cover has none).
+2. Chromium prints it once (Playwright, Debian's chromium), with bookmarks and tags.
+3. Chromium has no CSS ``target-counter()``: the page of every entry of the contents is read
+   from the printed PDF's named destinations (Chromium names each link target by its id), then
+   only the front pages (cover, contents, the sheets' covers: a few pages) are printed again with
+   the numbers. Their layout is the same as in the first print (fixed-width number column), so
+   their text replaces that of the first print's front pages, whose links are kept (pypdf).
+4. Each sheet's PDF is cut out of the whole kit by the range of its chapter (pypdf): its cover,
+   its pages, its bookmarks; its links to pages outside it go to the web (or are removed when
+   the kit has no public address).
+
+The cost is one print of the kit and one of a few pages, linear in the number of records.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import io
+import logging
 import os
 import posixpath
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import catalogue
+from .kit import Kit
 from .text import french_date
 
+log = logging.getLogger("mkdocs.plugins.odd17")
 PDF_DIR = "pdf"
+SITE_NAME = "L’ODD 17 en pratique"
+SUBTITLE = "Faire alliance entre associations, entreprises et acteurs publics"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-quic"]
@@ -31,23 +53,30 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 @dataclass(frozen=True)
 class Sheet:
-    slug: str          # file name of the PDF (pdf/<slug>.pdf)
+    slug: str          # file name of the PDF (pdf/<slug>.pdf) and id of its chapter
     title: str
-    prefixes: tuple[str, ...]  # page URLs it gathers (URL prefixes; "" would be every page)
+    prefixes: tuple[str, ...]  # page URLs it gathers (URL prefixes)
+    web_page: str = ""         # its page on the site, for the QR code of its cover
 
 
-KIT = Sheet("kit-complet", "L'ODD 17 en pratique — kit complet",
+KIT = Sheet("kit-complet", "L’ODD 17 en pratique — kit complet",
             ("argumentaire/", "methode/", "exemples/", "outils/"))
 SHEETS = [
-    Sheet("argumentaire", "L'argumentaire", ("argumentaire/",)),
-    Sheet("kit-methodologique", "Le kit méthodologique", ("methode/",)),
-    Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",)),
-    Sheet("cartographie-des-outils", "La cartographie des outils", ("outils/",)),
+    Sheet("argumentaire", "L’argumentaire", ("argumentaire/",), "argumentaire/"),
+    Sheet("kit-methodologique", "Le kit méthodologique", ("methode/",), "methode/"),
+    Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/"),
+    Sheet("cartographie-des-outils", "La cartographie des outils", ("outils/",), "outils/"),
 ]
+CATALOGUES = {"exemples-inspirants": catalogue.examples_html,
+              "cartographie-des-outils": catalogue.tools_html}
 
 
 def sheet_of(url: str) -> Sheet | None:
     return next((s for s in SHEETS if url.startswith(s.prefixes)), None)
+
+
+def chapter_id(sheet: Sheet) -> str:
+    return f"chapitre-{sheet.slug}"
 
 
 def build_date() -> dt.date:
@@ -56,16 +85,24 @@ def build_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
 
 
-# --- Assembling the print document ---------------------------------------------------------------
+# --- Built pages, as they print -------------------------------------------------------------------
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _DROP = [re.compile(p, re.S) for p in (
     r'<a class="headerlink"[^>]*>.*?</a>',          # ¶ permalinks
     r'<nav class="md-tags"[^>]*>.*?</nav>',         # tags
-    r'<p class="odd17-share">.*?</p>',              # « Copier le lien » (the QR code replaces it)
+    r'<p class="odd17-share">.*?</p>',              # « Copier le lien »
     r'<div class="odd17-pdf-links">.*?</div>',      # « Télécharger en PDF »
     r'<form class="odd17-filters".*?</form>',       # interactive filters
+    r'<form class="odd17-selector".*?</form>',      # the model selector's choices
 )]
+# Other web-only elements (class odd17-web-only: « choisissez… », empty lists) are hidden by
+# print.css, so that they are in neither the printed page nor the PDF's text.
+
+
+def page_id(url: str) -> str:
+    """The id of a built page's section in the print document (``methode/leviers/`` → p-methode-leviers)."""
+    return "p-" + (url.strip("/").replace("/", "-") or "accueil")
 
 
 def _article(site: Path, url: str) -> str:
@@ -77,11 +114,25 @@ def _article(site: Path, url: str) -> str:
     return body
 
 
+def _hosts_whole(body: str) -> str:
+    """Addresses written in the text keep their host name on one line (see catalogue.address)."""
+    parts = re.split(r"(<[^>]+>)", body)
+    return "".join(part if n % 2 else catalogue.HOST_IN_TEXT.sub(
+        lambda m: f'<span class="url-host">{m.group(0)}</span>', part) for n, part in enumerate(parts))
+
+
+def _shift_headings(body: str, by: int) -> str:
+    if not by:
+        return body
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + by}", body)
+
+
 def _resolve(page_url: str, href: str) -> tuple[str, str] | None:
     """A relative link of a built page → (target page URL, anchor), or None if not internal."""
     if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
         return None
     path, _, anchor = href.partition("#")
+    path = path.partition("?")[0]
     if not path:
         return page_url, anchor
     target = posixpath.normpath(posixpath.join(page_url, path))
@@ -92,178 +143,428 @@ def _resolve(page_url: str, href: str) -> tuple[str, str] | None:
     return target, anchor
 
 
-def _shift_headings(body: str, by: int) -> str:
-    if not by:
-        return body
-    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + by}", body)
+def _heading_text(body: str) -> str:
+    heading = re.search(r"<h[1-6][^>]*>(.*?)</h[1-6]>", body, re.S)
+    return re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else ""
 
 
-def _show_addresses(body: str) -> str:
-    """External links keep their address in print, for paper readers."""
-    def add(match: re.Match[str]) -> str:
-        href, text = match.group(1), match.group(2)
-        plain = re.sub(r"<[^>]+>", "", text).strip()
-        if html.unescape(plain).rstrip("/") == html.unescape(href).rstrip("/"):
-            return match.group(0)
-        return f'{match.group(0)}<span class="print-url"> ({href})</span>'
-    return re.sub(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', add, body, flags=re.S)
+# --- The print document ---------------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    """One line of the table of contents: an id of the document, its title (HTML), its level."""
+    id: str
+    label: str
+    level: int
 
 
-def toc_labels(site: Path, urls: list[str]) -> list[str]:
-    """The title of each page, as the table of contents shows it."""
-    labels = []
-    for url in urls:
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", _article(site, url), re.S)
-        labels.append(re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else url)
-    return labels
+@dataclass
+class Chapter:
+    sheet: Sheet
+    html: str
+    entries: list[Entry]
 
 
-def assemble(site: Path, urls: list[str], title: str, site_url: str,
-             page_numbers: dict[str, int] | None = None, record_prefixes: tuple[str, ...] = (
-                 "exemples/", "outils/")) -> str:
-    """The print document of ``urls`` (built pages, in order) as one HTML file."""
-    ids = {url: f"p{n}" for n, url in enumerate(urls)}
-    sections, toc = [], []
-    for url in urls:
-        pid = ids[url]
-        body = _article(site, url)
-        is_record = url.startswith(record_prefixes) and url not in ("exemples/", "outils/")
-        body = _shift_headings(body, 1 if is_record else 0)
-        body = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{pid}-{m.group(1)}"', body)
+@dataclass
+class PrintDocument:
+    """The whole kit to print: chapters in order, and where each internal target leads on the web."""
+    chapters: list[Chapter]
+    site_url: str
+    web_address: dict[str, str] = field(default_factory=dict)  # id → its public address
 
-        def link(match: re.Match[str], page_url: str = url) -> str:
-            target = _resolve(page_url, html.unescape(match.group(1)))
-            if target is None:
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for c in self.chapters for e in c.entries]
+
+
+class Linker:
+    """Rewrites the links of built pages for the print document: to a place inside it when it
+    holds the target (a page, a card of the catalogue), else to the public address, else (no
+    site_url) to nothing: the link's text stays, without a link."""
+
+    def __init__(self, kit: Kit, site_url: str, pages: set[str], targets: set[str]) -> None:
+        self.kit, self.site_url, self.pages, self.targets = kit, site_url, pages, targets
+        self.web_address: dict[str, str] = {}
+
+    def web(self, url: str, anchor: str = "") -> str:
+        if not self.site_url:
+            return ""
+        return self.site_url.rstrip("/") + "/" + url + (f"#{anchor}" if anchor else "")
+
+    def inside(self, url: str, anchor: str) -> str | None:
+        """The id in the print document of a page (and anchor) of the site, if printed."""
+        if url in self.pages:
+            return f"{page_id(url)}-{anchor}" if anchor else page_id(url)
+        for sheet in SHEETS:
+            if url == sheet.web_page and sheet.slug in CATALOGUES:
+                return chapter_id(sheet)
+        match = re.fullmatch(r"(exemples|outils)/([a-z0-9-]+)/", url)
+        if match:
+            section, slug = match.groups()
+            records = self.kit.examples if section == "exemples" else self.kit.tools
+            if slug in records:
+                return (catalogue.EXAMPLE_ID if section == "exemples" else catalogue.TOOL_ID).format(slug)
+        match = re.fullmatch(r"exemples/(modeles|categories)/([a-z0-9-]+)/", url)
+        if match:
+            kind, term = match.groups()
+            target = (catalogue.MODEL_ID if kind == "modeles" else catalogue.CATEGORY_ID).format(term)
+            return target if target in self.targets else None
+        return None
+
+    def rewrite(self, body: str, page_url: str) -> str:
+        def link(match: re.Match[str]) -> str:
+            attributes, content = match.group(1), match.group(2)
+            href_match = re.search(r'href="([^"]*)"', attributes)
+            if not href_match:
                 return match.group(0)
-            target_url, anchor = target
-            if target_url in ids:
-                return f'href="#{ids[target_url]}-{anchor}"' if anchor else f'href="#{ids[target_url]}"'
-            # A page outside this PDF: its public address.
-            return f'href="{html.escape(site_url.rstrip("/") + "/" + target_url)}"'
+            href = html.unescape(href_match.group(1))
+            target = _resolve(page_url, href)
+            if target is None:  # a link to another site: its address printed beside it
+                plain = html.unescape(re.sub(r"<[^>]+>", "", content)).strip()
+                note = ("" if plain.rstrip("/") == href.rstrip("/") else
+                        f'<span class="print-url"> ({catalogue.address(href)})</span>')
+                return f'<a href="{html.escape(href)}">{content}</a>{note}'
+            url, anchor = target
+            place = self.inside(url, anchor)
+            if place is not None:
+                address = self.web(url, anchor)
+                if address:
+                    self.web_address.setdefault(place, address)
+                return f'<a href="#{html.escape(place)}">{content}</a>'
+            address = self.web(url, anchor)
+            return f'<a href="{html.escape(address)}">{content}</a>' if address else content
+        return re.sub(r"<a\b([^>]*)>(.*?)</a>", link, body, flags=re.S)
 
-        body = re.sub(r'href="([^"]*)"', link, body)
-        body = _show_addresses(body)
-        body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # collapsed blocks print open
-        heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", body, re.S)
-        label = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else url
-        toc.append((pid, label, is_record))
-        sections.append(f'<section class="page{" record" if is_record else ""}" id="{pid}">'
-                        f"{body}</section>")
-    numbers = page_numbers or {}
-    toc_items = "".join(
-        f'<li class="{"toc-record" if record else "toc-chapter"}"><a href="#{pid}">'
-        f'<span class="toc-label">{label}</span>'
-        f'<span class="toc-page">{numbers.get(_normal(label), "")}</span></a></li>'
-        for pid, label, record in toc)
+
+def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintDocument:
+    """The chapters of the kit: built pages for the argumentaire and the method, catalogues
+    made from the records for the examples and the tools."""
+    printed = [u for u in nav_urls if u.startswith(KIT.prefixes) and sheet_of(u) is not None
+               and sheet_of(u).slug not in CATALOGUES]  # type: ignore[union-attr]
+    targets: set[str] = set()
+    catalogues = {}
+    for sheet in SHEETS:
+        if sheet.slug in CATALOGUES:
+            content, entries = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet))
+            catalogues[sheet.slug] = (content, [Entry(*e) for e in entries])
+            targets.update(e.id for e in catalogues[sheet.slug][1])
+    linker = Linker(kit, site_url, set(printed), targets)
+    chapters = []
+    for sheet in SHEETS:
+        if sheet.slug in catalogues:
+            content, entries = catalogues[sheet.slug]
+            chapters.append(Chapter(sheet, content, entries))
+            for entry in entries:
+                linker.web_address.setdefault(entry.id, linker.web(sheet.web_page))
+            continue
+        pages = [u for u in printed if u.startswith(sheet.prefixes)]
+        if not pages:
+            continue
+        parts, entries = [], []
+        for number, url in enumerate(pages):
+            pid = page_id(url)
+            body = _shift_headings(_article(site, url), 0 if number == 0 else 1)
+            body = re.sub(r"\bid=\"([^\"]+)\"", lambda m, p=pid: f'id="{p}-{m.group(1)}"', body)
+            body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # print them open
+            body = _hosts_whole(linker.rewrite(body, url))
+            label = html.escape(_heading_text(body) or url, quote=False)
+            entries.append(Entry(pid if number else chapter_id(sheet), label, 1 if number == 0 else 2))
+            start = f'<span id="{chapter_id(sheet)}"></span>' if number == 0 else ""
+            parts.append(f'<section class="page" id="{pid}">{start}{body}</section>')
+            linker.web_address.setdefault(pid, linker.web(url))
+        chapters.append(Chapter(sheet, "".join(parts), entries))
+    document = PrintDocument(chapters, site_url)
+    document.web_address = {k: v for k, v in linker.web_address.items() if v}
+    return document
+
+
+def _qr(url: str, title: str) -> str:
+    import segno
+
+    return segno.make_qr(url, error="m").svg_inline(scale=3, svgclass="qr", title=title)
+
+
+def cover(sheet: Sheet, site_url: str) -> str:
+    """A cover: the kit, the title, the date; the kit's address and its QR code only when the
+    kit has a public address (site_url)."""
+    address = ""
+    if site_url:
+        url = site_url.rstrip("/") + "/" + (sheet.web_page if sheet is not KIT else "")
+        address = (f'<div class="cover-address">{_qr(url, "QR code vers " + url)}'
+                   f'<p>En ligne, à jour et avec ses fiches complètes\u00a0:<br>'
+                   f'{catalogue.link(url)}</p></div>')
+    kicker = f"Kit «\u00a0{html.escape(SITE_NAME)}\u00a0»"
+    return (f'<section class="cover"><p class="cover-kicker">{kicker}</p>'
+            f'<p class="cover-title">{html.escape(sheet.title)}</p>'
+            f'<p class="cover-subtitle">{SUBTITLE}</p>'
+            f'<p class="cover-date">Édition du {french_date(build_date())}</p>{address}</section>')
+
+
+def contents(document: PrintDocument, numbers: dict[str, int] | None) -> str:
+    """The table of contents; without ``numbers`` (first print) the number column is empty and
+    as wide, so that the page count and the links' places are the same in both prints."""
+    numbers = numbers or {}
+    items = "".join(
+        f'<li class="toc-{e.level}"><a href="#{e.id}"><span class="toc-label">{e.label}</span>'
+        f'<span class="toc-page">{numbers.get(e.id, "")}</span></a></li>'
+        for e in document.entries)
+    return (f'<nav class="toc" aria-label="Sommaire"><h1 class="toc-title">Sommaire</h1>'
+            f"<ol>{items}</ol></nav>")
+
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def html_document(title: str, parts: str) -> str:
     css = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
-    return f"""<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>{css}</style></head><body>
-<section class="cover">
-<p class="cover-kicker">Kit « L'ODD 17 en pratique »</p>
-<h1 class="cover-title">{html.escape(title)}</h1>
-<p class="cover-subtitle">Faire alliance entre associations, entreprises et acteurs publics</p>
-<p class="cover-date">Édition du {french_date(build_date())}</p>
-<p class="cover-url">{html.escape(site_url)}</p>
-</section>
-<nav class="toc" aria-label="Sommaire"><h2 class="toc-title">Sommaire</h2><ol>{toc_items}</ol></nav>
-{''.join(sections)}
-</body></html>"""
+    # One named page per chapter: its title in the running header.
+    pages = "\n".join(f"@page {s.slug} {{ @top-right {{ content: {_css_string(s.title)}; }} }}\n"
+                      f".chapter-{s.slug} {{ page: {s.slug}; }}" for s in SHEETS)
+    return (f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title><style>{css}\n{pages}</style></head>"
+            f"<body>{parts}</body></html>")
 
 
-# --- Printing -----------------------------------------------------------------------------------
+def full_document(document: PrintDocument) -> str:
+    body = "".join(f'<div class="chapter chapter-{c.sheet.slug}">{c.html}</div>'
+                   for c in document.chapters)
+    return html_document(KIT.title, cover(KIT, document.site_url) + contents(document, None) + body)
 
-def _normal(title: str) -> str:
-    """A title to compare: Chromium's bookmarks drop some spaces (non-breaking ones, around —)."""
-    return "".join(html.unescape(title).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+def front_document(document: PrintDocument, numbers: dict[str, int]) -> str:
+    """The kit's cover and numbered contents, then each sheet's cover (one page each)."""
+    covers = "".join(cover(c.sheet, document.site_url) for c in document.chapters)
+    return html_document(KIT.title, cover(KIT, document.site_url) + contents(document, numbers)
+                         + covers)
 
 
-def _outline_pages(pdf: Path, labels: list[str]) -> dict[str, int]:
-    """Page number (1-based) of each table-of-contents label, read from a printed PDF's bookmarks.
+# --- Printing and cutting ---------------------------------------------------------------------------
 
-    Bookmarks are matched in document order, so a title that also appears earlier as a section
-    of another page gets the right page.
-    """
+def _squash(title: str) -> str:
+    return "".join(html.unescape(title).split())
+
+
+def heading_titles(source: str) -> dict[str, str]:
+    """Every heading of the print document, by its text without spaces → its text.
+
+    Chromium writes a bookmark's title without the spaces where its heading wrapped (« pour
+    l'enfance » on two lines gives « pourl'enfance »): the bookmarks are given their headings'
+    text back from this table."""
+    titles = {}
+    for match in re.finditer(r"<h[1-6][^>]*>(.*?)</h[1-6]>", source, re.S):
+        title = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+        titles.setdefault(_squash(title), title)
+    return titles
+
+
+def _fix_outline(writer, titles: dict[str, str]) -> None:  # noqa: ANN001
+    from pypdf.generic import NameObject, TextStringObject
+
+    item = writer._root_object.get("/Outlines")  # noqa: SLF001 - no public walk over items
+    stack = [item.get_object().get("/First")] if item is not None else []
+    while stack:
+        node = stack.pop()
+        while node is not None:
+            node = node.get_object()
+            title = titles.get(_squash(str(node.get("/Title", ""))))
+            if title:
+                node[NameObject("/Title")] = TextStringObject(title)
+            if node.get("/First") is not None:
+                stack.append(node.get("/First"))
+            node = node.get("/Next")
+
+
+def destination_pages(reader) -> dict[str, int]:  # noqa: ANN001 - a pypdf PdfReader
+    """Page index (0-based) of each named destination: Chromium names every link target by its id."""
+    index = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    pages = {}
+    for name, destination in reader.named_destinations.items():
+        ref = destination.get("/Page")
+        number = index.get(getattr(ref, "idnum", None)) if ref is not None else None
+        if number is not None:
+            pages[str(name).lstrip("/")] = number
+    return pages
+
+
+def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, chromium: str) -> list[Path]:
+    """Print the whole kit once and cut each sheet out of it, into ``site/pdf/``."""
+    from playwright.sync_api import sync_playwright
     from pypdf import PdfReader
 
-    reader = PdfReader(pdf)
-    flat: list[tuple[str, int]] = []
-
-    def walk(items: list) -> None:  # type: ignore[type-arg]
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                flat.append((_normal(str(item.title)), reader.get_destination_page_number(item) + 1))
-    walk(reader.outline)
-    found: dict[str, int] = {}
-    position = 0
-    for label in labels:
-        key = _normal(label)
-        for index in range(position, len(flat)):
-            if flat[index][0] == key:
-                found[key] = flat[index][1]
-                position = index + 1
-                break
-    return found
-
-
-HEADER = ('<div style="font-size:7pt;width:100%;padding:0 14mm;color:#444;'
-          'font-family:DejaVu Sans,sans-serif;display:flex;justify-content:space-between">'
-          '<span>L\'ODD 17 en pratique</span><span>{title}</span></div>')
-FOOTER = ('<div style="font-size:7pt;width:100%;text-align:center;color:#444;'
-          'font-family:DejaVu Sans,sans-serif"><span class="pageNumber"></span> / '
-          '<span class="totalPages"></span></div>')
-
-
-def print_pdfs(site: Path, urls: list[str], site_url: str, chromium: str) -> list[Path]:
-    """Print the whole kit and each sheet into ``site/pdf/``; return the files written."""
-    from playwright.sync_api import sync_playwright
-
+    started = time.perf_counter()
+    document = assemble(site, nav_urls, kit, site_url)
+    if not document.chapters:
+        return []
     out_dir = site / PDF_DIR
     out_dir.mkdir(exist_ok=True)
-    written = []
+    timings = [f"assemblage {time.perf_counter() - started:.1f} s"]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        for sheet in [KIT, *SHEETS]:
-            chosen = [u for u in urls if u.startswith(sheet.prefixes)]
-            if not chosen:
-                continue
-            target = out_dir / f"{sheet.slug}.pdf"
-            numbers: dict[str, int] | None = None
-            for _ in range(2):  # 1: find each chapter's page; 2: print with the numbers
-                document = Path(tmp) / f"{sheet.slug}.html"
-                document.write_text(assemble(site, chosen, sheet.title, site_url, numbers),
-                                    encoding="utf-8")
-                page.goto(document.as_uri(), wait_until="load")
-                page.pdf(path=str(target), format="A4", print_background=True, outline=True,
-                         tagged=True, display_header_footer=True,
-                         header_template=HEADER.format(title=html.escape(sheet.title)),
-                         footer_template=FOOTER,
-                         margin={"top": "18mm", "bottom": "16mm", "left": "16mm", "right": "16mm"})
-                numbers = _outline_pages(target, toc_labels(site, chosen))
-            _reproducible_dates(target)
-            written.append(target)
+
+        def chromium_print(name: str, source: str) -> Path:
+            tick = time.perf_counter()
+            path = Path(tmp) / f"{name}.html"
+            path.write_text(source, encoding="utf-8")
+            page.goto(path.as_uri(), wait_until="load")
+            target = Path(tmp) / f"{name}.pdf"
+            page.pdf(path=str(target), print_background=True, outline=True, tagged=True,
+                     prefer_css_page_size=True)
+            timings.append(f"impression {name} {time.perf_counter() - tick:.1f} s")
+            return target
+
+        source = full_document(document)
+        titles = heading_titles(source)
+        full = chromium_print("kit", source)
+        reader = PdfReader(full)
+        where = destination_pages(reader)
+        numbers = {e.id: where[e.id] + 1 for e in document.entries if e.id in where}
+        missing = [e.id for e in document.entries if e.id not in where]
+        if missing:
+            raise RuntimeError(f"PDF : sommaire sans page pour {missing[:5]}")
+        front = PdfReader(chromium_print("couvertures", front_document(document, numbers)))
         browser.close()
+    tick = time.perf_counter()
+    written = [write_kit(reader, front, document, where, titles, out_dir / f"{KIT.slug}.pdf")]
+    starts = [where[chapter_id(c.sheet)] for c in document.chapters] + [len(reader.pages)]
+    front_pages = where[chapter_id(document.chapters[0].sheet)]
+    for number, chapter in enumerate(document.chapters):
+        target = out_dir / f"{chapter.sheet.slug}.pdf"
+        cut(reader, front, front_pages + number, range(starts[number], starts[number + 1]),
+            where, document.web_address, titles, chapter.sheet.title, target)
+        written.append(target)
+    timings.append(f"découpe {time.perf_counter() - tick:.1f} s")
+    log.info("PDF en %.1f s (%s)", time.perf_counter() - started, ", ".join(timings))
     return written
 
 
-_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
-
-
-def _reproducible_dates(pdf: Path) -> None:
-    """Chromium stamps the moment of printing into the PDF's metadata: with SOURCE_DATE_EPOCH
-    (``bash scripts/task build`` sets it to the last commit's date) that date goes there instead,
-    so two builds of one commit give the same bytes (tests/test_determinism.py). The new stamp has
-    the same length, so the cross-reference offsets stay valid."""
+def _metadata(writer, title: str) -> None:  # noqa: ANN001 - a pypdf PdfWriter
+    """Title, author, subject; with SOURCE_DATE_EPOCH (``bash scripts/task build`` sets it to the
+    last commit's date) the dates are that one, so two builds of a commit give the same bytes."""
+    info = {"/Title": title, "/Author": f"Kit « {SITE_NAME} »", "/Subject": SUBTITLE + " (ODD 17)",
+            "/Producer": "odd17 (Chromium, pypdf)", "/Creator": "odd17/printing.py"}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return
-    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y%m%d%H%M%S")
-    data = pdf.read_bytes()
-    pdf.write_bytes(_PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp.encode(), data))
+    if epoch:
+        stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        info["/CreationDate"] = info["/ModDate"] = stamp
+    writer.metadata = None
+    writer.add_metadata(info)
+
+
+def write_kit(reader, front, document: PrintDocument, where: dict[str, int],  # noqa: ANN001
+              titles: dict[str, str], target: Path) -> Path:
+    """The first print with the numbered contents: the text of its front pages (cover, contents)
+    is taken from the second print; their links, bookmarks and tags stay those of the first,
+    whose places are the same (checked: same page count)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    front_pages = where[chapter_id(document.chapters[0].sheet)]
+    if len(front.pages) != front_pages + len(document.chapters):
+        raise RuntimeError("PDF : le sommaire numéroté n'a pas le nombre de pages du premier")
+    writer = PdfWriter(clone_from=reader)
+    for number in range(1, front_pages):  # the cover (page 0) is the same in both prints
+        imported = writer.add_page(front.pages[number])
+        page = writer.pages[number]
+        for key in ("/Contents", "/Resources"):
+            page[NameObject(key)] = imported.raw_get(key)
+        writer.remove_page(len(writer.pages) - 1)
+    _fix_outline(writer, titles)
+    writer.page_mode = "/UseOutlines"
+    _metadata(writer, KIT.title)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target.write_bytes(_stable_node_ids(buffer.getvalue()))
+    return target
+
+
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def _stable_node_ids(data: bytes) -> bytes:
+    """Chromium names the tagged table headers by its DOM node ids (« node00000333 »), which vary
+    from one run to the next: they are renumbered 1, 2, 3… in the same order (the ID tree stays
+    sorted) and with the same length (the cross-reference offsets stay valid), so that two builds
+    of a commit give the same bytes."""
+    ids = sorted({int(m) for m in _NODE_ID.findall(data)})
+    renumber = {old: f"{new:08d}".encode() for new, old in enumerate(ids, 1)}
+    return _NODE_ID.sub(lambda m: b"(node" + renumber[int(m.group(1))] + b")", data)
+
+
+def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # noqa: ANN001
+        web_address: dict[str, str], titles: dict[str, str], title: str, target: Path) -> None:
+    """One sheet: its cover (from the second print) and its chapter's pages of the whole kit,
+    with the bookmarks of that range; links stay inside it, or go to the web."""
+    from pypdf import PdfWriter
+    from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject,
+                               NullObject, TextStringObject)
+
+    writer = PdfWriter()
+    writer.add_page(front.pages[cover_page])
+    for number in pages:
+        writer.add_page(reader.pages[number])
+    offset = 1 - pages.start  # page of the kit → page of the sheet
+    named = reader.named_destinations
+    for page in writer.pages[1:]:
+        annotations = page.get("/Annots")
+        if annotations is None:
+            continue
+        kept = ArrayObject()
+        for ref in annotations:
+            annotation = ref.get_object()
+            destination = annotation.get("/Dest")
+            if destination is None:
+                kept.append(ref)
+                continue
+            name = str(destination).lstrip("/")
+            if name in where and where[name] in pages:
+                place = named["/" + name] if "/" + name in named else named.get(name)
+                top = place.get("/Top") if place is not None else None
+                annotation[NameObject("/Dest")] = ArrayObject([
+                    writer.pages[where[name] + offset].indirect_reference, NameObject("/XYZ"),
+                    NullObject(), FloatObject(top) if top is not None else NullObject(),
+                    NullObject()])
+                kept.append(ref)
+            elif web_address.get(name):
+                del annotation[NameObject("/Dest")]
+                annotation[NameObject("/A")] = DictionaryObject({
+                    NameObject("/S"): NameObject("/URI"),
+                    NameObject("/URI"): TextStringObject(web_address[name])})
+                kept.append(ref)
+            # else: a place outside this sheet and no public address: the text stays, unlinked
+        page[NameObject("/Annots")] = kept
+    _copy_outline(reader, writer, pages, offset)
+    _fix_outline(writer, titles)
+    writer.page_mode = "/UseOutlines"
+    _metadata(writer, title)
+    with target.open("wb") as out:
+        writer.write(out)
+
+
+def _copy_outline(reader, writer, pages: range, offset: int) -> None:  # noqa: ANN001
+    """The bookmarks of the kit that point into ``pages``, with their nesting."""
+    from pypdf.generic import Fit
+
+    index = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+
+    def walk(items: list, parent) -> None:  # type: ignore[type-arg]  # noqa: ANN001
+        last = None
+        for item in items:
+            if isinstance(item, list):
+                if last is not None:
+                    walk(item, last)
+                continue
+            number = index.get(item.page.idnum) if hasattr(item.page, "idnum") else None
+            if number is None or number not in pages:
+                last = None
+                continue
+            top = item.get("/Top")
+            last = writer.add_outline_item(title=str(item.title), page_number=number + offset, parent=parent,
+                                           fit=Fit.xyz(top=top) if top is not None else Fit.fit())
+    walk(reader.outline, None)
 
 
 def chromium_path() -> str:
     return shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+

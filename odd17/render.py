@@ -1,28 +1,38 @@
-"""Markdown for the generated pages and for the macros of the hand-written pages.
+"""The record pages (examples, tools) as HTML, and Markdown for the hand-written pages' macros.
 
-Every function takes validated objects from the ``Kit`` and returns Markdown. Record text goes
-through ``text.md`` (escaped): it is never raw HTML and never a template expression, because the
-generated pages are not rendered by mkdocs-macros and macro output is not rendered again.
-Links are Markdown links to ``.md`` files, so MkDocs resolves them for every build flavour (the
-online site and the offline copy with ``.html`` addresses).
+Record pages. Record text comes from strangers, so it never travels through a format another
+parser could read differently: the page's metadata is a Python dict (``page_meta``) that the
+MkDocs plugin puts on the page, and its body is HTML built here with one escaping helper per
+output context (``odd17.text``: ``html_text``, ``html_attr``, ``html_url``); no Markdown parser
+ever sees record text. Links to other pages of the kit go through a ``Linker`` the plugin gives
+(MkDocs' own URL of the target file, relative to the page), so they work in the online site and
+in the offline copy's ``.html`` addresses alike.
+
+Macros. The hand-written pages' macros return Markdown; record text there goes through
+``text.md`` (escaped). Macro output is not rendered again as a template.
 """
 
 from __future__ import annotations
 
 import html
-import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import segno
-from collections.abc import Iterator
 
 from . import examples_index
 from .kit import Kit
 from .models import Example, Tool
-from .text import external_link, french_date, md, md_paragraphs
+from .text import (french_date, heading_slug, html_attr, html_paragraphs, html_text, html_url,
+                   md)
 
 EXAMPLES_DIR = "exemples"
 TOOLS_DIR = "outils"
 TYPOLOGY_PAGE = "methode/typologie.md"
+EXAMPLES_INDEX = "exemples/index.md"
+
+# (source path of a page of the site, anchor or "") → its address relative to the page built.
+Linker = Callable[[str, str], str]
 
 
 def example_path(slug: str) -> str:
@@ -31,19 +41,6 @@ def example_path(slug: str) -> str:
 
 def tool_path(slug: str) -> str:
     return f"{TOOLS_DIR}/{slug}.md"
-
-
-def _front_matter(**meta: object) -> str:
-    """YAML front matter for a generated page.
-
-    MkDocs and Material insert ``page.title`` and ``page.meta.description`` into the HTML
-    without escaping them (<title>, navigation, <meta content="…">), so record text is
-    HTML-escaped here; JSON is valid YAML, so the values are quoted whatever they contain.
-    """
-    meta = {key: html.escape(value) if isinstance(value, str) else value
-            for key, value in meta.items()}
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def _summary(text: str, limit: int = 160) -> str:
@@ -70,33 +67,104 @@ def page_address(site_url: str, path: str, anchor: str = "") -> str:
     return f"`{url}{'#' + anchor if anchor else ''}`"
 
 
-def record_pages(kit: Kit, site_url: str = "") -> Iterator[tuple[str, str]]:
+# --- Record pages -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RecordPage:
+    """A page generated from one record: where it goes and what MkDocs must know of it."""
+
+    path: str  # source path in the site, e.g. exemples/<slug>.md
+    kind: str  # "example" or "tool"
+    slug: str
+    title: str  # plain text (escaped by page_meta)
+    description: str  # plain text summary
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str  # plain text
+
+
+def record_pages(kit: Kit) -> Iterator[RecordPage]:
     """One page per example and per tool."""
-    for slug in kit.examples:
-        yield example_path(slug), example_page(kit, slug, site_url=site_url)
-    for slug in kit.tools:
-        yield tool_path(slug), tool_page(kit, slug)
+    for slug, example in kit.examples.items():
+        yield RecordPage(example_path(slug), "example", slug, example.title,
+                         _summary(example.description),
+                         [kit.category_of(example).name, kit.model(example.model).name])
+    for slug, tool in kit.tools.items():
+        yield RecordPage(tool_path(slug), "tool", slug, tool.name, _summary(tool.description),
+                         [kit.label("natures_outils", tool.kind)])
 
 
-# --- Example pages ------------------------------------------------------------------------------
+def page_meta(record: RecordPage) -> dict[str, object]:
+    """The page's metadata as MkDocs and Material use it (``page.meta``).
+
+    Material prints ``page.meta.title`` in <title> and the header and ``page.meta.description``
+    in ``<meta content="…">`` without escaping, and the search index takes the title and tags as
+    HTML: each value is escaped for the context where it lands.
+    """
+    return {"title": html_text(record.title), "description": html_attr(record.description),
+            "tags": [html_text(tag) for tag in record.tags]}
+
+
+class _Body:
+    """The HTML of a record page under construction, with its headings (the page's contents)."""
+
+    def __init__(self, permalink_title: str) -> None:
+        self.parts: list[str] = []
+        self.headings: list[Heading] = []
+        self.permalink_title = permalink_title
+        self._ids: set[str] = set()
+
+    def heading(self, level: int, text: str, anchor: str | None = None) -> None:
+        """A heading as Python-Markdown's toc extension writes it (id, permalink)."""
+        base = anchor or heading_slug(text)
+        unique, n = base, 0
+        while unique in self._ids:  # the toc extension's rule for repeated anchors
+            n += 1
+            unique = f"{base}_{n}"
+        self._ids.add(unique)
+        self.headings.append(Heading(level, unique, text))
+        self.parts.append(f'<h{level} id="{unique}">{html_text(text)}<a class="headerlink" '
+                          f'href="#{unique}" title="{html_attr(self.permalink_title)}">&para;</a>'
+                          f"</h{level}>\n")
+
+    def add(self, markup: str) -> None:
+        self.parts.append(markup)
+
+    def html(self) -> str:
+        return "".join(self.parts)
+
+
+def _a(href: str, text_html: str) -> str:
+    return f'<a href="{href}">{text_html}</a>'
+
+
+def _external(text: str, url: str | None) -> str:
+    return _a(html_url(url), html_text(text)) if url else html_text(text)
+
 
 def _facts(facts: list[tuple[str, str]]) -> str:
-    """The key facts of a record page (labels are ours, values already escaped Markdown)."""
-    items = "\n".join(f"- **{label}\u00a0:** {value}" for label, value in facts)
-    return f"{items}\n\n</div>\n"
+    """The key facts of a record page (labels are ours, values already HTML)."""
+    items = "".join(f"<li><strong>{html_text(label)}\u00a0:</strong> {value}</li>\n"
+                    for label, value in facts)
+    return f'<div class="odd17-facts">\n<ul>\n{items}</ul>\n</div>\n'
 
 
-def _sources_and_dates(record: Example | Tool) -> str:
-    sources = "\n".join(f"- {external_link(s.title, s.url) if s.url else md(s.title)}"
-                        for s in record.sources)
-    return (f"## Sources\n\n{sources}\n\n<p class=\"odd17-dates\">Ajouté le "
-            f"{french_date(record.added)}, vérifié le {french_date(record.reviewed)}.</p>\n")
+def _sources_and_dates(body: _Body, record: Example | Tool) -> None:
+    body.heading(2, "Sources", "sources")
+    items = "".join(f"<li>{_external(s.title, s.url)}</li>\n" for s in record.sources)
+    body.add(f"<ul>\n{items}</ul>\n<p class=\"odd17-dates\">Ajouté le "
+             f"{french_date(record.added)}, vérifié le {french_date(record.reviewed)}.</p>\n")
 
 
 def share_block(url: str) -> str:
     """The page's public address, always visible; « Copier le lien » is added by copy-link.js."""
     address = html.escape(url)
-    return (f'<p class="odd17-share">Adresse de cette page : <code class="odd17-share__url">'
+    return (f'<p class="odd17-share">Adresse de cette page\u00a0: <code class="odd17-share__url">'
             f'{address}</code> <button type="button" class="md-button odd17-share__copy" '
             f'data-url="{address}" hidden>Copier le lien</button> '
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
@@ -112,97 +180,85 @@ def qr_block(url: str) -> str:
             f"{html.escape(url)}</p></div>\n")
 
 
-def example_page(kit: Kit, slug: str, up: str = "../", site_url: str = "") -> str:
-    """The page of one example (generated at ``exemples/<slug>.md``)."""
+def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",
+                permalink_title: str = "") -> tuple[str, list[Heading]]:
+    """The body of a record page (HTML) and its headings, for ``record`` of ``record_pages``."""
+    body = _Body(permalink_title)
+    if record.kind == "example":
+        _example_body(body, kit, record.slug, link, site_url)
+    else:
+        _tool_body(body, kit, record.slug, link)
+    return body.html(), body.headings
+
+
+def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str) -> None:
     example = kit.examples[slug]
     model = kit.model(example.model)
     category = kit.category_of(example)
-    out = [_front_matter(title=example.title, description=_summary(example.description),
-                         tags=[category.name, model.name]),
-           f"# {md(example.title)}\n",
-           '<div class="odd17-facts" markdown>\n']
+    body.heading(1, example.title)
     facts = [("Modèle de partenariat",
-              f"[{md(model.name)}]({up}{TYPOLOGY_PAGE}#{model.id}) "
-              f"([ses exemples]({up}{examples_index.model_page(model.id)}))"),
-             ("Catégorie", f"[{md(category.name)}]({up}{examples_index.category_page(category.id)})")]
+              f"{_a(link(TYPOLOGY_PAGE, model.id), html_text(model.name))} "
+              f"({_a(link(examples_index.model_page(model.id), ''), 'ses exemples')})"),
+             ("Catégorie", _a(link(examples_index.category_page(category.id), ""),
+                              html_text(category.name)))]
     if example.territory:
-        facts.append(("Territoire", f"[{md(kit.label('territoires', example.territory))}]"
-                                    f"({up}{examples_index.region_page(kit, example.territory)})"))
-    out.append(_facts(facts))
-    out.append("## Le partenariat\n")
-    out.append(md_paragraphs(example.description) + "\n")
-    out.append("## Les partenaires\n")
-    for partner in example.partners:
-        name = external_link(partner.name, partner.website) if partner.website else md(partner.name)
-        out.append(f"- {name} ({md(kit.label('types_partenaires', partner.type))})")
-    out.append("")
+        facts.append(("Territoire", _a(link(examples_index.region_page(kit, example.territory), ""),
+                                       html_text(kit.label("territoires", example.territory)))))
+    body.add(_facts(facts))
+    body.heading(2, "Le partenariat", "le-partenariat")
+    body.add(html_paragraphs(example.description))
+    body.heading(2, "Les partenaires", "les-partenaires")
+    partners = "".join(
+        f"<li>{_external(p.name, p.website)} "
+        f"({html_text(kit.label('types_partenaires', p.type))})</li>\n" for p in example.partners)
+    body.add(f"<ul>\n{partners}</ul>\n")
     if example.objectives or example.impacts:
-        out.append("## Objectifs et impacts\n")
+        body.heading(2, "Objectifs et impacts", "objectifs-et-impacts")
+        items = []
         if example.objectives:
-            names = ", ".join(md(kit.label("objectifs", o)) for o in example.objectives)
-            out.append(f"- **Objectifs partagés\u00a0:** {names}")
+            names = ", ".join(html_text(kit.label("objectifs", o)) for o in example.objectives)
+            items.append(f"<li><strong>Objectifs partagés\u00a0:</strong> {names}</li>\n")
         if example.impacts:
-            names = ", ".join(md(kit.label("impacts", i)) for i in example.impacts)
-            out.append(f"- **Impacts\u00a0:** {names}")
-        out.append("")
-    out.append(_sources_and_dates(example))
+            names = ", ".join(html_text(kit.label("impacts", i)) for i in example.impacts)
+            items.append(f"<li><strong>Impacts\u00a0:</strong> {names}</li>\n")
+        body.add(f"<ul>\n{''.join(items)}</ul>\n")
+    _sources_and_dates(body, example)
     if site_url:
-        out.append(share_block(public_url(site_url, example_path(slug))))
-        out.append(qr_block(public_url(site_url, example_path(slug))))
+        body.add(share_block(public_url(site_url, example_path(slug))))
+        body.add(qr_block(public_url(site_url, example_path(slug))))
     others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
     if others:
-        out.append("## D'autres exemples du même modèle\n")
-        out += [f"- [{md(e.title)}]({up}{example_path(s)})" for s, e in others[:10]]
+        body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele")
+        items = [f"<li>{_a(link(example_path(s), ''), html_text(e.title))}</li>\n"
+                 for s, e in others[:10]]
         if len(others) > 10:
-            out.append(f"- [Tous les exemples « {md(model.name)} »]({up}{examples_index.model_page(model.id)})")
-        out.append("")
-    out.append(f"[Tous les exemples inspirants]({up}exemples/index.md)\n")
-    return "\n".join(out)
+            items.append(f"<li>{_a(link(examples_index.model_page(model.id), ''), 'Tous les exemples « ' + html_text(model.name) + ' »')}</li>\n")
+        body.add(f"<ul>\n{''.join(items)}</ul>\n")
+    body.add(f"<p>{_a(link(EXAMPLES_INDEX, ''), 'Tous les exemples inspirants')}</p>\n")
 
 
-# --- Tool pages ---------------------------------------------------------------------------------
-
-def tool_page(kit: Kit, slug: str, up: str = "../") -> str:
-    """The page of one tool (generated at ``outils/<slug>.md``)."""
+def _tool_body(body: _Body, kit: Kit, slug: str, link: Linker) -> None:
     tool = kit.tools[slug]
-    out = [_front_matter(title=tool.name, description=_summary(tool.description),
-                         tags=[kit.label("natures_outils", tool.kind)]),
-           f"# {md(tool.name)}\n",
-           '<div class="odd17-facts" markdown>\n']
-    facts = [("Nature", md(kit.label("natures_outils", tool.kind))),
-             ("Pour qui", ", ".join(md(kit.label("publics", a)) for a in tool.audiences))]
+    body.heading(1, tool.name)
+    facts = [("Nature", html_text(kit.label("natures_outils", tool.kind))),
+             ("Pour qui", ", ".join(html_text(kit.label("publics", a)) for a in tool.audiences))]
     if tool.publisher:
-        facts.append(("Éditeur", md(tool.publisher)))
+        facts.append(("Éditeur", html_text(tool.publisher)))
     if tool.url:
-        facts.append(("Adresse", external_link(tool.url, tool.url)))
-    facts.append(("Accès", md(kit.label("acces", tool.access))))
+        facts.append(("Adresse", _external(tool.url, tool.url)))
+    facts.append(("Accès", html_text(kit.label("acces", tool.access))))
     if tool.steps:
         facts.append(("Étapes de la démarche", ", ".join(
-            f"[{md(kit.label('etapes', s))}]({up}methode/index.md)" for s in tool.steps)))
+            _a(link("methode/index.md", ""), html_text(kit.label("etapes", s)))
+            for s in tool.steps)))
     if tool.levers:
         facts.append(("Leviers", ", ".join(
-            f"[{md(kit.label('leviers', lever))}]({up}methode/leviers.md#{lever})"
+            _a(link("methode/leviers.md", lever), html_text(kit.label("leviers", lever)))
             for lever in tool.levers)))
-    out.append(_facts(facts))
-    out.append("## Description\n")
-    out.append(md_paragraphs(tool.description) + "\n")
-    out.append(_sources_and_dates(tool))
-    return "\n".join(out)
-
-
-def tools_index(kit: Kit) -> str:
-    """The tool map: every tool, grouped by nature."""
-    out = [f"La cartographie recense **{len(kit.tools)}\u00a0outils** pour passer à l'action.\n"]
-    for kind in kit.vocabularies.tool_kinds:
-        tools = [(s, t) for s, t in kit.tools.items() if t.kind == kind.id]
-        if not tools:
-            continue
-        out.append(f"## {md(kind.name)} {{#{kind.id}}}\n")
-        for slug, tool in tools:
-            audiences = ", ".join(md(kit.label("publics", a)) for a in tool.audiences)
-            out.append(f"- [{md(tool.name)}]({slug}.md) — pour\u00a0: {audiences}")
-        out.append("")
-    return "\n".join(out)
+    body.add(_facts(facts))
+    body.heading(2, "Description", "description")
+    body.add(html_paragraphs(tool.description))
+    _sources_and_dates(body, tool)
 
 
 # --- The method (macros of the hand-written pages) ----------------------------------------------

@@ -1,42 +1,139 @@
 """Write a new example or tool record that already passes the validator.
 
-Used by ``scripts/new_example.py`` and ``scripts/new_tool.py``. Each answer is checked with the
-same models and vocabularies as the validator (so a bad answer gets the validator's French
-message), the record is written with its schema line, then validated by the one validation core.
+Used by ``bash scripts/task new-example`` / ``new-tool`` (``scripts/new_example.py``,
+``scripts/new_tool.py``). Every choice is shown with its label (and each partnership model with
+its category and definition), read from the typology and vocabularies through the Kit; an answer
+may be a number, an id or a label; each answer is then checked with the same models as the
+validator (so a refused answer gets the validator's French message); the record is written by
+``odd17.record_writer`` (texts a person can edit) and validated by the one validation core.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
+import re
 import sys
+import textwrap
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
+from .cli import FrenchArgumentParser
+from .kit import Kit
 from .messages import french_message
-from .models import SLUG_RE, Example, Partner, Source, Tool, allowed_ids
+from .models import SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids
+from .record_writer import dump_record
 from .validation import RECORD_DIRS, display_path, validate
 from .yamlfile import field_path
 
-
-class _Dumper(yaml.SafeDumper):
-    """No anchors/aliases (the validator refuses them), lists indented under their key."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
+SLUG_TARGET = 50  # proposed file names stay short: they are page addresses, cited for years
+# Words never left at the end of a proposed file name (« …-et », « …-d »).
+_TRAILING_WORDS = frozenset("a au aux d de des du en et l la le les par pour sur un une avec "
+                            "dans qu sa sas sarl".split())
+# Words that say little at the start of a partner's name in a file name (« Association Les
+# Jardins » → « jardins »), besides the partner types' own names (vocabularies.yml).
+_LEADING_WORDS = frozenset("l la le les un une des du de d".split())
+WRAP = 100
 
 
 class Refused(Exception):
     """An answer the models refuse; the message is the validator's."""
+
+
+class NoAnswer(Exception):
+    """The input ended before a required answer (a pipe, a closed terminal)."""
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, words separated by one space, final plural s/x dropped."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", text.replace("œ", "oe").replace("æ", "ae"))
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
+
+
+def vocabulary_terms(kit: Kit, vocabulary: str) -> list[Term]:
+    """The terms of a vocabulary of typology.yml or vocabularies.yml, in the file's order."""
+    return list(kit._terms[vocabulary].values())  # noqa: SLF001 - the Kit's one look-up table
+
+
+def model_suggestions(kit: Kit, answer: str) -> list[PartnershipModel]:
+    """The models an answer that is not a model's name may mean, best first.
+
+    The words come from the typology data (each model's ``mots_cles``, taken from the sources,
+    and the categories' names): « mécénat de compétences » → Engagement actif.
+    """
+    words = fold(answer)
+    if not words:
+        return []
+    padded = f" {words} "
+    by_keyword = [m for m in kit.typology.models
+                  if any(fold(k) == words or f" {fold(k)} " in padded for k in m.keywords)]
+    if by_keyword:
+        return by_keyword
+    categories = [c.id for c in kit.typology.categories if fold(c.name) == words
+                  or f" {fold(c.name)} " in padded]
+    if categories:
+        return [m for m in kit.typology.models if m.category in categories]
+    import difflib
+    names = {fold(m.name): m for m in kit.typology.models}
+    return [names[n] for n in difflib.get_close_matches(words, list(names), n=2, cutoff=0.7)]
+
+
+def propose_slug(text: str, limit: int = SLUG_TARGET) -> str:
+    """A short file name from ``text``: whole words up to ``limit`` characters, never ending on
+    a small word or a cut elision (« …-et », « …-d »)."""
+    words = slugify(text).split("-")
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word[:limit])
+    while len(kept) > 1 and (kept[-1] in _TRAILING_WORDS or len(kept[-1]) == 1):
+        kept.pop()
+    return "-".join(kept)
+
+
+def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
+    """Why ``slug`` cannot name a new record of ``kind`` (examples/tools), or None."""
+    if not SLUG_RE.match(slug) or len(slug) > 80:
+        return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
+                "seulement, 80 caractères au plus")
+    records = kit.examples if kind == "examples" else kit.tools
+    taken = set(records) | {f for r in records.values() for f in r.former_slugs}
+    if slug in taken or (content / kind / f"{slug}.yml").exists():
+        return f"'{slug}' existe déjà : choisissez un autre nom"
+    return None
+
+
+def free_slug(kit: Kit, content: Path, kind: str, record: dict[str, Any]) -> str:
+    """A free short file name: the partners' names for an example (like the base's
+    « deloitte-sivc »), else the title or the tool's name."""
+    texts = []
+    if kind == "examples" and record.get("partenaires"):
+        generic = _LEADING_WORDS | {w for t in vocabulary_terms(kit, "types_partenaires")
+                                    for w in slugify(t.name).split("-")}
+        names = []
+        for partner in record["partenaires"]:
+            words = slugify(partner["nom"]).split("-")
+            while len(words) > 1 and words[0] in generic:
+                words.pop(0)
+            names.append(" ".join(words))
+        share = max(SLUG_TARGET // len(names) - 1, 8)
+        texts.append("-".join(propose_slug(name, share) for name in names))
+    texts.append(record.get("titre") or record.get("nom") or "")
+    for text in texts:
+        slug = propose_slug(text)
+        if slug and slug_problem(kit, content, kind, slug) is None:
+            return slug
+    base = propose_slug(texts[-1], SLUG_TARGET - 4) or "fiche"
+    return next(f"{base}-{n}" for n in range(2, 10_000)
+                if slug_problem(kit, content, kind, f"{base}-{n}") is None)
 
 
 @dataclass(frozen=True)
@@ -44,44 +141,110 @@ class Question:
     key: str                     # the YAML key (French)
     prompt: str                  # what is asked, in French
     model: type[BaseModel]       # the model that holds the field
-    many: bool = False           # a list: several answers, one per line, empty line to finish
+    many: bool = False           # a list: several values on one line, separated by commas
     optional: bool = False
+    vocabulary: str | None = None  # the typology/vocabularies list its values come from
 
 
 EXAMPLE_QUESTIONS = [
     Question("titre", "Titre de l'exemple", Example),
-    Question("modele", "Modèle de partenariat", Example),
-    Question("description", "Ce que font les partenaires ensemble (une ou quelques phrases)", Example),
-    Question("territoire", "Territoire : « national » ou code de la région (vide si inconnu)",
-             Example, optional=True),
-    Question("objectifs", "Objectifs partagés (un par ligne, ligne vide pour finir)", Example,
-             many=True, optional=True),
-    Question("impacts", "Impacts (un par ligne, ligne vide pour finir)", Example, many=True,
-             optional=True),
+    Question("modele", "Modèle de partenariat", Example, vocabulary="modeles"),
+    Question("description", "Ce que font les partenaires ensemble, en quelques phrases sur une "
+             "ligne (vous pourrez compléter le texte dans le fichier)", Example),
+    Question("territoire", "Territoire : « national », le nom ou le code d'une région (vide si "
+             "les sources ne le disent pas)", Example, optional=True, vocabulary="territoires"),
+    Question("objectifs", "Objectifs partagés visés : un ou plusieurs, séparés par des virgules "
+             "(vide si les sources ne le disent pas)", Example, many=True, optional=True,
+             vocabulary="objectifs"),
+    Question("impacts", "Impacts constatés : un ou plusieurs, séparés par des virgules (vide si "
+             "les sources ne le disent pas)", Example, many=True, optional=True,
+             vocabulary="impacts"),
 ]
 TOOL_QUESTIONS = [
     Question("nom", "Nom de l'outil", Tool),
-    Question("nature", "Nature de l'outil", Tool),
-    Question("description", "À quoi sert l'outil (une ou quelques phrases)", Tool),
-    Question("publics", "Publics (un par ligne, ligne vide pour finir)", Tool, many=True),
-    Question("acces", "Conditions d'accès", Tool),
-    Question("adresse", "Adresse web de l'outil (vide si aucune)", Tool, optional=True),
-    Question("editeur", "Éditeur (vide si inconnu)", Tool, optional=True),
+    Question("nature", "Nature de l'outil", Tool, vocabulary="natures_outils"),
+    Question("description", "À quoi sert l'outil, pour qui, en quelques phrases sur une ligne",
+             Tool),
+    Question("publics", "Publics : un ou plusieurs, séparés par des virgules", Tool, many=True,
+             vocabulary="publics"),
+    Question("etapes", "Étapes de la démarche qu'il sert (vide si aucune)", Tool, many=True,
+             optional=True, vocabulary="etapes"),
+    Question("leviers", "Leviers qu'il sert (vide si aucun)", Tool, many=True, optional=True,
+             vocabulary="leviers"),
+    Question("acces", "Conditions d'accès", Tool, vocabulary="acces"),
+    Question("adresse", "Adresse web de l'outil (https://…, vide si aucune)", Tool, optional=True),
+    Question("editeur", "Qui le publie (vide si inconnu)", Tool, optional=True),
 ]
+PARTNER_TYPE = Question("type", "type d'organisation", Partner, vocabulary="types_partenaires")
 
 
 class Scaffold:
-    def __init__(self, content: Path, kind: str, ask: Callable[[str], str | None]) -> None:
+    def __init__(self, content: Path, kind: str, ask: Callable[[str], str | None],
+                 say: Callable[[str], None] | None = None) -> None:
         self.content = content
         self.kind = kind  # "examples" or "tools"
         self.ask = ask
+        self.say = say or (lambda text: print(text, file=sys.stderr))
         self.scripted = False  # True when the values come from command-line options
         report = validate(content)
         if report.kit is None:
-            raise SystemExit("Le contenu existant a des problèmes : lancez d'abord "
-                             "python scripts/validate.py et corrigez-les")
+            raise Refused("le contenu existant a des problèmes : lancez d'abord "
+                          "bash scripts/task validate et corrigez-les")
         self.kit = report.kit
         self.context = {"allowed": allowed_ids(self.kit.typology, self.kit.vocabularies)}
+
+    # --- the choices of a field --------------------------------------------------------------
+
+    def terms(self, vocabulary: str) -> list[Term]:
+        return vocabulary_terms(self.kit, vocabulary)
+
+    @staticmethod
+    def numbered(terms: list[Term]) -> bool:
+        """Choices get numbers unless their ids are numbers themselves (region codes)."""
+        return not any(term.id.isdigit() for term in terms)
+
+    def choices(self, vocabulary: str) -> str:
+        """The allowed values, as shown before the question."""
+        terms = self.terms(vocabulary)
+        if vocabulary == "modeles":
+            return self.model_choices()
+        lines = []
+        for n, term in enumerate(terms, 1):
+            number = f"{n:>2}. " if self.numbered(terms) else ""
+            shown_id = "" if slugify(term.name) == term.id else f" ({term.id})"
+            lines.append(f"    {number}{term.name}{shown_id}")
+        return "\n".join(lines)
+
+    def model_choices(self) -> str:
+        """The 9 models by category, each with its number, name and definition."""
+        lines = []
+        number = 0
+        for category in self.kit.typology.categories:
+            lines.append(f"  Catégorie « {category.name} »")
+            for model in self.kit.models_of(category.id):
+                number += 1
+                lines += textwrap.wrap(f"{number}. {model.name} : {model.definition}", WRAP,
+                                       initial_indent=f"   {' ' if number < 10 else ''}",
+                                       subsequent_indent="        ")
+        return "\n".join(lines)
+
+    def resolve(self, vocabulary: str, answer: str) -> str | None:
+        """A number, an id or a label (any case, accents optional) → the id, else None."""
+        terms = self.terms(vocabulary)
+        answer = answer.strip()
+        if answer.isdigit() and self.numbered(terms) and 1 <= int(answer) <= len(terms):
+            return terms[int(answer) - 1].id
+        if vocabulary == "modeles":
+            terms = [t for c in self.kit.typology.categories for t in self.kit.models_of(c.id)]
+            if answer.isdigit() and 1 <= int(answer) <= len(terms):
+                return terms[int(answer) - 1].id
+        folded = fold(answer)
+        for term in terms:
+            if answer == term.id or (folded and folded in (fold(term.name), fold(term.id))):
+                return term.id
+        if vocabulary == "territoires" and re.fullmatch(r"\d", answer):
+            return self.resolve(vocabulary, f"0{answer}")
+        return None
 
     # --- checking one answer with the models -------------------------------------------------
 
@@ -96,197 +259,297 @@ class Scaffold:
             details["loc"] = (key, *details["loc"])
             raise Refused(f"{field_path(details['loc'])}: {french_message(details, model)}") from None
 
-    def choices(self, model: type[BaseModel], key: str) -> str:
-        """The allowed values of a field, shown with the question."""
-        name = {"modele": "modeles", "objectifs": "objectifs", "impacts": "impacts",
-                "territoire": "territoires", "nature": "natures_outils", "publics": "publics",
-                "acces": "acces", "type": "types_partenaires"}.get(key)
-        if name is None:
-            return ""
-        return "\n".join(f"    {term_id} : {label}"
-                         for term_id, label in self.context["allowed"][name].items())
+    def value_of(self, question: Question, answer: Any) -> Any:
+        """An answer (text, or list of texts for a list) → the checked value."""
+        if question.vocabulary is None:
+            return self.check(question.model, question.key, answer)
+        items = answer if isinstance(answer, list) else [answer]
+        if question.many and not isinstance(answer, list):
+            whole = self.resolve(question.vocabulary, answer)
+            items = [answer] if whole else [a for a in re.split(r"[,;]", answer) if a.strip()]
+        resolved = [self.resolve(question.vocabulary, item) or item.strip() for item in items]
+        try:
+            return self.check(question.model, question.key,
+                              resolved if question.many else resolved[0])
+        except Refused as refused:
+            if question.vocabulary == "modeles":
+                suggestions = model_suggestions(self.kit, str(answer))
+                if suggestions:
+                    names = " ou ".join(f"'{m.id}' ({m.name})" for m in suggestions)
+                    raise Refused(f"{question.key}: '{answer}' n'est pas le nom d'un modèle ; "
+                                  f"vouliez-vous dire {names} ?") from None
+            raise refused
 
     # --- asking ------------------------------------------------------------------------------
 
-    def _read(self, prompt: str) -> str:
+    def _read(self, prompt: str, label: str) -> str:
         answer = self.ask(prompt)
         if answer is None:
-            raise SystemExit(f"\nRéponse manquante pour « {prompt.strip(' :')} » : lancez le script "
-                             "dans un terminal, ou donnez la valeur en option (--help).")
+            raise NoAnswer(label)
         return answer.strip()
 
-    def ask_field(self, question: Question, given: Any = None) -> Any:
+    def ask_field(self, question: Question, given: Any = None, label: str | None = None) -> Any:
         """The answer to one question: the option's value if given, else asked until valid."""
-        if given not in (None, []):
-            return self.check(question.model, question.key, given)  # Refused → caller exits
+        label = label or question.prompt.split(" :")[0].split(" (")[0]
+        if given not in (None, [], ""):
+            return self.value_of(question, given)  # Refused → the caller exits
         if self.scripted:  # values come from options: nothing is asked
             if question.optional:
                 return None
-            raise Refused(f"{question.key}: champ obligatoire manquant (option --{question.key})")
-        choices = self.choices(question.model, question.key)
+            raise Refused(f"{question.key}: champ obligatoire manquant (option "
+                          f"--{question.key})")
+        if question.vocabulary:
+            self.say(self.choices(question.vocabulary))
         while True:
-            header = f"{question.prompt}" + (f"\n  valeurs permises :\n{choices}" if choices else "")
-            if question.many:
-                print(header, file=sys.stderr)
-                values = []
-                while answer := self._read("  - "):
-                    values.append(answer)
-                value: Any = values
-            else:
-                value = self._read(f"{header}\n> ")
-            if question.optional and value in ("", []):
-                return None
+            answer = self._read(f"{question.prompt} : ", label)
+            if answer == "":
+                if question.optional:
+                    return None
+                self.say("  réponse obligatoire")
+                continue
+            if question.vocabulary == "modeles" and self.resolve("modeles", answer) is None:
+                chosen = self.confirm_model(answer)
+                if chosen is None:
+                    continue
+                answer = chosen
             try:
-                return self.check(question.model, question.key, value)
+                return self.value_of(question, answer)
             except Refused as refused:
-                print(f"  refusé : {refused}", file=sys.stderr)
+                self.say(f"  refusé : {refused}")
+
+    def confirm_model(self, answer: str) -> str | None:
+        """Words that are not a model's name: propose the models the typology links them to."""
+        for model in model_suggestions(self.kit, answer):
+            category = self.kit.term("categories", model.category).name
+            question = (f"  « {answer} » : vouliez-vous dire le modèle « {model.name} » "
+                        f"(catégorie {category}) ? (O/n) ")
+            if self._read(question, "confirmation").lower() in ("", "o", "oui", "y"):
+                return model.id
+        self.say(f"  refusé : '{answer}' n'est pas un modèle de la liste : tapez son numéro "
+                 "ou son nom")
+        return None
 
     def ask_partners(self, given: list[str]) -> list[dict[str, str]]:
         partners = []
-        for spec in given:
+        for n, spec in enumerate(given):
             name, _, rest = spec.partition("|")
             kind, _, website = rest.partition("|")
-            partner = {"nom": name.strip(), "type": kind.strip()}
+            kind = self.resolve("types_partenaires", kind) or kind.strip()
+            partner = {"nom": name.strip(), "type": kind}
             if website.strip():
                 partner["site_web"] = website.strip()
-            self.check(Example, "partenaires", [partner, {"nom": "x", "type": partner["type"]}])
+            try:
+                Partner.model_validate(partner, context=self.context)
+            except ValidationError as error:
+                details = error.errors(include_url=False)[0]
+                details["loc"] = ("partenaires", n, *details["loc"])
+                raise Refused(f"{field_path(details['loc'])}: "
+                              f"{french_message(details, Example)}") from None
             partners.append(partner)
-        while len(partners) < 2 or (not given and self._more_partners()):
-            if self.scripted:
-                raise Refused("partenaires: il faut au moins 2 éléments (option --partenaire "
+        if given or self.scripted:
+            if len(partners) < 2:
+                raise Refused("partenaires: il faut au moins 2 partenaires (option --partenaire "
                               "\"NOM|TYPE|SITE\", une fois par partenaire)")
-            print(f"Partenaire n° {len(partners) + 1}", file=sys.stderr)
-            partner = {"nom": self.ask_field(Question("nom", "  Nom de l'organisation", Partner)),
-                       "type": self.ask_field(Question("type", "  Type d'organisation", Partner))}
-            website = self.ask_field(Question("site_web", "  Site web (vide si aucun)", Partner,
-                                              optional=True))
-            if website:
-                partner["site_web"] = website
-            partners.append(partner)
-        return partners
+            return partners
+        self.say("Les partenaires (au moins deux). Types d'organisation :\n"
+                 + self.choices("types_partenaires"))
+        while True:
+            n = len(partners) + 1
+            more = n > 2
+            name = self._read(f"Partenaire n° {n} : nom de l'organisation"
+                              + (" (vide s'il n'y en a pas d'autre)" if more else "") + " : ",
+                              f"Partenaire n° {n}")
+            if not name:
+                if more:
+                    return partners
+                self.say("  réponse obligatoire")
+                continue
+            try:
+                name = self.check(Partner, "nom", name)
+            except Refused as refused:
+                self.say(f"  refusé : {refused}")
+                continue
+            kind = self._ask_quiet(PARTNER_TYPE, f"Partenaire n° {n} : type d'organisation "
+                                   "(numéro ou nom)")
+            website = self._ask_quiet(Question("site_web", "", Partner, optional=True),
+                                      f"Partenaire n° {n} : site web (https://…, vide si aucun)")
+            partners.append({"nom": name, "type": kind} | ({"site_web": website} if website else {}))
 
-    def _more_partners(self) -> bool:
-        return self._read("Ajouter un autre partenaire ? (o/N) ").lower() in ("o", "oui")
+    def _ask_quiet(self, question: Question, prompt: str) -> Any:
+        """Ask without showing the choices again."""
+        while True:
+            answer = self._read(f"{prompt} : ", prompt)
+            if not answer and question.optional:
+                return None
+            try:
+                return self.value_of(question, answer)
+            except Refused as refused:
+                self.say(f"  refusé : {refused}")
 
     def ask_sources(self, given: list[str]) -> list[dict[str, str]]:
         sources = []
-        for spec in given:
+        for n, spec in enumerate(given):
             title, _, url = spec.partition("|")
             source = {"titre": title.strip()} | ({"url": url.strip()} if url.strip() else {})
-            self.check(self._record_model(), "sources", [source])
+            try:
+                Source.model_validate(source)
+            except ValidationError as error:
+                details = error.errors(include_url=False)[0]
+                details["loc"] = ("sources", n, *details["loc"])
+                raise Refused(f"{field_path(details['loc'])}: "
+                              f"{french_message(details, Source)}") from None
             sources.append(source)
-        if not sources and self.scripted:
-            raise Refused("sources: champ obligatoire manquant (option --source \"TITRE|URL\")")
-        if not sources:
-            title = self.ask_field(Question("titre", "Source des informations (titre du document)",
-                                            Source))
-            url = self.ask_field(Question("url", "Adresse de la source (vide si aucune)", Source,
-                                          optional=True))
+        if given or self.scripted:
+            if not sources:
+                raise Refused("sources: champ obligatoire manquant (option --source "
+                              "\"TITRE|URL\")")
+            return sources
+        self.say("Les sources des informations (au moins une : rapport, article, page web…).")
+        while True:
+            n = len(sources) + 1
+            title = self._read(f"Source n° {n} : titre du document ou de la page"
+                               + (" (vide pour finir)" if n > 1 else "") + " : ",
+                               f"Source n° {n}")
+            if not title:
+                if n > 1:
+                    return sources
+                self.say("  réponse obligatoire")
+                continue
+            try:
+                title = self.check(Source, "titre", title)
+            except Refused as refused:
+                self.say(f"  refusé : {refused}")
+                continue
+            url = self._ask_quiet(Question("url", "", Source, optional=True),
+                                  f"Source n° {n} : adresse web (https://…, vide si aucune)")
             sources.append({"titre": title} | ({"url": url} if url else {}))
-        return sources
 
     def _record_model(self) -> type[BaseModel]:
         return RECORD_DIRS[self.kind]
 
-    def ask_slug(self, title: str, given: str | None) -> str:
-        proposal = given or slugify(title, max_length=80, word_boundary=True)
-        if self.scripted:
-            given = proposal
+    def propose(self, record: dict[str, Any]) -> str:
+        return free_slug(self.kit, self.content, self.kind, record)
+
+    def ask_slug(self, record: dict[str, Any], given: str | None) -> str:
+        proposal = given or self.propose(record)
+        if self.scripted or given:
+            problem = self.slug_problem(proposal)
+            if problem:
+                raise Refused(problem)
+            return proposal
         while True:
-            slug = given or self._read(f"Nom du fichier (adresse de la page) [{proposal}] : ") or proposal
+            slug = self._read(f"Nom du fichier, qui sera l'adresse de la page (Entrée pour "
+                              f"garder « {proposal} ») : ", "Nom du fichier") or proposal
             problem = self.slug_problem(slug)
             if problem is None:
                 return slug
-            if given:
-                raise Refused(problem)
-            print(f"  refusé : {problem}", file=sys.stderr)
+            self.say(f"  refusé : {problem}")
 
     def slug_problem(self, slug: str) -> str | None:
-        if not SLUG_RE.match(slug) or len(slug) > 80:
-            return (f"'{slug}' : minuscules sans accents, chiffres et tirets seulement, "
-                    "80 caractères au plus")
-        records = self.kit.examples if self.kind == "examples" else self.kit.tools
-        taken = set(records) | {f for r in records.values() for f in r.former_slugs}
-        if slug in taken or (self.content / self.kind / f"{slug}.yml").exists():
-            return f"'{slug}' existe déjà : choisissez un autre nom"
-        return None
+        return slug_problem(self.kit, self.content, self.kind, slug)
 
     # --- writing ------------------------------------------------------------------------------
 
-    def write(self, slug: str, record: dict[str, Any]) -> Path:
-        path = self.content / self.kind / f"{slug}.yml"
-        schema = "example" if self.kind == "examples" else "tool"
-        today = dt.date.today()
-        record = record | {"ajoute_le": today, "verifie_le": today}
-        text = (f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json\n"
-                + yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100))
-        with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a record
-            out.write(text)
-        return path
+    def write(self, slug: str, record: dict[str, Any], today: dt.date | None = None) -> Path:
+        today = today or dt.date.today()
+        return write_record(self.content, self.kind, slug,
+                            record | {"ajoute_le": today, "verifie_le": today})
+
+
+def write_record(content: Path, kind: str, slug: str, record: dict[str, Any]) -> Path:
+    """Write a new record file (never over an existing one), fields in the models' order."""
+    path = content / kind / f"{slug}.yml"
+    schema = "example" if kind == "examples" else "tool"
+    order = [info.alias or name for name, info in RECORD_DIRS[kind].model_fields.items()]
+    text = dump_record({key: record[key] for key in order if key in record},
+                       f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json")
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite a record
+        out.write(text)
+    return path
 
 
 def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -> int:
     """The command line of scripts/new_example.py (kind "examples") and new_tool.py ("tools")."""
     root = Path(__file__).resolve().parent.parent
     what = "un exemple" if kind == "examples" else "un outil"
-    parser = argparse.ArgumentParser(description=f"Crée la fiche d'{what} et la vérifie. Sans "
-                                     "option, pose les questions une à une.")
-    parser.add_argument("--content", type=Path, default=content or root / "content")
-    parser.add_argument("--slug", help="nom du fichier, sans .yml (proposé d'après le titre)")
-    parser.add_argument("--description")
-    parser.add_argument("--source", action="append", default=[], metavar="TITRE|URL")
+    task = "new-example" if kind == "examples" else "new-tool"
+    parser = FrenchArgumentParser(
+        prog=f"bash scripts/task {task}",
+        description=f"Crée la fiche d'{what} et la vérifie. Sans option, pose les questions une "
+        "à une ; avec des options, n'en pose aucune. Une valeur de liste peut s'écrire par son "
+        "identifiant ou son nom.")
+    parser.add_argument("--content", type=Path, default=content or root / "content",
+                        help="dossier du contenu (par défaut : content/)")
+    parser.add_argument("--slug", help="nom du fichier, sans .yml (proposé sinon)")
+    parser.add_argument("--description", help="le texte de la fiche")
+    parser.add_argument("--source", action="append", default=[], metavar="TITRE|URL",
+                        help="une source (une option par source)")
     if kind == "examples":
-        parser.add_argument("--titre")
-        parser.add_argument("--partenaire", action="append", default=[], metavar="NOM|TYPE|SITE")
-        parser.add_argument("--modele")
-        parser.add_argument("--territoire")
+        parser.add_argument("--titre", help="titre de l'exemple")
+        parser.add_argument("--partenaire", action="append", default=[], metavar="NOM|TYPE|SITE",
+                            help="un partenaire (une option par partenaire, au moins deux)")
+        parser.add_argument("--modele", help="modèle de partenariat (identifiant ou nom)")
+        parser.add_argument("--territoire", help="« national » ou code ou nom de la région")
         parser.add_argument("--objectif", action="append", default=[])
         parser.add_argument("--impact", action="append", default=[])
     else:
-        parser.add_argument("--nom")
+        parser.add_argument("--nom", help="nom de l'outil")
         parser.add_argument("--nature")
         parser.add_argument("--public", action="append", default=[])
+        parser.add_argument("--etape", action="append", default=[])
+        parser.add_argument("--levier", action="append", default=[])
         parser.add_argument("--acces")
         parser.add_argument("--adresse")
         parser.add_argument("--editeur")
     args = parser.parse_args(argv)
+    if not (args.content / kind).is_dir():
+        print(f"dossier introuvable : {display_path(args.content / kind)} (option --content : "
+              "le dossier content/ du kit)", file=sys.stderr)
+        return 2
 
     def ask(prompt: str) -> str | None:
         print(prompt, end="", file=sys.stderr, flush=True)
         line = sys.stdin.readline()
         return line if line else None  # end of input: no answer (never wait forever)
 
-    scaffold = Scaffold(args.content, kind, ask)
     given = vars(args)
-    scaffold.scripted = any(value not in (None, []) for key, value in given.items()
-                            if key not in ("content", "slug"))
     option_of = {"titre": "titre", "modele": "modele", "description": "description",
                  "territoire": "territoire", "objectifs": "objectif", "impacts": "impact",
-                 "nom": "nom", "nature": "nature", "publics": "public", "acces": "acces",
-                 "adresse": "adresse", "editeur": "editeur"}
+                 "nom": "nom", "nature": "nature", "publics": "public", "etapes": "etape",
+                 "leviers": "levier", "acces": "acces", "adresse": "adresse", "editeur": "editeur"}
     try:
+        scaffold = Scaffold(args.content, kind, ask)
+        scaffold.scripted = any(value not in (None, []) for key, value in given.items()
+                                if key not in ("content", "slug"))
+        if not scaffold.scripted:
+            scaffold.say(f"Nouvelle fiche : {what}. Chaque réponse est vérifiée ; Ctrl-C pour "
+                         "abandonner (rien n'est écrit avant la dernière question).\n")
         record: dict[str, Any] = {}
         questions = EXAMPLE_QUESTIONS if kind == "examples" else TOOL_QUESTIONS
         for question in questions:
             value = scaffold.ask_field(question, given.get(option_of[question.key]))
             if value not in (None, []):
                 record[question.key] = value
-            if question.key in ("titre", "nom") and kind == "examples":
+            if question.key == "titre":
                 record["partenaires"] = scaffold.ask_partners(args.partenaire)
         record["sources"] = scaffold.ask_sources(args.source)
-        title = record.get("titre") or record["nom"]
-        slug = scaffold.ask_slug(title, args.slug)
+        slug = scaffold.ask_slug(record, args.slug)
     except Refused as refused:
         print(f"refusé : {refused}", file=sys.stderr)
         return 1
-    # Field order of the models, so every record reads the same way.
-    order = [info.alias or name for name, info in RECORD_DIRS[kind].model_fields.items()]
-    path = scaffold.write(slug, {key: record[key] for key in order if key in record})
+    except NoAnswer as missing:
+        print(f"\nRéponse manquante pour « {missing} » : lancez la commande dans un terminal, ou "
+              "donnez les valeurs en options (--help). Rien n'a été écrit.", file=sys.stderr)
+        return 1
+    path = scaffold.write(slug, record)
     report = validate(args.content, [path])
     for problem in report.problems:
         print(problem)
     if report.errors:
         return 1
-    print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème). Relisez-la, "
-          "complétez-la si besoin, puis proposez-la (voir CONTRIBUTING.md).")
+    section = "exemples" if kind == "examples" else "outils"
+    print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).\n"
+          f"Relisez-la et complétez-la dans un éditeur de texte ; pour voir sa page : bash "
+          f"scripts/task serve, puis http://127.0.0.1:8000/{section}/{slug}/ ; pour la proposer, "
+          "voir CONTRIBUTING.md.")
     return 0

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
+
+from .text import fold  # the kit's one accent folding
 
 # mkdocs.yml search: separator. Spaces and hyphens; French elisions as a whole (« l' », « qu' »):
 # splitting on the apostrophe alone left « l » as a search term, which Material's trailing
@@ -38,12 +39,6 @@ SEPARATOR = (r"[\s\-]+|\b(?:[cdjlmnstCDJLMNST]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisq
              rf"|(?<=[{_LETTER}]{{4}})[sxSX](?![{_LETTER}0-9])")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
-
-
-def fold(word: str) -> str:
-    """Lower case without accents or ligatures: « Œuvrer à l'Économie » → « oeuvrer a l'economie »."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("œ", "oe").replace("æ", "ae"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def extra_forms(text: str) -> list[str]:

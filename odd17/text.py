@@ -1,10 +1,17 @@
-"""Record text as safe Markdown, French typography, French dates and heading anchors."""
+"""Record text made safe for each output, French typography, French dates and heading anchors.
+
+One helper per output context: ``html_text`` (element content), ``html_attr`` (a quoted
+attribute value), ``html_url`` (an address in ``href``), and ``md`` for the Markdown of the
+hand-written pages' macros. Record pages are HTML built with the ``html_*`` helpers only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import string
+import unicodedata
 from urllib.parse import quote
 
 from slugify import slugify
@@ -32,6 +39,16 @@ def french_spacing(text: str) -> str:
     return text
 
 
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: « Œuvrer à l'Économie » → « oeuvrer a l'economie ».
+
+    The kit's one accent folding (search forms, filters' words, titles compared by the
+    validator); docs/assets/examples-filter.js folds what readers type the same way.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def md(text: str) -> str:
     """Plain text → Markdown that renders exactly that text (escaped, on one line)."""
     return french_spacing(" ".join(text.split())).translate(_ESCAPES)
@@ -41,6 +58,30 @@ def md_paragraphs(text: str) -> str:
     """Plain text with blank lines between paragraphs → escaped Markdown paragraphs."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     return "\n\n".join(md(p) for p in paragraphs)
+
+
+def html_text(text: str) -> str:
+    """Plain text → HTML element content showing exactly that text (one line, French spacing)."""
+    return html.escape(french_spacing(" ".join(text.split())), quote=False)
+
+
+def html_paragraphs(text: str) -> str:
+    """Plain text with blank lines between paragraphs → ``<p>`` elements of escaped text."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join(f"<p>{html_text(p)}</p>\n" for p in paragraphs)
+
+
+def html_attr(text: str) -> str:
+    """Plain text → the value of a double-quoted HTML attribute (one line)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def html_url(url: str) -> str:
+    """A web address → the value of a double-quoted ``href``: only http(s) addresses (the models
+    validate them; this is the last guard), percent-encoded, then attribute-escaped."""
+    if not re.match(r"https?://", url, re.I):
+        raise ValueError(f"adresse non web refusée : {url!r}")
+    return html.escape(md_url(url), quote=True)
 
 
 def md_url(url: str) -> str:

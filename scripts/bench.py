@@ -9,7 +9,7 @@ bytes fetched for a first search (headless Chromium), validator time (also on 10
 and the extra time of the published build (PDFs, downloads). Nothing in the work tree is
 modified.
 
-Targets (docs/performances.md): kit build with 1,000 examples within 1.5x of the plain site,
+Targets (maintainers/performances.md): kit build with 1,000 examples within 1.5x of the plain site,
 validator on 10,000 records under 3 s, an example page under 60 KB of HTML, linear growth.
 """
 

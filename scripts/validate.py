@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
         return 2
-    report = validate(args.content, args.paths or None)
+    # Two processes share thousands of records (the machine's cores, at most 2: issue 9).
+    report = validate(args.content, args.paths or None, workers=min(2, os.cpu_count() or 1))
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in report.problems:
         print(problem)

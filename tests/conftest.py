@@ -55,14 +55,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-# The environment of `bash scripts/task build`: the published site has the PDFs and downloads.
-PUBLISHED_ENV = {"ODD17_DOWNLOADS": "true"}
+# The environment of the published build (`bash scripts/task build` in the Pages deployment): the
+# PDFs and downloads, and the two settings (odd17/settings.py), here with fictional addresses.
+TEST_SITE_URL = "https://kit.test/"
+TEST_REPO_URL = "https://github.com/organisation-test/kit-test"
+PUBLISHED_ENV = {"ODD17_DOWNLOADS": "true", "ODD17_SITE_URL": TEST_SITE_URL,
+                 "ODD17_REPO_URL": TEST_REPO_URL}
 
 
 def publish(project: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Build ``site`` as `bash scripts/task build` does: the site with its PDFs and downloads,
     then the offline copy (scripts/make_offline.py) when the project has it."""
-    result = mkdocs_build(project, site, **PUBLISHED_ENV, **env_vars)
+    env_vars = {**PUBLISHED_ENV, **env_vars}
+    result = mkdocs_build(project, site, **env_vars)
     offline = project / "scripts/make_offline.py"
     if result.returncode == 0 and offline.exists():
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),

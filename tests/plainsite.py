@@ -29,7 +29,9 @@ def plain_material_site(dest: Path) -> Path:
     extensions = [e for e in config["markdown_extensions"]
                   if not (isinstance(e, dict) and "toc" in e)] + ["toc"]
     plain = {"site_name": "Site Material simple", "site_url": config.get("site_url"),
-             "theme": config["theme"], "markdown_extensions": extensions,
+             # The plain theme: without the kit's overrides (custom_dir).
+             "theme": {k: v for k, v in config["theme"].items() if k != "custom_dir"},
+             "markdown_extensions": extensions,
              "plugins": ["search"], "nav": [{"Accueil": "index.md"},
                                             {"Rubrique": ["rubrique/index.md",
                                                           "rubrique/page.md"]},

@@ -1,5 +1,5 @@
 """The scale benchmark works (with a tiny N: figures are not asserted against targets here;
-they are measured by ``bash scripts/task bench`` and recorded in docs/performances.md)."""
+they are measured by ``bash scripts/task bench`` and recorded in maintainers/performances.md)."""
 
 from __future__ import annotations
 

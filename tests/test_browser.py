@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser]
 def test_home_opens_without_third_party_requests(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url)
     assert page.locator("html").get_attribute("lang") == "fr"
-    assert "L'ODD 17 en pratique" in page.title()
+    assert "L’ODD 17 en pratique" in page.title()
     page.wait_for_load_state("networkidle")
     assert page.external_requests == []
 

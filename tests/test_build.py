@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.text import french_spacing
+from odd17.typography import french_text
 from odd17.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
@@ -54,10 +55,11 @@ def test_every_example_and_tool_has_its_page(built_site: Path) -> None:
     assert KIT is not None and KIT.examples and KIT.tools
     for slug, example in KIT.examples.items():
         html = page(built_site, f"exemples/{slug}")
-        assert example.partners[0].name in text_of(html)
-        assert KIT.model(example.model).name in text_of(html)
+        # Pages are in French typography (odd17/typography.py): ’ and no-break spaces.
+        assert french_text(example.partners[0].name) in text_of(html)
+        assert french_text(KIT.model(example.model).name) in text_of(html)
     for slug, tool in KIT.tools.items():
-        assert tool.name.split(" ")[0] in text_of(page(built_site, f"outils/{slug}"))
+        assert french_text(tool.name.split(" ")[0]) in text_of(page(built_site, f"outils/{slug}"))
 
 
 def test_indexes_link_every_record(built_site: Path) -> None:
@@ -80,7 +82,7 @@ def test_typology_table_shows_all_nine_definitions(built_site: Path) -> None:
     table = html[html.index("<table"): html.index("</table>")]
     table_text = " ".join(text_of(f"<article>{table}</article>").split())
     for model in KIT.typology.models:
-        assert " ".join(french_spacing(model.definition).split()) in table_text
+        assert " ".join(french_text(model.definition).split()) in table_text
         assert f'id="{model.id}"' in html
     assert "une lecture du tableau source" in text_of(html).lower()
 
@@ -166,7 +168,7 @@ def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
     assert "49" not in text
     assert 'href="https://example.org/%22%3E%3Cscript%3Ealert%28' in article
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert title.startswith("&lt;script&gt;alert(&#x27;titre&#x27;)&lt;/script&gt; {{ 7 * 7 }}")
+    assert "<" not in title and unescape(title).startswith("<script>alert('titre')</script> {{ 7 * 7 }}")
     description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
     assert "<" not in description
     index = page(hostile_site, "exemples")
@@ -186,3 +188,61 @@ def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path)
     assert "content/examples/vide.yml:1: le fichier est vide" in output
     assert "Traceback" not in output
     assert not (project / "site/exemples/deloitte-sivc/index.html").exists()
+
+
+def test_record_pages_have_contents_anchors_and_permalinks(built_site: Path) -> None:
+    html = page(built_site, "exemples/deloitte-sivc")
+    article = html[html.index("<article"): html.index("</article>")]
+    assert '<h1 id="deloitte-et-sivc">Deloitte et SIVC<a class="headerlink" href="#deloitte-et-sivc"' in article
+    for anchor in ("le-partenariat", "les-partenaires", "sources"):
+        assert f'<h2 id="{anchor}">' in article and f'href="#{anchor}" title="Lien vers cette section"' in article
+        assert f'<a href="#{anchor}" class="md-nav__link">' in html  # the page's contents
+    assert re.search(r"<title>Deloitte et SIVC - ", html)
+    assert '<span class="md-tag">Engagement actif</span>' in html
+    assert 'href="../../methode/typologie/#engagement-actif"' in article
+
+
+def test_record_text_with_markdown_syntax_stays_text(hostile_site: Path) -> None:
+    html = page(hostile_site, "exemples/fiche-hostile")
+    article = html[html.index("<article"): html.index("</article>")]
+    assert "<strong>gras</strong>" not in article and "**gras**" in article
+    assert "[clic](javascript:alert(&#x27;desc&#x27;))" in article or "[clic](javascript:alert('desc'))" in article
+    assert "<h1 id=\"pas-un-titre\"" not in article
+
+
+class _FakeFile:
+    def __init__(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+
+
+class _FakePage:
+    def __init__(self, src_uri: str, meta: dict, title: str | None = None) -> None:
+        self.file = _FakeFile(src_uri)
+        self.meta = meta
+        self.title = title
+
+
+def test_a_generated_page_whose_metadata_was_not_read_fails_the_build() -> None:
+    from mkdocs.exceptions import PluginError
+
+    from odd17.mkdocs_plugin import KitPlugin
+    plugin = KitPlugin()
+    plugin.records = {}
+    plugin.front_matter_pages = {"exemples/modeles/x.md"}
+    with pytest.raises(PluginError, match="n'a pas pu lire"):
+        plugin.on_page_markdown("texte", _FakePage("exemples/modeles/x.md", {}), None, None)
+    record = next(iter(__import__("odd17.render", fromlist=["x"]).record_pages(KIT)))
+    plugin.records = {record.path: record}
+    broken = _FakePage(record.path, {"title": "ailleurs"})
+    with pytest.raises(PluginError, match="titre de la fiche manque"):
+        plugin.on_post_page("<title>Autre - kit</title>", broken, None)
+
+
+def test_escaping_helpers_one_per_context() -> None:
+    from odd17.text import html_attr, html_text, html_url
+    assert html_text("<b>a & b</b> : c") == "&lt;b&gt;a &amp; b&lt;/b&gt;\u00a0: c"
+    assert html_attr('x" onclick="y') == "x&quot; onclick=&quot;y"
+    assert html_url("https://example.org/a b\"<") == "https://example.org/a%20b%22%3C"
+    for bad in ("javascript:alert(1)", "data:text/html,x", " https://x.example.org"):
+        with pytest.raises(ValueError):
+            html_url(bad)

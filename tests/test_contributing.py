@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 
 def test_pull_request_workflow_runs_the_validator_and_the_tests() -> None:
@@ -30,12 +33,29 @@ def test_pre_commit_runs_the_validator() -> None:
     assert entries and all("scripts/validate.py" in e for e in entries)
 
 
-def test_contributing_names_only_commands_that_exist() -> None:
-    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for script in ("scripts/new_example.py", "scripts/new_tool.py", "scripts/update_contributing.py"):
-        assert script in text and (ROOT / script).exists()
-    for task in ("validate", "serve", "test"):
-        assert f"bash scripts/task {task}" in text
+def test_docs_name_only_commands_that_exist() -> None:
+    """Every `bash scripts/task X` of README and CONTRIBUTING is a task of scripts/task."""
+    task = (ROOT / "scripts/task").read_text(encoding="utf-8")
+    tasks = set(re.findall(r"^  ([a-z|-]+)\)$", task, flags=re.M))
+    tasks = {name for group in tasks for name in group.split("|")}
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        named = set(re.findall(r"bash scripts/task ([a-z-]+)", text))
+        assert named and named <= tasks, (doc, named - tasks)
+        for script in re.findall(r"(scripts/[a-z_]+\.py)", text):
+            assert (ROOT / script).exists(), (doc, script)
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for name in ("new-example", "new-tool", "validate", "serve", "test"):
+        assert f"bash scripts/task {name}" in contributing
+
+
+def test_scaffold_without_its_packages_says_which_task_to_run(tmp_path: Path) -> None:
+    """`python3 scripts/new_example.py` outside the venv: a French line, never a traceback."""
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "scripts/new_example.py")],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "bash scripts/task new-example" in result.stderr
 
 
 def test_freshness_report_lists_addresses_without_network() -> None:
@@ -44,3 +64,22 @@ def test_freshness_report_lists_addresses_without_network() -> None:
     assert result.returncode == 0, result.stderr
     assert "## Fiches à revérifier" in result.stdout
     assert "## Adresses citées par les fiches" in result.stdout
+
+
+def test_failed_build_ends_with_a_french_line(tmp_path: Path) -> None:
+    """The build task runs MkDocs through odd17.cli: no English « Aborted with a BuildError! »."""
+    project = copy_project(tmp_path / "projet")
+    record = project / "content/examples/deloitte-sivc.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "modele: engagement-actif", "modele: engagement"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "odd17.cli", "build", "--strict", "-d",
+                             str(tmp_path / "site")], cwd=project, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "content/examples/deloitte-sivc.yml:" in output and "modele: 'engagement'" in output
+    assert "Aborted" not in output and "Traceback" not in output
+    assert output.rstrip().splitlines()[-1].startswith("La construction du site a échoué : "
+                                                       "corrigez les problèmes listés ci-dessus")
+    task = (ROOT / "scripts/task").read_text(encoding="utf-8")
+    assert '"$PY" -m odd17.cli build --strict' in task and '"$PY" -m odd17.cli serve' in task

@@ -17,43 +17,66 @@ KIT = validate(CONTENT, today=TODAY).kit
 
 def visible_titles(page) -> list[str]:  # noqa: ANN001
     return [t.replace("\u00a0", " ").replace("\u202f", " ")
-            for t in page.locator(".odd17-example:visible a").all_inner_texts()]
+            for t in page.locator("#resultats .odd17-example:visible a").all_inner_texts()]
+
+
+def count_line(page) -> str:  # noqa: ANN001
+    return page.locator(".odd17-results__count").inner_text().replace("\u202f", " ")
+
+
+def in_index_order(examples: list[tuple[str, object]]) -> list[str]:
+    from odd17.examples_index import ordered
+
+    wanted = {slug for slug, _ in examples}
+    return [e.title for s, e in ordered(KIT) if s in wanted]
 
 
 def test_filter_by_model_updates_count_and_address(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url + "exemples/")
     total = len(KIT.examples)
     assert len(visible_titles(page)) == total
-    assert page.locator(".odd17-filters__count").inner_text() == f"{total} exemples sur {total} correspondent."
-    page.get_by_label("Modèle de partenariat").select_option(label="Engagement actif")
+    assert count_line(page) == f"{total}\u00a0exemples."
+    page.get_by_label("Modèle de partenariat").select_option("engagement-actif")
     expected = [e.title for e in KIT.examples.values() if e.model == "engagement-actif"]
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
     assert visible_titles(page) == expected
-    assert page.locator(".odd17-filters__count").inner_text().startswith(f"{len(expected)} exemple")
+    assert count_line(page).startswith(f"{len(expected)} exemple")
     assert "modele=engagement-actif" in page.url
-    # Headings of the other models are hidden with their empty groups.
-    assert page.get_by_role("heading", name="Mécénat classique").is_hidden()
-    toc = page.locator(".md-sidebar--secondary .md-nav--secondary")
-    assert toc.get_by_role("link", name="Engagement actif").is_visible()
-    assert toc.get_by_role("link", name="Mécénat classique").is_hidden()  # the contents follow
+    # The records' own pages are linked (online addresses: « slug/ »).
+    assert page.locator("#resultats .odd17-example a").first.get_attribute("href") == "deloitte-sivc/"
+
+
+def test_only_values_with_examples_are_offered(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "exemples/")
+    models = page.locator("#filtre-modele option").all_inner_texts()
+    used = {e.model for e in KIT.examples.values()}
+    assert len(models) == 1 + len(used) and models[0] == "Tous"
+    assert "Engagement actif (1)" in models
+    types = page.locator("#filtre-type option").evaluate_all("os => os.map(o => o.value)")
+    assert "collectivite" not in types  # no partner of the base is one (yet)
+    if not any(e.territory for e in KIT.examples.values()):
+        assert page.locator("#filtre-territoire").count() == 0
 
 
 def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url + "exemples/")
     page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)").fill("mecenat")  # no accents
     expected = [e.title for e in KIT.examples.values() if KIT.model(e.model).category == "mecenat"]
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
     assert sorted(visible_titles(page)) == sorted(expected)
     page.get_by_label("Type de partenaire").select_option("fondation")
+    page.wait_for_function("document.querySelectorAll('#resultats .odd17-example').length === 1")
     assert visible_titles(page) == ["Mitsubishi Electric et la Fondation pour l'enfance"]
-    page.get_by_label("Type de partenaire").select_option("collectivite")
-    assert visible_titles(page) == []
+    page.get_by_label("Type de partenaire").select_option("autre")
     none = page.locator(".odd17-filters__none")
-    assert none.is_visible() and none.get_by_role("link", name="proposez un exemple").is_visible()
-    assert page.locator(".odd17-filters__count").inner_text() == \
-        f"Aucun des {len(KIT.examples)} exemples ne correspond."
-    assert "mots=mecenat" in page.url and "type=collectivite" in page.url
+    none.wait_for(state="visible")
+    assert visible_titles(page) == []
+    assert none.get_by_role("link", name="proposez un exemple").is_visible()
+    assert count_line(page) == f"Aucun des {len(KIT.examples)} exemples ne correspond."
+    assert "mots=mecenat" in page.url and "type=autre" in page.url
     page.get_by_role("button", name="Effacer les filtres").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.odd17-example:not([hidden])').length > 1")
+    page.wait_for_function("document.querySelectorAll('#resultats .odd17-example').length > 1")
     assert len(visible_titles(page)) == len(KIT.examples)
     assert "?" not in page.url
 
@@ -61,6 +84,7 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
 def test_shared_address_restores_the_filters(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url + "exemples/?modele=rd-sociale")
     assert page.get_by_label("Modèle de partenariat").input_value() == "rd-sociale"
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
     assert visible_titles(page) == [e.title for e in KIT.examples.values() if e.model == "rd-sociale"]
     page.get_by_label("Modèle de partenariat").select_option("audit-pratiques")
     page.go_back()
@@ -71,14 +95,26 @@ def test_shared_address_restores_the_filters(page, site_url: str) -> None:  # no
     assert not page.locator("#__search").is_checked()
     page.goto(site_url + "exemples/?modele=inconnu")  # a broken shared address shows everything
     assert len(visible_titles(page)) == len(KIT.examples)
+    # A known value without examples (a shared address): said, not ignored.
+    page.goto(site_url + "exemples/?type=collectivite")
+    page.locator(".odd17-filters__none").wait_for(state="visible")
+    assert page.get_by_label("Type de partenaire").input_value() == "collectivite"
 
 
-def test_without_javascript_every_example_is_listed(browser, site_url: str) -> None:  # noqa: ANN001
+def test_without_javascript_the_first_page_and_every_listing(browser, site_url: str) -> None:  # noqa: ANN001
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "exemples/")
     assert page.locator("form.odd17-filters").is_hidden()
-    assert len(visible_titles(page)) == len(KIT.examples)
+    assert len(visible_titles(page)) == len(KIT.examples)  # 9 < one page
+    listed: list[str] = []
+    for link in page.locator("#par-categorie + ul a").all():
+        href = link.get_attribute("href")
+        other = context.new_page()
+        other.goto(site_url + "exemples/" + href)
+        listed += [t.replace("\u00a0", " ") for t in other.locator(".odd17-example a").all_inner_texts()]
+        other.close()
+    assert sorted(listed) == sorted(e.title for e in KIT.examples.values())
     context.close()
 
 
@@ -94,22 +130,164 @@ def test_facet_pages_list_their_examples(built_site: Path) -> None:
     example = (built_site / "exemples/deloitte-sivc/index.html").read_text(encoding="utf-8")
     assert 'href="../modeles/engagement-actif/"' in example and 'href="../categories/mecenat/"' in example
     assert 'href="../../methode/typologie/#engagement-actif"' in example
-    assert '<a href="../">Tous les exemples inspirants</a>' in example
 
 
-def test_panorama_figures_have_text_alternatives(built_site: Path) -> None:
+def test_panorama_reads_well_with_a_small_base(built_site: Path) -> None:
     page = (built_site / "panorama/index.html").read_text(encoding="utf-8")
-    svgs = re.findall(r'<svg role="img" aria-labelledby="([^"]+)"', page)
-    assert len(svgs) == 4
-    for ids in svgs:
-        for one in ids.split():
-            assert f'id="{one}"' in page
-    per_model = page[page.index('id="modeles-t"'):]
-    table = per_model[per_model.index("<table"): per_model.index("</table>")]
+    per_model = page[page.index('id="modeles"'):]
+    table = per_model[: per_model.index("</table>")]
     for model in KIT.typology.models:
         count = sum(e.model == model.id for e in KIT.examples.values())
-        assert f"<td>{html.escape(model.name)}</td><td>{count}</td>" in table
-    assert "Où manque-t-il des exemples" in page and 'href="../contribuer/"' in page
+        row = f'<th scope="row">{html.escape(model.name)}</th>'
+        assert (row in table) == (count > 0)
+    assert "(aucun exemple)" not in page and "Aucun exemple pour l" not in page
+    assert page.count("Pas encore d’exemple pour") >= 1 and 'href="../contribuer/"' in page
+    if not any(e.territory for e in KIT.examples.values()):
+        assert "<svg role=\"img\"" not in page  # no map of zeros
+
+
+def test_tool_map_by_lever_step_and_audience(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "outils/")
+    tools = page.locator(".odd17-tool:visible")
+    assert tools.count() == len(KIT.tools)
+    for slug, tool in KIT.tools.items():
+        card = page.locator(f'.odd17-tool[data-slug="{slug}"]')
+        assert card.get_by_role("link", name=tool.name).first.is_visible()
+        if tool.url:
+            assert card.locator(f'a[href="{tool.url}"]').count() == 1
+        else:
+            assert card.locator('a[href^="http"]').count() == 0  # never an invented address
+    levers = page.locator(".odd17-map").first
+    assert levers.get_by_text("Apprendre à faire alliances").is_visible()
+    page.get_by_label("Public").select_option("collectivites")
+    expected = [t.name for t in KIT.tools.values() if "collectivites" in t.audiences]
+    page.wait_for_function(f"document.querySelectorAll('.odd17-tool:not([hidden])').length === {len(expected)}")
+    assert "public=collectivites" in page.url
+    assert page.locator(".odd17-map li:visible").count() >= len(expected)
+    assert page.locator(".odd17-results__count").inner_text().startswith(f"{len(expected)} outil")
+
+
+@pytest.fixture(scope="module")
+def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content plus fictional examples placed in regions: 3, then 102 more in one
+    region and one model (its pages run over two pages, the index over three)."""
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("regions") / "project")
+    placed = [("rd-sociale", "53"), ("engagement-actif", "53"), ("rd-sociale", "84")]
+    placed += [("audit-pratiques", "84")] * 102
+    for n, (model, region) in enumerate(placed, 1):
+        (project / "content/examples" / f"fictif-region-{n:03d}.yml").write_text(
+            FICTIONAL.format(title=f"Alliance fictive {n}", n=n, model=model, region=region),
+            encoding="utf-8")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_region_pages_list_their_examples(regional_site: Path) -> None:
+    brittany = (regional_site / "exemples/regions/53-bretagne/index.html").read_text(encoding="utf-8")
+    assert "<h1" in brittany and "<title>Exemples\u00a0: Bretagne - " in brittany
+    links = re.findall(r'href="\.\./\.\./(fictif-region-\d+)/"', brittany)
+    assert links == ["fictif-region-002", "fictif-region-001"]  # the index's order: model, slug
+    assert 'href="../../?territoire=53"' in brittany  # the same list in the filterable index
+    index = (regional_site / "exemples/index.html").read_text(encoding="utf-8")
+    assert 'href="regions/53-bretagne/">Bretagne</a> (2\u00a0exemples)' in index
+    assert 'href="regions/84-auvergne-rhone-alpes/">Auvergne-Rhône-Alpes</a> (103\u00a0exemples)' in index
+    # A region without examples: not listed, named in one line; its page (a published address)
+    # invites a contribution instead of saying « none » alone.
+    assert 'href="regions/11-ile-de-france/">Île-de-France</a> (' not in index
+    assert re.search(r"Pas encore d’exemple\u00a0: .*>Île-de-France</a>", index)
+    empty = (regional_site / "exemples/regions/11-ile-de-france/index.html").read_text(encoding="utf-8")
+    assert "La base ne compte pas encore d’exemple pour" in empty
+    assert 'href="../../../contribuer/"' in empty and 'href="../../#par-territoire"' in empty
+    example = (regional_site / "exemples/fictif-region-001/index.html").read_text(encoding="utf-8")
+    assert 'href="../regions/53-bretagne/">Bretagne</a>' in example
+    # The panorama's tile map (tiles and short names from content/vocabularies.yml).
+    panorama = (regional_site / "panorama/index.html").read_text(encoding="utf-8")
+    assert "<title>Bretagne : 2</title>" in panorama and ">BRE</text>" in panorama
+    assert '<abbr title="Auvergne-Rhône-Alpes">ARA</abbr>' in panorama
+    assert re.search(r"Pas encore d’exemple pour ces territoires\u00a0: [^<]*Corse", panorama)
+
+
+def test_long_facet_pages_are_paginated(regional_site: Path) -> None:
+    first = (regional_site / "exemples/regions/84-auvergne-rhone-alpes/index.html").read_text(encoding="utf-8")
+    second = (regional_site / "exemples/regions/84-auvergne-rhone-alpes/page-2/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'class="odd17-example"', first)) == 100
+    assert len(re.findall(r'class="odd17-example"', second)) == 3
+    assert "Page 1 sur 2" in first and 'rel="next" href="page-2/"' in first.replace(
+        'href="page-2/" rel="next"', 'rel="next" href="page-2/"')
+    assert "Page 2 sur 2" in second and 'href="../"' in second and 'rel="prev"' in second
+    assert "(page 2 sur 2)" in second  # its own title
+
+
+def test_results_come_in_pages(page, regional_site: Path) -> None:  # noqa: ANN001
+    from conftest import serve
+
+    total = len(KIT.examples) + 105
+    server, url = serve(regional_site)
+    try:
+        page.goto(url + "exemples/")
+        assert len(visible_titles(page)) == 50
+        page.get_by_label("Territoire").select_option("84")
+        page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur 3')")
+        assert count_line(page) == f"103 exemples sur {total} correspondent. Page 1 sur 3."
+        page.get_by_role("link", name="Page suivante →").click()
+        page.wait_for_url(re.compile(r".*territoire=84&page=2$"))
+        assert visible_titles(page)[0] == "Alliance fictive 53"
+        assert page.evaluate("document.activeElement.id") == "resultats-titre"
+        page.go_back()
+        page.wait_for_url(re.compile(r".*territoire=84$"))
+        page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('Page 1')")
+        page.goto(url + "exemples/?modele=rd-sociale&territoire=53")
+        page.wait_for_function("document.querySelectorAll('#resultats .odd17-example').length === 1")
+        assert visible_titles(page) == ["Alliance fictive 1"]
+        selection = page.evaluate("window.odd17Selection.items()")
+        assert [s["slug"] for s in selection] == ["fictif-region-001"]
+        assert selection[0]["href"].endswith("/exemples/fictif-region-001/")
+    finally:
+        server.shutdown()
+
+
+def test_typing_words_is_one_step_of_the_history(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "exemples/")
+    steps = page.evaluate("history.length")
+    page.get_by_label("Modèle de partenariat").select_option("engagement-actif")
+    words = page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)")
+    words.press_sequentially("deloitte", delay=20)
+    assert page.url.endswith("?modele=engagement-actif&mots=deloitte")
+    assert page.evaluate("history.length") == steps + 2  # the model, the words (not 8 letters)
+    page.go_back()
+    page.wait_for_url(re.compile(r".*\?modele=engagement-actif$"))
+    assert words.input_value() == ""
+    assert len(visible_titles(page)) == len(KIT.examples_by_model["engagement-actif"])
+
+
+def test_a_facet_is_one_declaration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Declaring a facet on an existing field puts it in the form, the filters' data, the
+    facet pages and the open data, with nothing else to write."""
+    from odd17 import examples_index, facets, opendata
+
+    added = facets.Facet("modele-essai", "Modèle (essai)", "modeles", field="modele",
+                         pages="exemples/essai", data_column="modele_essai")
+    derived = facets.Facet("nombre-essai", "Catégorie (essai)", "categories",
+                           read=lambda kit, e: (kit.model(e.model).category,), multiple=False,
+                           data_column="categorie_essai")
+    monkeypatch.setattr(facets, "EXAMPLE_FACETS", (*facets.EXAMPLE_FACETS, added, derived))
+    used = [t for t, _ in added.used(KIT, KIT.examples.values())]
+    assert used
+    form = examples_index.examples_index(KIT)
+    assert 'name="modele-essai"' in form and f'value="{used[0].id}"' in form
+    assert "### Par modèle (essai)" in form and "essai/" in form
+    data = dict(examples_index.data_files(KIT))["exemples/filtres/index.js"]
+    assert '"id":"modele-essai"' in data and '"modele-essai":"' in data
+    pages = dict(examples_index.facet_pages(KIT))
+    page = pages[f"exemples/essai/{used[0].id}.md"]
+    holders = [s for s, e in KIT.examples.items() if e.model == used[0].id]
+    assert holders and all(f"{slug}.md" in page for slug in holders)
+    header = opendata.examples_csv(opendata.examples_data(KIT, "")).splitlines()[0].split(";")
+    assert "categorie_essai" in header and "categorie_essai_nom" in header
 
 
 FICTIONAL = """titre: "{title}"
@@ -127,74 +305,6 @@ sources:
 ajoute_le: 2026-11-01
 verifie_le: 2026-11-01
 """
-
-
-@pytest.fixture(scope="module")
-def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content plus three fictional examples placed in regions."""
-    from conftest import copy_project, mkdocs_build
-
-    project = copy_project(tmp_path_factory.mktemp("regions") / "project")
-    for n, (model, region) in enumerate([("rd-sociale", "53"), ("engagement-actif", "53"),
-                                         ("rd-sociale", "84")], 1):
-        (project / "content/examples" / f"fictif-region-{n}.yml").write_text(
-            FICTIONAL.format(title=f"Alliance fictive {n}", n=n, model=model, region=region),
-            encoding="utf-8")
-    site = project / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-def test_region_pages_list_their_examples(regional_site: Path) -> None:
-    brittany = (regional_site / "exemples/regions/53-bretagne/index.html").read_text(encoding="utf-8")
-    assert "<h1" in brittany and "<title>Exemples\u00a0: Bretagne - " in brittany
-    links = re.findall(r'href="\.\./\.\./(fictif-region-\d)/"', brittany)
-    assert links == ["fictif-region-1", "fictif-region-2"]
-    assert "Alliance fictive 3" not in brittany
-    assert 'href="../../?territoire=53"' in brittany  # the same list in the filterable index
-    index = (regional_site / "exemples/index.html").read_text(encoding="utf-8")
-    assert 'href="regions/53-bretagne/">Bretagne</a> (2\u00a0exemples)' in index
-    assert 'href="regions/84-auvergne-rhone-alpes/">Auvergne-Rhône-Alpes</a> (1\u00a0exemple)' in index
-    # A region without examples has its page too (addresses stay valid), saying so.
-    empty = (regional_site / "exemples/regions/11-ile-de-france/index.html").read_text(encoding="utf-8")
-    assert "Aucun exemple pour l'instant" in empty and 'href="../../../contribuer/"' in empty
-    assert 'href="regions/11-ile-de-france/">Île-de-France</a> (aucun exemple)' in index
-    example = (regional_site / "exemples/fictif-region-1/index.html").read_text(encoding="utf-8")
-    assert 'href="../regions/53-bretagne/">Bretagne</a>' in example
-    assert 'data-territoire="53"' in index
-
-
-def test_filter_by_region_from_a_shared_address(page, regional_site: Path) -> None:  # noqa: ANN001
-    from conftest import serve
-
-    total = len(KIT.examples) + 3
-    server, url = serve(regional_site)
-    try:
-        page.goto(url + "exemples/?modele=rd-sociale&territoire=53")
-        assert visible_titles(page) == ["Alliance fictive 1"]
-        assert page.get_by_label("Territoire").input_value() == "53"
-        assert page.locator(".odd17-filters__count").inner_text() == f"1 exemple sur {total} correspond."
-        page.goto(url + "exemples/?territoire=11")  # a region without examples: said, not ignored
-        assert visible_titles(page) == []
-        assert page.locator(".odd17-filters__count").inner_text() == \
-            f"Aucun des {total} exemples ne correspond."
-    finally:
-        server.shutdown()
-
-
-def test_typing_words_is_one_step_of_the_history(page, site_url: str) -> None:  # noqa: ANN001
-    page.goto(site_url + "exemples/")
-    steps = page.evaluate("history.length")
-    page.get_by_label("Modèle de partenariat").select_option("engagement-actif")
-    words = page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)")
-    words.press_sequentially("deloitte", delay=20)
-    assert page.url.endswith("?modele=engagement-actif&mots=deloitte")
-    assert page.evaluate("history.length") == steps + 2  # the model, the words (not 8 letters)
-    page.go_back()
-    page.wait_for_url(re.compile(r".*\?modele=engagement-actif$"))
-    assert words.input_value() == ""
-    assert len(visible_titles(page)) == len(KIT.examples_by_model["engagement-actif"])
 
 
 @pytest.mark.slow

@@ -61,13 +61,32 @@ SHOWN = {
     "jinja-comment": "{# commentaire #} ${{ 7 * 7 }}",
     "backslashes": "C:\\dossier\\ \\* \\_ \\<b\\>",
     "csv-formula": "=HYPERLINK(\"https://evil.example.org\";\"clic\")",
-    "bidi-zero-width": "abc\u202edcba\u200b\u2028fin",
+    "csv-formulas": "+cmd|' /C calc'!A0 -2+3 @SUM(1) \t=1",
+    "front-matter-payload": "![x](data:x){: onerror=alert(1) } [lien](javascript:alert(2))",
+    "attr-style-overlay": "[voile](https://evil.example.org/){: style=\"position:fixed;inset:0\" }",
+    "scheme-text": "javascript:alert(1) data:text/html,<script>alert(1)</script> vbscript:x",
+    "script-close": "</script><script>alert('hostile')</script></textarea></title></style>",
+    "entity-tricks": "&#x6A;avascript&colon;alert(1) &amp;lt;b&amp;gt; &#0; &#x110000; &",
+    "yaml-front-matter": "---\ntitle: <b>x</b>\n---",
+    "html-comment-cdata": "<!-- x --> <![CDATA[ <script>alert(1)</script> ]]>",
+    "arabic-name": "جمعية الأمل للتنمية (Association Espoir)",
+    "hebrew-name": "עמותת תקווה \u200f(fictive)",
+    "zero-width": "Par\u00adtena\u200briat\u2060 fictif\ufe0f",
+    "long-word": "Anticonstitutionnellement" * 4,
 }
 # Text the validator refuses: control characters (invisible, or terminal escapes) and oversize.
 REFUSED_TEXT = {
-    "nul": ("texte\x00nul", "caractère de contrôle"),
-    "escape": ("texte\x1b[31m rouge", "caractère de contrôle"),
-    "delete": ("texte\x7f", "caractère de contrôle"),
+    "nul": ("texte\x00nul", "caractère invisible ou de contrôle U+0000"),
+    "escape": ("texte\x1b[31m rouge", "caractère invisible ou de contrôle U+001B"),
+    "delete": ("texte\x7f", "caractère invisible ou de contrôle U+007F"),
+    "c1-csi": ("Alliance\x9b", "caractère invisible ou de contrôle U+009B"),
+    "noncharacter": ("texte\ufffe", "caractère invisible ou de contrôle U+FFFE"),
+    "noncharacter-plane": ("texte\U0010ffff", "caractère invisible ou de contrôle U+10FFFF"),
+    "bidi-override": ("abc\u202edcba", "direction du texte U+202E"),
+    "bidi-embedding": ("abc\u202bdcba\u202c", "direction du texte U+202B"),
+    "bidi-isolate": ("abc\u2067dcba\u2069", "direction du texte U+2067"),
+    "line-separator": ("avant\u2028après", "caractère invisible ou de contrôle U+2028"),
+    "invisible-only": ("\u200b\u00ad\u2060\ufe0f", "que de caractères invisibles"),
     "oversized": (None, "texte trop long"),  # max length + 1, from the schema
 }
 URL_SHOWN = {
@@ -105,7 +124,7 @@ def _fields(schema: dict, node: dict, prefix: tuple) -> list[tuple[tuple, str, d
             out.append((path, "url", prop))
         elif (prop.get("type") == "string" and "x-vocabulary" not in prop and "format" not in prop
               and "pattern" not in prop):
-            out.append((path, "text", prop))
+            out.append((path, "multiline" if prop.get("x-multiline") else "text", prop))
     return out
 
 
@@ -144,9 +163,12 @@ def cases(outcome: str) -> list[dict]:
     out = []
     for kind, (model, _, _) in KINDS.items():
         for path, flavour, prop in record_fields(model):
-            if flavour == "text":
+            if flavour in ("text", "multiline"):
                 payloads = (SHOWN if outcome == "shown" else
                             {k: (v or "x" * (prop["maxLength"] + 1)) for k, (v, _) in REFUSED_TEXT.items()})
+                if flavour == "text":  # one-line fields: a new line is refused, not a payload
+                    payloads = {k: v.replace("\n", " ").replace("\t", " ")
+                                for k, v in payloads.items()}
             else:
                 payloads = URL_SHOWN if outcome == "shown" else URL_REFUSED
             for name, payload in payloads.items():
@@ -250,8 +272,9 @@ def hostile_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         for kind in KINDS:
             data = _base(kind, number)
             for path, flavour, _ in record_fields(KINDS[kind][0]):
-                if flavour == "text":
-                    _set(data, path, f"{number} {payload}" if path in (("titre",), ("nom",)) else payload)
+                if flavour in ("text", "multiline"):
+                    value = payload if flavour == "multiline" else payload.replace("\n", " ")
+                    _set(data, path, f"{number} {value}" if path in (("titre",), ("nom",)) else value)
             (project / "content" / kind / f"hostile-pdf-{number:02d}.yml").write_text(
                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = mkdocs_build(project, project / "site", **PUBLISHED_ENV)
@@ -344,6 +367,49 @@ def test_no_page_of_the_site_gains_live_markup(hostile: Site, built_site: Path) 
     assert not wrong, "\n".join(wrong[:30])
 
 
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data",
+                  "cite", "background", "ping", "manifest", "content"}
+_URL_CLEANUP = re.compile(r"[\x00-\x20]+")  # browsers drop tabs, newlines and spaces in schemes
+
+
+def inventory(root: Path) -> dict[str, Counter]:
+    """Every element, every (element, attribute) pair, every style value and every address
+    attribute of every HTML page of a built site, read by an HTML parser as a browser would."""
+    found: dict[str, Counter] = {"tags": Counter(), "attributes": Counter(), "styles": Counter(),
+                                 "handlers": Counter(), "scripted_urls": Counter()}
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found["tags"][tag] += 1
+            for name, value in attrs:
+                found["attributes"][f"{tag}@{name}"] += 1
+                if name.startswith("on"):
+                    found["handlers"][f"{tag}@{name}={value}"] += 1
+                if name == "style":
+                    found["styles"][value or ""] += 1
+                if name in URL_ATTRIBUTES and value:
+                    url = _URL_CLEANUP.sub("", value).lower()
+                    if (tag != "meta" or name != "content") and url.startswith(
+                            ("javascript:", "vbscript:", "data:", "livescript:", "file:")):
+                        found["scripted_urls"][f"{tag}@{name}={value[:60]}"] += 1
+
+    for page in sorted(root.rglob("*.html")):
+        Parser(convert_charrefs=True).feed(page.read_text(encoding="utf-8"))
+    return found
+
+
+def test_every_element_and_attribute_is_one_the_kit_itself_writes(hostile: Site,
+                                                                   built_site: Path) -> None:
+    """The whole hostile site, every page (record pages, indexes, facet pages, redirects…): no
+    event handler, no script or data address, no style value and no element or attribute that
+    the build of the real content does not write itself. A record can only add text."""
+    benign, bad = inventory(built_site), inventory(hostile.root)
+    assert benign["tags"]["article"] and bad["tags"]["article"] > benign["tags"]["article"]
+    new = {kind: sorted(set(bad[kind]) - set(benign[kind]))
+           for kind in ("tags", "attributes", "styles", "handlers", "scripted_urls")}
+    assert new == {kind: [] for kind in new}, new
+
+
 def test_the_indexes_show_hostile_titles_as_text(hostile: Site) -> None:
     for kind, (_, section, _) in KINDS.items():
         index = (hostile.root / section / "index.html").read_text(encoding="utf-8")
@@ -383,7 +449,7 @@ def test_data_files_keep_record_text_as_data(hostile: Site) -> None:
     for path in files:
         text = path.read_text(encoding="utf-8-sig")
         if path.suffix == ".csv":
-            for row in csv.reader(io.StringIO(text)):
+            for row in csv.reader(io.StringIO(text), delimiter=";"):
                 assert not [c for c in row if c[:1] in ("=", "+", "-", "@", "\t", "\r")], (path, row)
         else:
             json.loads(text)  # valid JSON whatever the text

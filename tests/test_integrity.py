@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, MEASURES, ROOT, TODAY, search
+from odd17.typography import french_text
 from odd17.validation import validate
 from plainsite import plain_material_site
 from sitecrawl import Site, css_urls, is_external, is_internal, sample_urls
@@ -138,7 +139,8 @@ def test_every_record_has_its_page_and_counts_match_the_content(site: Site, sect
         html = (site.root / section / slug / "index.html").read_text(encoding="utf-8")
         title = getattr(record, "title", None) or record.name
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
-        assert _plain(h1) == " ".join(title.split()), slug
+        # In French typography, as every page (odd17/typography.py).
+        assert _plain(h1) == " ".join(french_text(title).split()), slug
     MEASURES.append(f"intégrité : {len(records)} fiches {section} = {len(files)} fichiers de "
                     f"content/{SECTIONS[section]} = {len(records)} pages"
                     + (f" (+ {len(non_record)} pages de la rubrique)" if non_record else ""))

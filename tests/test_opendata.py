@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
+from odd17.facets import EXAMPLE_FACETS, TOOL_FACETS
 from odd17.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
@@ -40,8 +41,9 @@ def test_data_files_match_the_published_schemas(built_site: Path) -> None:
         validator = jsonschema.Draft202012Validator(json.loads(
             (data / f"schemas/{schema}.schema.json").read_text(encoding="utf-8")))
         for record in json.loads((data / records).read_text(encoding="utf-8")):
-            extra = {"slug", "url", "modele_nom", "categorie", "categorie_nom", "territoire_nom",
-                     "nature_nom"}
+            extra = {"slug", "url", *[c for f in (*EXAMPLE_FACETS, *TOOL_FACETS)
+                                      for c in (f.column, f"{f.column}_nom") if f.field is None
+                                      or c.endswith("_nom")]}
             assert list(validator.iter_errors({k: v for k, v in record.items() if k not in extra})) == []
 
 

@@ -1,8 +1,10 @@
-"""The PDFs read back: every example and model inside, bookmarks, embedded fonts, links to them."""
+"""The PDFs read back: a paper document (catalogue, clean cover, numbered contents, no web
+wording), the sheets cut out of the whole kit, fonts, bookmarks, links; and the booklet a reader
+prints from the examples index (« Imprimer la sélection »)."""
 
 from __future__ import annotations
 
-import os
+import io
 import re
 import subprocess
 import sys
@@ -11,70 +13,190 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CONTENT, TODAY, copy_project, serve
+from conftest import CONTENT, ROOT, TODAY, copy_project, mkdocs_build, serve
 from odd17.validation import validate
 
 pytestmark = [pytest.mark.slow]
 KIT = validate(CONTENT, today=TODAY).kit
+TEST_HOST = "https://kit-odd17.test/"  # fictional: the address of a published kit
+SHEETS = ("argumentaire", "kit-methodologique", "exemples-inspirants", "cartographie-des-outils")
+# Wording that only makes sense on a screen (issue 12): never on paper.
+WEB_WORDING = ("Filtrez-les", "choisissez qui vous êtes", "Copier le lien", "aucun exemple",
+               "aucun pour l'instant", "Télécharger", "ci-contre", "Cliquez", "odd17-en-pratique.example.org")
+
+
+def set_site_url(project: Path, url: str) -> None:
+    """The copy's public address: ``url``, or none at all (TEAM decision 2) when empty."""
+    config = project / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_url:.*$", f"site_url: {url or chr(34) * 2}", config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+
+
+def build_pdfs(project: Path, site_url: str) -> Path:
+    set_site_url(project, site_url)
+    result = mkdocs_build(project, project / "site", ODD17_DOWNLOADS="true", ODD17_SITE_URL=site_url)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return project / "site"
 
 
 @pytest.fixture(scope="module")
 def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("pdf") / "kit")
-    env = {**os.environ, "ODD17_DOWNLOADS": "true", "NO_MKDOCS_2_WARNING": "1",
-           "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            env=env, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The real content, published at a (fictional) address."""
+    return build_pdfs(copy_project(tmp_path_factory.mktemp("pdf") / "kit"), TEST_HOST)
 
 
-def pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+@pytest.fixture(scope="module")
+def big_pdf_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """300 synthetic examples (scripts/bench.py writes them) and no public address."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench import write_examples
+
+    project = copy_project(tmp_path_factory.mktemp("pdf-300") / "kit")
+    slugs = write_examples(project / "content", 300 - len(KIT.examples))
+    kit = validate(project / "content").kit
+    assert kit is not None and len(kit.examples) == 300 and slugs
+    return build_pdfs(project, ""), [e.title for e in kit.examples.values()]
+
+
+def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> str:
+    pages = (["-f", str(first)] if first else []) + (["-l", str(last)] if last else [])
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
-def outline_titles(path: Path) -> list[str]:
-    titles: list[str] = []
-
-    def walk(items: list) -> None:  # type: ignore[type-arg]
-        for item in items:
-            walk(item) if isinstance(item, list) else titles.append(" ".join(str(item.title).split()))
-    walk(PdfReader(path).outline)
-    return titles
-
-
 def squash(text: str) -> str:
-    return "".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    return "".join(text.replace("’", "'").split())
 
 
-def test_kit_pdf_holds_every_example_tool_and_model(pdf_site: Path) -> None:
+def outline(path: Path) -> list[tuple[int, str, int]]:
+    """(depth, title, page number) of every bookmark, in order."""
+    reader = PdfReader(path)
+    items: list[tuple[int, str, int]] = []
+
+    def walk(entries: list, depth: int) -> None:  # type: ignore[type-arg]
+        for item in entries:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                items.append((depth, str(item.title), reader.get_destination_page_number(item) + 1))
+    walk(reader.outline, 0)
+    return items
+
+
+def links(path: Path) -> tuple[list[str], list[int]]:
+    """(web addresses, target page numbers of the internal links) of a PDF."""
+    reader = PdfReader(path)
+    index = {page.indirect_reference.idnum: n + 1 for n, page in enumerate(reader.pages)}
+    named = reader.named_destinations
+    uris, targets = [], []
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annotation = ref.get_object()
+            action, dest = annotation.get("/A"), annotation.get("/Dest")
+            if action is not None and action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+            elif dest is not None:
+                if isinstance(dest, str):
+                    assert dest in named or "/" + dest.lstrip("/") in named, f"{path.name}: {dest}"
+                    dest = named.get(dest) or named["/" + dest.lstrip("/")]
+                    ref_page = dest["/Page"]
+                else:
+                    ref_page = dest[0]
+                ref_page = getattr(ref_page, "indirect_reference", None) or ref_page
+                assert ref_page.idnum in index, f"{path.name}: lien vers une page absente"
+                targets.append(index[ref_page.idnum])
+    return uris, targets
+
+
+# --- The whole kit: a paper document ---------------------------------------------------------------
+
+def test_kit_holds_every_example_tool_and_model_as_a_catalogue(pdf_site: Path) -> None:
     kit_pdf = pdf_site / "pdf/kit-complet.pdf"
     text = squash(pdf_text(kit_pdf))
     for example in KIT.examples.values():
         assert squash(example.title) in text, example.title
+        assert squash(example.partners[0].name) in text
     for tool in KIT.tools.values():
         assert squash(tool.name) in text, tool.name
     for model in KIT.typology.models:
         assert squash(model.name) in text and squash(model.definition)[:40] in text
     pages = len(PdfReader(kit_pdf).pages)
-    assert 2 + len(KIT.examples) + len(KIT.tools) < pages < 4 * (len(KIT.examples) + len(KIT.tools)) + 60
+    # Records as cards, several per page: no page per record any more.
+    assert pages <= 60 + len(KIT.examples) / 4, pages
+    assert pages < 20 + len(KIT.examples) + len(KIT.tools)
+    assert squash(f"{TEST_HOST}exemples/deloitte-sivc/") in text
 
 
-def test_bookmarks_for_every_chapter_and_example(pdf_site: Path) -> None:
-    titles = {squash(t) for t in outline_titles(pdf_site / "pdf/kit-complet.pdf")}
-    for example in KIT.examples.values():
-        assert squash(example.title) in titles
-    for chapter in ("L'argumentaire : pourquoi faire alliance", "La typologie des partenariats",
-                    "Les exemples inspirants", "La cartographie des outils", "Sommaire"):
-        assert squash(chapter) in titles
+def test_300_examples_fit_in_135_pages_with_every_title(big_pdf_site: tuple[Path, list[str]]) -> None:
+    site, titles = big_pdf_site
+    kit_pdf = site / "pdf/kit-complet.pdf"
+    pages = len(PdfReader(kit_pdf).pages)
+    assert pages <= 135, pages
+    text = squash(pdf_text(kit_pdf))
+    missing = [t for t in titles if squash(t) not in text]
+    assert not missing, missing[:5]
+    bookmarks = {squash(title) for _, title, _ in outline(kit_pdf)}
+    assert not [t for t in titles if squash(t) not in bookmarks]
 
 
-def test_table_of_contents_has_page_numbers(pdf_site: Path) -> None:
-    reader = PdfReader(pdf_site / "pdf/kit-complet.pdf")
-    toc = " ".join(reader.pages[i].extract_text() for i in (1, 2))
-    assert re.search(r"La typologie des partenariats\s*\d+", toc)
+def test_no_address_of_the_kit_without_a_site_url(big_pdf_site: tuple[Path, list[str]]) -> None:
+    """TEAM decision 2: no public address set, no address of the kit printed, linked or in a QR
+    code (the cover then has no QR code: « En ligne » is its caption)."""
+    site, _ = big_pdf_site
+    for pdf in (site / "pdf").glob("*.pdf"):
+        uris, _ = links(pdf)
+        text = pdf_text(pdf)
+        assert "En ligne" not in text and "example.org/exemples" not in text, pdf.name
+        assert not [u for u in uris if "/exemples/" in u and "example.org/rapports" not in u
+                    and "association-" not in u], (pdf.name, uris[:5])
+
+
+def test_cover_is_clean_and_contents_are_numbered(pdf_site: Path) -> None:
+    kit_pdf = pdf_site / "pdf/kit-complet.pdf"
+    cover = pdf_text(kit_pdf, 1, 1)
+    assert "kit complet" in cover and "Édition du" in cover and TEST_HOST.rstrip("/") in cover
+    # No running header, no page number, no web chrome on the cover.
+    assert not re.search(r"(^|\s)1(\s|$)", cover) and "/ " not in cover and "Rechercher" not in cover
+    assert pdf_text(kit_pdf, 2, 2).startswith(("L’ODD 17 en pratique", "L'ODD 17 en pratique"))
+    # Every line of the contents gives the page where its bookmark leads.
+    contents = pdf_text(kit_pdf, 2, 3)
+    pages = {squash(title): page for _, title, page in outline(kit_pdf)}
+    checked = 0
+    for title in ("La typologie des partenariats", "Les exemples inspirants", "Mécénat classique",
+                  "La cartographie des outils", "Réseau", "Évaluer le partenariat"):
+        match = re.search(re.escape(title).replace(r"\ ", r"\s*") + r"\s+(\d+)", contents)
+        assert match, title
+        assert int(match.group(1)) == pages[squash(title)], title
+        checked += 1
+    assert checked == 6
+
+
+def test_no_web_wording_in_print(pdf_site: Path) -> None:
+    for pdf in (pdf_site / "pdf").glob("*.pdf"):
+        text = pdf_text(pdf)
+        found = [w for w in WEB_WORDING if w.lower() in text.lower()]
+        assert not found, (pdf.name, found)
+
+
+def known_hosts() -> set[str]:
+    """Every host name the kit may print: the records' addresses, those written in their text."""
+    urls = [TEST_HOST]
+    for record in [*KIT.examples.values(), *KIT.tools.values()]:
+        urls += re.findall(r"https?://\S+", record.model_dump_json())
+    return {re.match(r"https?://([^/\s\"\\]+)", u).group(1).rstrip(".,;)") for u in urls}
+
+
+def test_addresses_never_break_inside_a_host_name(pdf_site: Path) -> None:
+    """Every printed address has its whole host on one line (lines break after a slash)."""
+    hosts = known_hosts()
+    for pdf in (pdf_site / "pdf").glob("*.pdf"):
+        text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        printed = [h.rstrip(".,;)") for h in re.findall(r"https?://([^/\s]+)", text)]
+        assert printed, pdf.name
+        cut = [h for h in printed if h not in hosts]
+        assert not cut, (pdf.name, cut[:5])
 
 
 def test_fonts_are_embedded(pdf_site: Path) -> None:
@@ -84,9 +206,69 @@ def test_fonts_are_embedded(pdf_site: Path) -> None:
         assert lines and all(line.split()[-5] == "yes" for line in lines), (pdf, lines)
 
 
-def test_one_pdf_per_sheet_linked_from_its_pages(pdf_site: Path) -> None:
-    for name in ("argumentaire", "kit-methodologique", "exemples-inspirants", "cartographie-des-outils"):
-        assert (pdf_site / f"pdf/{name}.pdf").stat().st_size > 10_000
+def test_bookmarks_for_every_chapter_example_and_tool(pdf_site: Path) -> None:
+    items = outline(pdf_site / "pdf/kit-complet.pdf")
+    titles = {title for _, title, _ in items}
+    for example in KIT.examples.values():
+        assert " ".join(example.title.split()) in titles, example.title  # with its spaces
+    for tool in KIT.tools.values():
+        assert " ".join(tool.name.split()) in titles, tool.name
+    top = [title for depth, title, _ in items if depth == 0]
+    assert [squash(t) for t in top] == [squash(t) for t in (
+        "Sommaire", "L'argumentaire : pourquoi faire alliance", "Le kit méthodologique",
+        "Les exemples inspirants", "La cartographie des outils")]
+
+
+def test_links_inside_the_pdf_and_to_the_web(pdf_site: Path) -> None:
+    kit_pdf = pdf_site / "pdf/kit-complet.pdf"
+    uris, targets = links(kit_pdf)
+    pages = len(PdfReader(kit_pdf).pages)
+    assert len(targets) > 40 and all(1 <= t <= pages for t in targets)
+    assert all(u.startswith(("https://", "http://")) for u in uris)
+    assert f"{TEST_HOST}exemples/deloitte-sivc/" in uris
+    # The contents' lines lead to their chapters.
+    contents_targets = links_on_page(kit_pdf, 2)
+    assert len(set(contents_targets)) > 10
+
+
+def links_on_page(path: Path, number: int) -> list[int]:
+    reader = PdfReader(path)
+    named = reader.named_destinations
+    index = {page.indirect_reference.idnum: n + 1 for n, page in enumerate(reader.pages)}
+    out = []
+    for ref in reader.pages[number - 1].get("/Annots") or []:
+        dest = ref.get_object().get("/Dest")
+        if isinstance(dest, str):
+            target = named[dest]["/Page"]
+            out.append(index[(getattr(target, "indirect_reference", None) or target).idnum])
+    return out
+
+
+# --- The sheets, cut out of the whole kit ------------------------------------------------------
+
+def test_sheets_are_cut_out_of_the_kit(pdf_site: Path) -> None:
+    kit_pdf = pdf_site / "pdf/kit-complet.pdf"
+    kit_pages = len(PdfReader(kit_pdf).pages)
+    top = [(title, page) for depth, title, page in outline(kit_pdf) if depth == 0][1:]
+    starts = [page for _, page in top] + [kit_pages + 1]
+    for number, name in enumerate(SHEETS):
+        sheet = pdf_site / f"pdf/{name}.pdf"
+        reader = PdfReader(sheet)
+        length = starts[number + 1] - starts[number]
+        assert len(reader.pages) == 1 + length, name  # its cover, then its chapter's pages
+        assert "Édition du" in pdf_text(sheet, 1, 1)
+        # The same pages as in the kit, page numbers included.
+        assert pdf_text(sheet, 2, 2) == pdf_text(kit_pdf, starts[number], starts[number])
+        assert pdf_text(sheet, len(reader.pages), len(reader.pages)) == pdf_text(
+            kit_pdf, starts[number + 1] - 1, starts[number + 1] - 1)
+        sheet_outline = outline(sheet)
+        assert squash(sheet_outline[0][1]) == squash(top[number][0]) and sheet_outline[0][2] == 2
+        uris, targets = links(sheet)  # internal links stay inside, others go to the web
+        assert all(2 <= t <= len(reader.pages) for t in targets), name
+        assert all(u.startswith(("https://", "http://")) for u in uris), name
+
+
+def test_each_sheet_is_linked_from_its_pages(pdf_site: Path) -> None:
     page = (pdf_site / "methode/leviers/index.html").read_text(encoding="utf-8")
     assert 'href="../../pdf/kit-methodologique.pdf"' in page and 'href="../../pdf/kit-complet.pdf"' in page
     example = (pdf_site / "exemples/deloitte-sivc/index.html").read_text(encoding="utf-8")
@@ -94,20 +276,9 @@ def test_one_pdf_per_sheet_linked_from_its_pages(pdf_site: Path) -> None:
     assert "Deloitte et SIVC" in pdf_text(pdf_site / "pdf/exemples-inspirants.pdf")
 
 
-def test_internal_links_stay_inside_the_pdf(pdf_site: Path) -> None:
-    reader = PdfReader(pdf_site / "pdf/kit-complet.pdf")
-    internal = external = 0
-    for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            action = annot.get_object().get("/A")
-            if action is not None and action.get("/S") == "/URI":
-                external += 1
-                assert str(action["/URI"]).startswith(("http://", "https://"))
-            elif annot.get_object().get("/Dest") is not None or (action and action.get("/S") == "/GoTo"):
-                internal += 1
-    assert internal > 20 and external > 0
+# --- Printed from the browser ---------------------------------------------------------------------
 
-
+@pytest.mark.browser
 def test_example_page_prints_on_one_a4_page(pdf_site: Path, browser) -> None:  # noqa: ANN001
     server, url = serve(pdf_site)
     try:
@@ -115,7 +286,7 @@ def test_example_page_prints_on_one_a4_page(pdf_site: Path, browser) -> None:  #
         for slug in KIT.examples:
             page.goto(f"{url}exemples/{slug}/")
             pdf = page.pdf(format="A4")
-            assert len(PdfReader(__import__("io").BytesIO(pdf)).pages) == 1, slug
+            assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, slug
         page.close()
     finally:
         server.shutdown()

@@ -59,9 +59,10 @@ def test_renaming_with_former_slug_keeps_the_address(renamed: dict[str, Path], p
         server.shutdown()
 
 
-def test_copy_link_button(page, site_url: str) -> None:  # noqa: ANN001
+def test_copy_link_button(page, published_url: str) -> None:  # noqa: ANN001
+    # The published build: only a build with ODD17_SITE_URL has public addresses to copy.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(site_url + "exemples/deloitte-sivc/")
+    page.goto(published_url + "exemples/deloitte-sivc/")
     address = page.locator(".odd17-share__url").inner_text()
     assert address.endswith("/exemples/deloitte-sivc/") and address.startswith("https://")
     button = page.get_by_role("button", name="Copier le lien")
@@ -72,10 +73,10 @@ def test_copy_link_button(page, site_url: str) -> None:  # noqa: ANN001
     assert page.evaluate("navigator.clipboard.readText()") == address
 
 
-def test_address_is_shown_without_javascript(browser, site_url: str) -> None:  # noqa: ANN001
+def test_address_is_shown_without_javascript(browser, published_url: str) -> None:  # noqa: ANN001
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + "exemples/deloitte-sivc/")
+    page.goto(published_url + "exemples/deloitte-sivc/")
     assert page.locator(".odd17-share__url").is_visible()
     assert not page.locator(".odd17-share__copy").is_visible()
     context.close()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import CONTENT, ROOT, TODAY
+from odd17.scaffold import propose_slug
 from odd17.validation import validate
 
 
@@ -38,15 +41,17 @@ EXAMPLE_OPTIONS = ["--titre", "Le Jardin imaginaire et Fictive SA",
 def test_example_from_options_is_valid(content: Path) -> None:
     result = scaffold("example", content, *EXAMPLE_OPTIONS)
     assert result.returncode == 0, result.stdout + result.stderr
-    path = content / "examples/le-jardin-imaginaire-et-fictive-sa.yml"
+    # The proposed file name comes from the partners' names, like the base's « deloitte-sivc ».
+    path = content / "examples/jardin-imaginaire-fictive.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/example.schema.json\n")
     report = validate(content, [path], today=TODAY)
     assert report.errors == []
-    example = report.kit.examples["le-jardin-imaginaire-et-fictive-sa"]
+    example = report.kit.examples["jardin-imaginaire-fictive"]
     assert example.territory == "53" and example.partners[1].type == "entreprise"
-    # Never overwrites: the same title again is refused.
-    again = scaffold("example", content, *EXAMPLE_OPTIONS)
+    assert "description: >-\n  Un partenariat inventé : des salariés jardinent.\n" in text
+    # Never overwrites: the same partners again are refused.
+    again = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "jardin-imaginaire-fictive")
     assert again.returncode == 1
     assert "existe déjà" in again.stderr
     assert path.read_text(encoding="utf-8") == text
@@ -56,46 +61,124 @@ def test_bad_option_gets_the_validator_message(content: Path) -> None:
     options = [o.replace("Fictive SA|entreprise", "Fictive SA|entrepise") for o in EXAMPLE_OPTIONS]
     result = scaffold("example", content, *options)
     assert result.returncode == 1
-    assert ("partenaires[0].type: 'entrepise' n'est pas une valeur permise (association, entreprise, "
-            "fondation, collectivite, acteur-public, reseau, autre) ; vouliez-vous dire 'entreprise' ?"
-            ) in result.stderr
-    assert list((content / "examples").glob("le-jardin*")) == []
+    assert result.stderr.strip() == (
+        "refusé : partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, "
+        "entreprise, fondation, collectivite, acteur-public, reseau, autre) ; vouliez-vous dire "
+        "'entreprise' ?")
+    assert list((content / "examples").glob("*fictive*")) == []
+
+
+def test_words_of_the_sources_suggest_their_model(content: Path) -> None:
+    """« mécénat de compétences » (seed 003's words for engagement actif) suggests the model."""
+    options = [o.replace("engagement-actif", "mécénat de compétences") for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("refusé : modele: 'mécénat de compétences' n'est pas le nom "
+                                     "d'un modèle ; vouliez-vous dire 'engagement-actif' "
+                                     "(Engagement actif) ?")
+    # A model's name, in any case and without accents, is its id.
+    options = [o.replace("engagement-actif", "ENGAGEMENT actif") for o in EXAMPLE_OPTIONS]
+    assert scaffold("example", content, *options).returncode == 0
 
 
 def test_interactive_answers_are_reasked_until_valid(content: Path) -> None:
     answers = "\n".join([
-        "Titre interactif",                       # titre
-        "Jardin", "association", "",              # partner 1 (no website)
-        "Fictive", "entrepise", "entreprise", "", # partner 2: a typo, re-asked
-        "n",                                      # no third partner
-        "mecenat", "mecenat-classique",           # model: a wrong one, re-asked
+        "Titre interactif : l'exemple « d'essai »",  # titre (with « : », apostrophes, guillemets)
+        "Jardin d'à côté", "1", "",               # partner 1: type by number, no website
+        "Fictive", "entrepise", "Entreprise", "", # partner 2: a typo re-asked, then a label
+        "",                                       # no third partner
+        "mecenat", "n", "n", "1",                 # model: « mécénat » is a category: two
+                                                  # suggestions declined, then number 1
         "Description.",                           # description
-        "Bretagne", "53",                         # territory by name refused, code accepted
-        "", "",                                   # no objectives, no impacts
+        "Bretonnie", "bretagne",                  # territory: unknown name refused, name accepted
+        "1, parties prenantes", "",               # objectives by number and label; no impacts
         "Source imaginaire", "ftp://x", "",       # source, bad url re-asked, then none
+        "",                                       # no second source
         "",                                       # slug: the proposal
     ]) + "\n"
     result = scaffold("example", content, answers=answers)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stderr.count("refusé") == 4
-    report = validate(content, [content / "examples/titre-interactif.yml"], today=TODAY)
-    example = report.kit.examples["titre-interactif"]
+    assert result.stderr.count("refusé") == 4, result.stderr
+    assert "vouliez-vous dire le modèle « Mécénat classique » (catégorie Mécénat)" in result.stderr
+    assert "vouliez-vous dire le modèle « Engagement actif » (catégorie Mécénat)" in result.stderr
+    path = content / "examples/jardin-d-a-cote-fictive.yml"
+    report = validate(content, [path], today=TODAY)
+    example = report.kit.examples["jardin-d-a-cote-fictive"]
     assert example.model == "mecenat-classique" and example.territory == "53"
+    assert example.objectives == ["competences", "parties-prenantes"]
+    assert example.title == "Titre interactif : l'exemple « d'essai »"
+    text = path.read_text(encoding="utf-8")
+    assert "titre: \"Titre interactif : l'exemple « d'essai »\"\n" in text
+    assert "''" not in text
+
+
+def test_models_are_shown_by_name_category_and_definition(content: Path) -> None:
+    result = scaffold("example", content, answers="Titre\nA\n1\n\nB\n2\n\n\n")
+    report = validate(content)
+    shown = " ".join(result.stderr.split())
+    for category in report.kit.typology.categories:
+        assert f"Catégorie « {category.name} »" in shown
+    for number, model in enumerate((m for c in report.kit.typology.categories
+                                    for m in report.kit.models_of(c.id)), 1):
+        assert f"{number}. {model.name} : {' '.join(model.definition.split())}" in shown
+    assert "Réponse manquante pour « Modèle de partenariat »" in result.stderr
 
 
 def test_no_input_fails_clearly_instead_of_waiting(content: Path) -> None:
     result = scaffold("example", content)
-    assert result.returncode != 0
-    assert "Réponse manquante" in result.stderr
+    assert result.returncode == 1
+    assert "Réponse manquante pour « Titre de l'exemple »" in result.stderr
     assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (content / "examples").glob("*.yml")) == sorted(
+        p.name for p in (CONTENT / "examples").glob("*.yml"))
+
+
+def test_interrupting_ends_with_a_french_line(content: Path) -> None:
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts/new_example.py"), "--content",
+                                str(content)], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    deadline = time.monotonic() + 60
+    seen = ""
+    while "Titre de l'exemple" not in seen and time.monotonic() < deadline:
+        seen += process.stderr.read(1)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "Traceback" not in err and "Interrompu" in err
+
+
+def test_bad_arguments_and_missing_folders_get_french_lines(content: Path) -> None:
+    result = scaffold("example", content, "--titr", "x")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "option non reconnue: --titr" in result.stderr
+    result = scaffold("example", content.parent / "absent")
+    assert result.returncode == 2
+    assert "dossier introuvable" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_tool_from_options_is_valid(content: Path) -> None:
-    result = scaffold("tool", content, "--nom", "La Boussole fictive", "--nature", "guide",
-                      "--public", "associations", "--acces", "libre",
-                      "--description", "Un guide inventé.", "--source", "Présentation imaginaire")
+    result = scaffold("tool", content, "--nom", "La Boussole fictive", "--nature", "Guide",
+                      "--public", "associations", "--public", "Collectivités territoriales",
+                      "--acces", "libre", "--description", "Un guide inventé.",
+                      "--source", "Présentation imaginaire")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert validate(content, [content / "tools/la-boussole-fictive.yml"], today=TODAY).errors == []
+    report = validate(content, [content / "tools/la-boussole-fictive.yml"], today=TODAY)
+    assert report.errors == []
+    assert report.kit.tools["la-boussole-fictive"].audiences == ["associations", "collectivites"]
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("L'association des Jardins et l'entreprise Dupont : un potager d'insertion",
+     "l-association-des-jardins-et-l-entreprise-dupont"),
+    ("Dons d'invendus alimentaires des supermarchés de la région pour les épiceries",
+     "dons-d-invendus-alimentaires-des-supermarches"),
+    ("Un titre court", "un-titre-court"),
+    ("A" * 70, "a" * 50),
+])
+def test_proposed_file_names_are_short_and_cut_between_words(text: str, slug: str) -> None:
+    assert propose_slug(text) == slug
+    assert len(slug) <= 50 and slug.split("-")[-1] not in ("d", "l", "et", "de", "des", "pour")
 
 
 def test_three_mistakes_give_three_messages_and_three_annotations(tmp_path: Path) -> None:
@@ -135,3 +218,40 @@ verifie_le: 2025-03-01
         "::error file=examples/trois-erreurs.yml,line=4", "::error file=examples/trois-erreurs.yml,line=11",
         "::error file=examples/trois-erreurs.yml,line=12"]
     assert lines[-1] == "3 problèmes dans 1 fichier (3 fichiers vérifiés)."
+
+
+HOSTILE_TEXTS = [
+    "d'invendus", "'commence par une apostrophe'", "L'entreprise : « Dupont » & Cie", "# pas un "
+    "commentaire", "- pas une liste", "[pas, une, liste]", "{pas: un ensemble}", "*alias", "&ancre",
+    "!étiquette", "%directive", "@arobase", "`accent grave`", "yes", "no", "on", "null", "~", "123",
+    "0x1F", "1e3", "2024-01-01", "true", "a\u2028b", "a\u2029b", "a\x85b", "\ufeffbom", "anti\\slash",
+    "tab\tulation", "---", "...", "| barre", "> chevron", "guillemets \"doubles\" et 'simples'",
+    "deux-points:collés", "fin par deux-points:", "espace avant # dièse", "émoji 🌱", "  espaces  ",
+    "une ligne\nune autre", "paragraphe\n\nparagraphe", "ligne\n  indentée", "?question", ",virgule",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_written_text_reads_back_identical_and_editable(text: str) -> None:
+    """People's text is data: whatever it holds, the file reads back the same, without YAML's
+    doubled quote, and the description is a block when a block can hold it."""
+    from odd17.record_writer import dump_record
+    from odd17.yamlfile import parse_yaml
+
+    record = {"titre": text, "partenaires": [{"nom": text, "type": "association"}],
+              "objectifs": [text], "description": text, "sources": [{"titre": text}]}
+    written = dump_record(record, "# en-tête")
+    assert parse_yaml(written).data == record
+    assert "''" not in written
+    if "\n" not in text and text == text.strip() and "\t" not in text and text.isprintable():
+        assert "description: >-\n" in written
+
+
+def test_long_descriptions_are_wrapped_blocks() -> None:
+    from odd17.record_writer import dump_record
+
+    text = " ".join(["Des salariés de l'entreprise fictive donnent de leur temps."] * 6)
+    written = dump_record({"description": text})
+    lines = written.splitlines()
+    assert lines[0] == "description: >-" and len(lines) > 3
+    assert all(line.startswith("  ") and len(line) <= 96 for line in lines[1:])

@@ -1,117 +1,382 @@
-/* Filters of the examples index (exemples/index.md). Without JavaScript the page lists every
-   example; this script shows the form, hides what does not match, keeps the filters in the
-   address (?modele=…&territoire=…&mots=…) so that a trainer can share a filtered list, and announces
-   the count to screen readers. Entries carry their facets in data-* attributes. */
+/* Filters of the examples index (exemples/index.md) and of the tool map (outils/index.md).
+
+   What to filter comes from data the build emits (odd17/facets.py declares each facet once):
+   the page's form names its data (data-index="exemples" or "outils"), a script calls
+   window.odd17Data({facets, codes, ...}) with one code per record and facet, and, for the
+   examples, window.odd17Chunk({n, rows}) with the titles of CHUNK records at a time (loaded only
+   for the results shown, or all of them for a search by words). Scripts, not fetch(): fetch()
+   of a local file fails in the offline copy opened from file://.
+
+   The state lives in the address (?modele=…&territoire=…&mots=…&page=2): a trainer can share a
+   filtered list, and Back/Forward step through the choices. Without JavaScript, the pages list
+   the first results and link to the complete static listings.
+
+   For other scripts (the « Imprimer la sélection » booklet): window.odd17Selection
+     .count()   number of records matching the current filters;
+     .items()   a Promise of every matching record, in order:
+                {slug, title, line, href} for examples ({slug, title, href} for tools);
+   and the form dispatches « odd17:selection » (bubbling, detail: {index, count}) after each
+   filtering. */
 (function () {
-  var form = document.getElementById("filtres");
-  if (!form) return;
-  var entries = Array.prototype.slice.call(document.querySelectorAll(".odd17-example"));
-  var groups = Array.prototype.slice.call(document.querySelectorAll(".odd17-group"));
-  var none = document.querySelector(".odd17-filters__none");
-  var count = form.querySelector(".odd17-filters__count");
-  var names = ["categorie", "modele", "type", "territoire", "objectif", "impact"];
-  // Not « q »: Material opens its search dialog for an address with ?q=… (search sharing).
+  "use strict";
+  var store = {};
+  var chunkWaiters = {};
+  // The data scripts call these (they may load before or after this script).
+  window.odd17Data = function (data) { store[data.index] = data; start(); };
+  window.odd17Chunk = function (chunk) {
+    var data = store[chunk.index];
+    if (!data) return;
+    data.rows = data.rows || [];
+    data.rows[chunk.n] = chunk.rows;
+    (chunkWaiters[chunk.index + chunk.n] || []).forEach(function (done) { done(); });
+    delete chunkWaiters[chunk.index + chunk.n];
+  };
+
   var TEXT = "mots";
-  // Material's tables of contents (right column, and the menu on small screens) follow the
-  // hidden groups.
-  groups.forEach(function (group) {
-    var heading = group.querySelector("h2[id], h3[id]");
-    var links = heading ? document.querySelectorAll(
-      '.md-nav--secondary a[href="#' + heading.id + '"]') : [];
-    group.tocItems = Array.prototype.map.call(links, function (link) { return link.parentNode; });
-  });
-  // Facet values are read once; matching is then plain string work on arrays.
-  var data = entries.map(function (el) {
-    var item = { el: el, text: el.dataset.texte || "" };
-    names.forEach(function (n) { item[n] = (el.dataset[n] || "").split(" "); });
-    return item;
-  });
+  var PAGE = "page";
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
+  var started = false;
+
+  function fold(text) {  // as fold() in odd17/text.py
+    return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+  }
 
   function number(n) {  // « 1 009 » with a narrow no-break space, as the page's text
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
   }
 
-  function fold(text) {  // as odd17/examples_index.py folds the entries' words
-    return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "").trim();
+  function decode(codes, width, total) {
+    var out = new Int32Array(total);
+    for (var i = 0; i < total; i++) {
+      var n = 0;
+      for (var j = 0; j < width; j++) n = n * 64 + DIGITS.indexOf(codes.charAt(i * width + j));
+      out[i] = n;
+    }
+    return out;
   }
 
-  function current() {
+  function start() {
+    var form = document.querySelector("form.odd17-filters[data-index]");
+    if (started || !form || !store[form.dataset.index]) return;
+    started = true;
+    setUp(form, store[form.dataset.index]);
+  }
+
+  function setUp(form, data) {
+    var key = data.index;
+    var noun = key === "outils" ? "outil" : "exemple";
+    var total = data.total;
+    var facets = data.facets.map(function (f) {
+      var positions = {};
+      f.values.forEach(function (v, i) { positions[v[0]] = i; });
+      return { id: f.id, multiple: f.multiple, values: f.values, positions: positions,
+               codes: decode(data.codes[f.id], data.widths[f.id], total),
+               field: form.elements[f.id] };
+    });
+    var section = document.getElementById("resultats");
+    var status = section.querySelector(".odd17-results__count");
+    var list = section.querySelector(".odd17-examples, .odd17-tools");
+    var none = section.querySelector(".odd17-filters__none");
+    var more = section.querySelector(".odd17-results__more");
+    var pager = section.querySelector(".odd17-pages");
+    var heading = document.getElementById("resultats-titre");
+    var paged = !!data.chunks;  // examples: pages of results; tools: every entry is in the page
+    var pageSize = data.pageSize || total;
+    var entries = paged ? [] : Array.prototype.slice.call(document.querySelectorAll("[data-i]"));
+    // Examples' addresses: the pattern of a link the build wrote (online « x/ », offline « x.html »).
+    var pattern = null;
+    var sample = list && list.querySelector("li[data-slug] a");
+    if (sample) pattern = sample.getAttribute("href").replace(sample.parentNode.dataset.slug, "\u0000");
+    var texts = null;  // folded words of each record (titles, partners, facet names)
+    var matches = [];
     var state = {};
-    names.forEach(function (n) { state[n] = form.elements[n].value; });
-    state.mots = fold(form.elements.mots.value);
-    return state;
-  }
 
-  function apply() {
-    var state = current();
-    var words = state.mots ? state.mots.split(/\s+/) : [];
-    var shown = 0;
-    data.forEach(function (item) {
-      var ok = names.every(function (n) { return !state[n] || item[n].indexOf(state[n]) !== -1; }) &&
-        words.every(function (w) { return item.text.indexOf(w) !== -1; });
-      item.el.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    // Hide the headings of groups left empty (innermost first: models, then categories).
-    groups.slice().reverse().forEach(function (group) {
-      var visible = group.querySelector(".odd17-example:not([hidden])");
-      var filtering = names.some(function (n) { return state[n]; }) || words.length;
-      group.hidden = filtering && !visible;
-      group.tocItems.forEach(function (item) { item.hidden = group.hidden; });
-    });
-    var total = number(data.length);
-    count.textContent = shown === 0 ? "Aucun des " + total + " exemples ne correspond." :
-      number(shown) + (shown > 1 ? " exemples sur " + total + " correspondent." :
-                                   " exemple sur " + total + " correspond.");
-    if (none) none.hidden = shown !== 0;
-    return shown;
-  }
+    // --- data: titles in chunks ----------------------------------------------------------------
+    var base = (document.querySelector('script[src$="filtres/index.js"]') || {}).src || "";
+    function loadChunk(n) {
+      return new Promise(function (resolve, reject) {
+        if (data.rows && data.rows[n]) return resolve();
+        var waiting = chunkWaiters[key + n];
+        chunkWaiters[key + n] = (waiting || []).concat([resolve]);
+        if (waiting) return;
+        var script = document.createElement("script");
+        script.src = base.replace(/index\.js(\?.*)?$/, "fiches-" + n + ".js");
+        script.onerror = function () { reject(new Error("fiches-" + n + ".js")); };
+        document.head.appendChild(script);
+      });
+    }
+    function loadRows(indices) {
+      var needed = {};
+      indices.forEach(function (i) { needed[Math.floor(i / data.chunk)] = true; });
+      return Promise.all(Object.keys(needed).map(function (n) { return loadChunk(+n); }));
+    }
+    function row(i) { return data.rows[Math.floor(i / data.chunk)][i % data.chunk]; }
+    function allTexts() {
+      if (texts) return Promise.resolve();
+      var everyone = [];
+      for (var c = 0; c < data.chunks; c++) everyone.push(c * data.chunk);
+      return loadRows(everyone).then(function () {
+        texts = new Array(total);
+        for (var i = 0; i < total; i++) {
+          var r = row(i);
+          var words = [r[1], r[2]];
+          facets.forEach(function (f) {
+            if (!f.multiple && f.codes[i]) words.push(f.values[f.codes[i] - 1][1]);
+          });
+          texts[i] = fold(words.join(" "));
+        }
+      });
+    }
+    if (!paged) {
+      texts = entries.map(function (el) { return fold(el.textContent); });
+    }
 
-  // Each choice is a step of the browser's history (Back undoes it); words being typed replace
-  // the current step instead of adding one per letter.
-  function toUrl(replace) {
-    var params = new URLSearchParams();
-    names.concat([TEXT]).forEach(function (n) {
-      var value = form.elements[n].value.trim();
-      if (value) params.set(n, value);
+    // --- the filters -------------------------------------------------------------------------
+    function read() {
+      var s = {};
+      facets.forEach(function (f) { s[f.id] = f.field ? f.field.value : ""; });
+      s.mots = form.elements[TEXT].value;
+      s.page = state.page || 1;
+      return s;
+    }
+    function filtering() {
+      return facets.some(function (f) { return state[f.id]; }) || !!fold(state.mots || "");
+    }
+    function match() {
+      var tests = [];
+      facets.forEach(function (f) {
+        var value = state[f.id];
+        if (!value) return;
+        var position = f.positions[value];
+        if (position === undefined) { tests.push(function () { return false; }); return; }
+        var codes = f.codes;
+        if (f.multiple) {
+          var bit = 1 << position;
+          tests.push(function (i) { return (codes[i] & bit) !== 0; });
+        } else {
+          tests.push(function (i) { return codes[i] === position + 1; });
+        }
+      });
+      var words = fold(state.mots || "");
+      words = words ? words.split(" ") : [];
+      if (words.length) {
+        tests.push(function (i) {
+          for (var w = 0; w < words.length; w++) if (texts[i].indexOf(words[w]) === -1) return false;
+          return true;
+        });
+      }
+      var out = [];
+      for (var i = 0; i < total; i++) {
+        var ok = true;
+        for (var t = 0; t < tests.length && ok; t++) ok = tests[t](i);
+        if (ok) out.push(i);
+      }
+      return out;
+    }
+
+    // --- showing the results --------------------------------------------------------------------
+    function link(params) {
+      var query = params.toString();
+      return window.location.pathname + (query ? "?" + query : "");
+    }
+    function params(page) {
+      var p = new URLSearchParams();
+      facets.forEach(function (f) { if (state[f.id]) p.set(f.id, state[f.id]); });
+      if (state.mots && state.mots.trim()) p.set(TEXT, state.mots.trim());
+      if (page > 1) p.set(PAGE, String(page));
+      return p;
+    }
+    function say(shown, pages, page) {
+      var n = matches.length;
+      var text;
+      if (n === 0) text = "Aucun des " + number(total) + " " + noun + "s ne correspond.";
+      else if (!filtering()) text = number(total) + " " + noun + (total > 1 ? "s" : "") + ".";
+      else text = number(n) + (n > 1 ? " " + noun + "s sur " + number(total) + " correspondent." :
+                                        " " + noun + " sur " + number(total) + " correspond.");
+      if (pages > 1) text += " Page " + number(page) + " sur " + number(pages) + ".";
+      status.textContent = text;
+      if (none) none.hidden = n !== 0;
+      if (more) more.hidden = true;
+    }
+    function renderPager(page, pages) {
+      if (!pager) return;
+      pager.textContent = "";
+      pager.hidden = pages <= 1;
+      if (pages <= 1) return;
+      function add(label, target, rel) {
+        var a = document.createElement("a");
+        a.href = link(params(target));
+        a.textContent = label;
+        a.className = "md-button";
+        if (rel) a.rel = rel;
+        a.addEventListener("click", function (event) {
+          event.preventDefault();
+          state.page = target;
+          show(true).then(function () { heading.focus(); });
+          save(false);
+        });
+        pager.appendChild(a);
+      }
+      if (page > 1) add("← Page précédente", page - 1, "prev");
+      var where = document.createElement("span");
+      where.textContent = "Page " + number(page) + " sur " + number(pages);
+      pager.appendChild(where);
+      if (page < pages) add("Page suivante →", page + 1, "next");
+    }
+    function entryFor(i) {
+      var r = row(i);
+      var li = document.createElement("li");
+      li.className = "odd17-example";
+      li.dataset.slug = r[0];
+      var a = document.createElement("a");
+      a.href = pattern ? pattern.replace("\u0000", r[0]) : r[0] + "/";
+      a.textContent = r[1];
+      var small = document.createElement("small");
+      small.textContent = r[2];
+      li.appendChild(a);
+      li.appendChild(document.createElement("br"));
+      li.appendChild(small);
+      return li;
+    }
+    var generation = 0;
+    function show(filtered) {
+      var mine = ++generation;
+      var ready = fold(state.mots || "") && !texts ? allTexts() : Promise.resolve();
+      if (!texts && fold(state.mots || "")) status.textContent = "Recherche dans les titres…";
+      return ready.then(function () {
+        if (mine !== generation) return;
+        if (filtered !== false) matches = match();
+        var pages = Math.max(1, Math.ceil(matches.length / pageSize));
+        var page = Math.min(Math.max(1, state.page || 1), pages);
+        state.page = page;
+        if (!paged) {
+          var keep = {};
+          matches.forEach(function (i) { keep[i] = true; });
+          entries.forEach(function (el) { el.hidden = !keep[el.dataset.i]; });
+          document.querySelectorAll(".odd17-map [data-tool]").forEach(function (el) {
+            el.hidden = !keep[el.dataset.tool];
+          });
+          say(matches.length, 1, 1);
+          announce();
+          return;
+        }
+        var shown = matches.slice((page - 1) * pageSize, page * pageSize);
+        return loadRows(shown).then(function () {
+          if (mine !== generation) return;
+          var fragment = document.createDocumentFragment();
+          shown.forEach(function (i) { fragment.appendChild(entryFor(i)); });
+          list.textContent = "";
+          list.appendChild(fragment);
+          list.hidden = shown.length === 0;
+          say(shown.length, pages, page);
+          renderPager(page, pages);
+          announce();
+        });
+      }).catch(function () {
+        status.textContent = "Les données des filtres n’ont pas pu être chargées : " +
+          "parcourez la base par les listes ci-dessous.";
+      });
+    }
+    function announce() {
+      form.dispatchEvent(new CustomEvent("odd17:selection", {
+        bubbles: true, detail: { index: key, count: matches.length } }));
+    }
+
+    // --- the address -----------------------------------------------------------------------------
+    // Each choice is a step of the browser's history (Back undoes it); words being typed replace
+    // the current step instead of adding one per letter.
+    function save(replace) {
+      var url = link(params(state.page || 1)) + window.location.hash;
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        history[replace ? "replaceState" : "pushState"](null, "", url);
+      }
+    }
+    function fromUrl() {
+      var p = new URLSearchParams(window.location.search);
+      facets.forEach(function (f) {
+        if (!f.field) return;
+        var value = p.get(f.id) || "";
+        var known = f.positions[value] !== undefined;
+        var offered = Array.prototype.some.call(f.field.options, function (o) { return o.value === value; });
+        if (value && known && !offered) {
+          // A value without records (a shared address, a region not yet covered): say so.
+          var term = f.values[f.positions[value]];
+          f.field.add(new Option(term[1] + " (" + "aucun " + noun + ")", value));
+        } else if (value && !known) {
+          value = "";  // an unknown value in a shared address: ignore it rather than show nothing
+        }
+        f.field.value = value;
+      });
+      form.elements[TEXT].value = p.get(TEXT) || "";
+      state = read();
+      state.page = parseInt(p.get(PAGE), 10) || 1;
+      return show(true);
+    }
+
+    form.hidden = false;
+    var typing = false;  // the words field changed since its last step in the history
+    function changed(event, isInput) {
+      state = read();
+      state.page = 1;
+      var done = show(true);
+      if (event.target.name === TEXT) {
+        if (isInput) { save(typing); typing = true; } else { typing = false; save(false); }
+      } else {
+        save(false);
+      }
+      return done;
+    }
+    form.addEventListener("input", function (event) { changed(event, true); });
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== TEXT) return;  // selects: their input event did it
+      typing = false;
     });
-    var query = params.toString();
-    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-    if (url !== window.location.pathname + window.location.search + window.location.hash) {
-      history[replace ? "replaceState" : "pushState"](null, "", url);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () {
+        typing = false;
+        state = read();
+        state.page = 1;
+        show(true);
+        save(false);
+        form.elements[TEXT].focus();
+      }, 0);
+    });
+    window.addEventListener("popstate", function () { typing = false; fromUrl(); });
+
+    window.odd17Selection = {
+      count: function () { return matches.length; },
+      items: function () {
+        if (!paged) {
+          return Promise.resolve(matches.map(function (i) {
+            var a = entries[i].querySelector("a");
+            return { slug: entries[i].dataset.slug, title: a.textContent, href: a.href };
+          }));
+        }
+        return loadRows(matches).then(function () {
+          return matches.map(function (i) {
+            var r = row(i);
+            var a = document.createElement("a");
+            a.href = pattern ? pattern.replace("\u0000", r[0]) : r[0] + "/";
+            return { slug: r[0], title: r[1], line: r[2], href: a.href };
+          });
+        });
+      }
+    };
+    // Used by the bench and the tests: filter with the form's current values, resolved when the
+    // results are on the page.
+    window.odd17ApplyFilters = function () { state = read(); state.page = 1; return show(true); };
+    if (window.location.search) {
+      fromUrl();
+    } else {
+      matches = [];
+      for (var i = 0; i < total; i++) matches.push(i);
+      var pages = Math.ceil(total / pageSize);
+      if (paged && pages > 1) { state.page = 1; say(total, pages, 1); renderPager(1, pages); }
     }
   }
 
-  function fromUrl() {
-    var params = new URLSearchParams(window.location.search);
-    names.concat([TEXT]).forEach(function (n) {
-      var field = form.elements[n];
-      var value = params.get(n) || "";
-      if (field.tagName === "SELECT" && value &&
-          !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
-        value = "";  // an unknown value in a shared address: ignore it rather than show nothing
-      }
-      field.value = value;
-    });
-    apply();
-  }
-
-  form.hidden = false;
-  var typing = false;  // the words field changed since its last step in the history
-  form.addEventListener("input", function (event) {
-    apply();
-    if (event.target.name === TEXT) { toUrl(typing); typing = true; } else { toUrl(false); }
-  });
-  form.addEventListener("change", function (event) {
-    if (event.target.name === TEXT) typing = false;  // left the field: the next words, a new step
-    apply(); toUrl(false);
-  });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { typing = false; apply(); toUrl(false); form.elements.mots.focus(); }, 0);
-  });
-  window.addEventListener("popstate", function () { typing = false; fromUrl(); });
-  window.odd17ApplyFilters = apply;  // used by the tests to time one filtering
-  fromUrl();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,0 +1,118 @@
+"""The command lines a contributor meets end in French, never in a Python traceback.
+
+``python -m odd17.cli build --strict`` (what ``bash scripts/task build`` and ``serve`` run) is
+MkDocs' own command line, called in click's non-standalone mode so that its final English line
+(« Aborted with a BuildError! ») is replaced by a French one. Why not filter MkDocs' output with
+grep in scripts/task: a pipe would hide MkDocs' exit status and colours, and a text filter breaks
+silently when MkDocs rewords its messages; catching the exception type does not.
+
+``guard(main)`` wraps the contributors' scripts (scaffold, issue form): Ctrl-C, end of input and a
+closed pipe end with one French line and a non-zero status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+# The last line of every failed build or serve: what to do next.
+BUILD_FAILED = ("La construction du site a échoué : corrigez les problèmes listés ci-dessus "
+                "(fichier:ligne: champ: message ; aide : CONTRIBUTING.md, section « Messages du "
+                "validateur »), puis relancez la commande.")
+
+
+_LEVELS = {"warning": "avertissement", "error": "erreur"}
+
+
+def french_abort(message: str) -> str:
+    """MkDocs' English abort message → the French line shown instead."""
+    if "BuildError" in message:
+        return BUILD_FAILED
+    if "strict mode" in message:
+        counts = [f"{n} {_LEVELS.get(level.lower(), level)}{'s' if int(n) > 1 else ''}"
+                  for n, level in re.findall(r"(\d+) (\w+?)s?\b(?:,|\s)", message)]
+        return ("La construction du site a échoué en mode strict : " + ", ".join(counts)
+                + " (lignes « WARNING » ou « ERROR » ci-dessus). Corrigez-les, puis relancez "
+                "la commande.")
+    if "configuration" in message:
+        return ("La construction du site a échoué : la configuration (mkdocs.yml) est invalide "
+                "(voir les lignes « ERROR » ci-dessus).")
+    return f"La construction du site a échoué ({message.strip()})."
+
+
+def run_mkdocs(argv: list[str]) -> int:
+    """MkDocs' command line with a French last line on failure."""
+    import click
+    from mkdocs.__main__ import cli as mkdocs_cli
+    from mkdocs.exceptions import Abort
+
+    try:
+        result = mkdocs_cli.main(args=argv, prog_name="mkdocs", standalone_mode=False)
+    except Abort as abort:
+        print(f"\n{french_abort(abort.format_message())}", file=sys.stderr)
+        return 1
+    except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into its Abort)
+        print("Interrompu.", file=sys.stderr)
+        return 130
+    except click.ClickException as error:  # a bad option: click's usage line, then ours
+        error.show()
+        print("Option ou commande non reconnue : voir python -m odd17.cli --help.",
+              file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("\nInterrompu.", file=sys.stderr)
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage, help and errors in French (argparse only speaks English)."""
+
+    _WORDS = (("usage: ", "utilisation : "), ("options:", "options :"),
+              ("show this help message and exit", "affiche cette aide"),
+              ("positional arguments:", "arguments :"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # « --titr » is a typo, not « --titre »
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def format_usage(self) -> str:
+        return self._french(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._french(super().format_help())
+
+    def _french(self, text: str) -> str:
+        for english, french in self._WORDS:
+            text = text.replace(english, french)
+        return text
+
+    def error(self, message: str) -> NoReturn:
+        message = (message.replace("unrecognized arguments", "option non reconnue")
+                   .replace("expected one argument", "il manque la valeur de l'option")
+                   .replace("the following arguments are required", "il manque")
+                   .replace("invalid choice", "choix invalide")
+                   .replace("ambiguous option", "option ambiguë"))
+        self.exit(2, f"{self.format_usage()}{self.prog} : {message} (voir --help)\n")
+
+
+def guard(main: Callable[[], int]) -> int:
+    """Run a contributor's script: interruptions end with a French line, not a traceback."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("\nInterrompu (Ctrl-C) : relancez la commande pour recommencer.", file=sys.stderr)
+        return 130
+    except EOFError:
+        print("\nFin de la saisie : relancez la commande dans un terminal, ou donnez les valeurs "
+              "en options (--help).", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(run_mkdocs(sys.argv[1:]))

@@ -1,0 +1,94 @@
+"""The kit's two publication settings: its public address and its repository.
+
+Both come from the environment (read by mkdocs.yml with ``!ENV``), never from the repository, so
+that no placeholder address can be published: ``ODD17_SITE_URL`` becomes ``site_url`` (canonical
+links, sitemap, share addresses, QR codes, PDFs) and ``ODD17_REPO_URL`` becomes ``repo_url``
+(« Proposer une modification », « Proposer un exemple »). The GitHub Pages workflow sets both.
+Without them the build works for a local reading: relative links only, no absolute address of
+the kit, no QR code, no sitemap (a sitemap needs absolute addresses).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from urllib.parse import quote
+
+from mkdocs.config.defaults import MkDocsConfig
+
+SITE_URL_VAR = "ODD17_SITE_URL"
+REPO_URL_VAR = "ODD17_REPO_URL"
+BRANCH = "main"  # the branch contributors' changes are proposed to
+
+log = logging.getLogger("mkdocs.plugins.odd17")
+
+MISSING_MESSAGE = (
+    "Construction locale : {missing} non définie(s), le site ne porte donc aucune adresse "
+    "publique (liens relatifs ; ni plan du site, ni QR code, ni lien vers le dépôt). Une "
+    "construction destinée à la publication doit définir ODD17_SITE_URL (l'adresse publique du "
+    "site, en https://) et ODD17_REPO_URL (l'adresse du dépôt GitHub) ; le déploiement "
+    "GitHub Pages (.github/workflows/ci.yml) les définit lui-même.")
+
+
+def site_url(config: MkDocsConfig) -> str:
+    """The public address of the site, ending with ``/``, or ``""`` when it is not set."""
+    url = (config.site_url or "").strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def repo_url(config: MkDocsConfig) -> str:
+    """The address of the repository (without a final ``/``), or ``""`` when it is not set."""
+    return (config.repo_url or "").strip().rstrip("/")
+
+
+def page_address(site: str, path: str, anchor: str = "") -> str:
+    """A page's address as text to copy (trainers paste it in slides and MOOC pages): its public
+    address, or without ``site_url`` its path from the root of the site (never a made-up host).
+
+    ``path`` is the page's source file: ``methode/index.md`` → ``methode/``.
+    """
+    page = path.removesuffix(".md")
+    page = "" if page == "index" else page.removesuffix("/index") + "/"
+    url = (site.rstrip("/") + "/" if site else "") + page
+    return f"`{url or '/'}{'#' + anchor if anchor else ''}`"
+
+
+def edit_url(repository: str, path: str) -> str:
+    """The address where a contributor edits ``path`` (a file of the repository) on GitHub;
+    ``""`` without a repository."""
+    if not repository:
+        return ""
+    return f"{repository.rstrip('/')}/edit/{BRANCH}/{quote(path)}"
+
+
+def new_file_url(repository: str, folder: str) -> str:
+    """The address where a contributor creates a file in ``folder`` on GitHub; ``""`` without a
+    repository."""
+    if not repository:
+        return ""
+    return f"{repository.rstrip('/')}/new/{BRANCH}/{quote(folder.strip('/'))}"
+
+
+RECORD_FOLDERS = {"example": "examples", "tool": "tools"}  # content/<folder>/<slug>.yml
+
+
+def record_edit_link(repository: str, content_dir: str, kind: str, slug: str) -> str:
+    """« Proposer une modification » of a record page: the record's file opened for editing on
+    GitHub (escaped HTML), or ``""`` without a repository: never a link to a placeholder."""
+    url = edit_url(repository, f"{content_dir.strip('/')}/{RECORD_FOLDERS[kind]}/{slug}.yml")
+    if not url:
+        return ""
+    return (f'<p class="odd17-edit odd17-web-only"><a href="{html.escape(url)}">Proposer une '
+            "modification de cette fiche</a> (sur GitHub : la fiche s’ouvre en édition, votre "
+            "proposition est relue avant d’être publiée)</p>\n")
+
+
+def configure(config: MkDocsConfig) -> None:
+    """Normalise both settings; when one is missing, say once, in French, what a published build
+    needs. (Without a public address, overrides/sitemap.xml renders nothing: no sitemap.)"""
+    config.site_url = site_url(config) or None
+    config.repo_url = repo_url(config) or None
+    missing = [name for name, value in ((SITE_URL_VAR, config.site_url),
+                                        (REPO_URL_VAR, config.repo_url)) if not value]
+    if missing:
+        log.info(MISSING_MESSAGE.format(missing=" et ".join(missing)))

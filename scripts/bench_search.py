@@ -154,11 +154,15 @@ def main() -> int:
     parser.add_argument("--examples", type=int, nargs="+", default=[1000])
     parser.add_argument("--site", type=Path, help="mesurer un site déjà construit")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep", type=Path, help="garder les copies construites dans ce dossier")
     args = parser.parse_args()
     from odd17 import site_search  # noqa: PLC0415
 
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            tmp = str(args.keep)
         targets = [(None, args.site)] if args.site else [(n, None) for n in args.examples]
         for count, site in targets:
             figures: dict[str, float] = {"examples": count or 0}

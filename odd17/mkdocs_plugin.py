@@ -55,7 +55,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     nav_urls: list[str] = []
     records: dict[str, render.RecordPage] = {}  # source path → record page, for this build
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
-    searched: set[str] = set()  # pages Pagefind indexes (online)
+    searched: site_search.Sources | None = None  # what Pagefind indexes (online)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
@@ -72,7 +72,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
             config.theme.dirs.insert(0, str(site_search.TEMPLATES))
-        self.searched = set()
+            self.searched = site_search.Sources()
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -143,7 +143,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if record is not None and f"<title>{page.meta.get('title')} - " not in output:
             raise PluginError(f"{page.file.src_uri} : le titre de la fiche manque dans la page "
                               "produite ; construction arrêtée")
-        return site_search.mark_content(output) if page.url in self.searched else output
+        if self.searched is not None and page.url in self.searched.wanted:
+            self.searched.add(page.url, output)
+        return output
 
     def _download_links(self, html: str, page: Page) -> str:
         """« Télécharger » links: the PDF of the page's sheet, the whole kit, the offline copy."""
@@ -170,9 +172,10 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     @event_priority(50)  # before Material's search reads the page
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict:
-        if not self.config.offline and site_search.indexed(page.meta):
-            self.searched.add(page.url)
-            page.meta["search"] = {"exclude": True}  # online, Pagefind indexes it, not Material
+        if self.searched is not None:  # online, Pagefind indexes the page, not Material
+            if site_search.indexed(page.meta):
+                self.searched.wanted.add(page.url)
+            page.meta["search"] = {"exclude": True}
         return context
 
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
@@ -180,7 +183,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if self.config.offline:
             search_folding.fold_search_index(Path(config.site_dir))
         else:
-            log.info("Recherche (Pagefind) : %s", site_search.build_index(Path(config.site_dir)))
+            assert self.searched is not None
+            log.info("Recherche (Pagefind) : %s", self.searched.index(Path(config.site_dir)))
         if not self.config.downloads:
             return
         assert self.kit is not None

@@ -79,6 +79,10 @@
     return n === 1 ? "1 page trouvée" : `${n.toLocaleString("fr-FR")} pages trouvées`;
   }
 
+  /** Pagefind reads copies of the pages with straight apostrophes (odd17/site_search.py): the
+   * kit's text has typographic ones. */
+  const typographic = (text) => text.replace(/'/g, "’");
+
   /** Pagefind's excerpt as text with <mark> around the words found, never as markup. */
   function excerpt(html) {
     const p = document.createElement("p");
@@ -87,7 +91,7 @@
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
       decode.innerHTML = part.replace(/</g, "&lt;");  // entities to text, tags stay text
-      const text = document.createTextNode(decode.value);
+      const text = document.createTextNode(typographic(decode.value));
       if (marked) {
         const mark = document.createElement("mark");
         mark.append(text);
@@ -109,7 +113,7 @@
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h2");
-    title.textContent = (data.meta && data.meta.title) || data.url;
+    title.textContent = typographic((data.meta && data.meta.title) || data.url);
     article.append(title, excerpt(data.excerpt || ""));
     a.append(article);
     li.append(a);

@@ -12,10 +12,10 @@ One search box in both: online, the header's box is the kit's own partial
 driven by odd17/search.js through Pagefind's JavaScript API; Material's search plugin stays
 configured (its header button and toggle) but indexes no page online.
 
-What Pagefind indexes (see ``INDEXED``, ``IGNORED``): the article of each page the kit lists
-for search (``search: exclude: true`` in a page's metadata keeps it out, in both engines),
-without the chrome (navigation, header, footer) or the blocks that are not the page's text
-(download lines, share address, QR code, permalinks): results start with the content.
+What Pagefind indexes (``Sources``, ``IGNORED``): the article of each page the kit lists for
+search (``search: exclude: true`` in a page's metadata keeps it out, in both engines), without
+the chrome (navigation, header, footer) or the blocks that are not the page's text (download
+lines, share address, QR code, permalinks): results start with the content.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -68,13 +70,41 @@ def indexed(meta: Mapping[str, Any]) -> bool:
     return not (isinstance(search, Mapping) and search.get("exclude"))
 
 
-def mark_content(html: str) -> str:
-    """Mark the page's article as what Pagefind indexes (``data-pagefind-body``): pages without
-    the mark (lists, maintainers' pages) stay out, and nothing outside the article gets in."""
-    marked, count = _ARTICLE.subn(lambda m: m.group(0) + " data-pagefind-body", html, count=1)
-    if not count:
-        raise ValueError("article de la page introuvable : la recherche ne peut pas l'indexer")
-    return marked
+class Sources:
+    """The pages' articles as Pagefind reads them, written aside (never in the site) while MkDocs
+    builds the pages, then indexed at the end of the build (``index``).
+
+    Pagefind reads the typographic apostrophe of French elisions (« l’évaluation ») as part of
+    the word (« lévaluation »: « évaluation » would not find it); it splits on the straight one.
+    The copies it reads have straight apostrophes (odd17/search.js shows them typographic
+    again); the published pages keep theirs. Reading the article only keeps the chrome
+    (navigation, header, footer) out, and ``IGNORED`` the blocks that are not the page's text.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="odd17-recherche-"))
+        self.wanted: set[str] = set()  # URLs of the pages to index (``indexed``)
+
+    def add(self, url: str, output: str) -> None:
+        """Keep the article of the page built at ``url`` (MkDocs' page URL, « a/b/ »)."""
+        start = _ARTICLE.search(output)
+        end = output.rfind("</article>")
+        if start is None or end < start.end():
+            raise ValueError(f"{url or 'accueil'} : article de la page introuvable, la recherche "
+                             "ne peut pas l'indexer")
+        article = output[start.start():end].replace("’", "'")
+        path = self.folder / url / "index.html" if url.endswith("/") or not url else \
+            self.folder / url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>'
+                        f"<body>{article}</article></body></html>", encoding="utf-8")
+
+    def index(self, site: Path) -> str:
+        """Write Pagefind's bundle into ``site``; says how many pages it indexed."""
+        try:
+            return build_index(self.folder, site / BUNDLE)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def script() -> str:
@@ -85,20 +115,21 @@ def script() -> str:
             .replace("/*ELISIONS*/[]", json.dumps(list(ELISIONS))))
 
 
-def build_index(site: Path) -> str:
-    """Index the built site with the Pagefind binary; says how many pages it indexed.
+def build_index(pages: Path, bundle: Path) -> str:
+    """Index the HTML files of ``pages`` into ``bundle`` with the Pagefind binary; says how many
+    pages it indexed.
 
     Run as a command (the wheel's binary through ``python -m pagefind``) rather than through the
-    asynchronous Python API: one call over the written site is what Pagefind is fastest at.
+    asynchronous Python API: one call over a folder is what Pagefind is fastest at.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-               "--force-language", "fr", "--exclude-selectors", ", ".join(IGNORED)]
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
+               str(bundle), "--force-language", "fr", "--exclude-selectors", ", ".join(IGNORED)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         raise RuntimeError(f"l'index de recherche (Pagefind) n'a pas pu être écrit :\n"
                            f"{result.stdout}{result.stderr}")
-    if not (site / BUNDLE / "pagefind.js").exists():
-        raise RuntimeError("Pagefind n'a écrit aucun index (aucune page marquée à indexer ?)")
+    if not (bundle / "pagefind.js").exists():
+        raise RuntimeError("Pagefind n'a écrit aucun index (aucune page à indexer ?)")
     pages = re.search(r"Indexed (\d+) pages?", result.stdout)
     return f"{pages.group(1) if pages else '?'} pages indexées"
 

@@ -307,8 +307,8 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
         shown = examples[first:first + PAGE_SIZE]
         total = len(examples)
         if pages > 1:
-            lines.append(f"{_count(total)} dans la base, du {_number(first + 1)}e au "
-                         f"{_number(first + len(shown))}e\u00a0:\n")
+            lines.append(f"{_count(total)} dans la base\u00a0; ici, les exemples "
+                         f"{_number(first + 1)} à {_number(first + len(shown))}\u00a0:\n")
         else:
             lines.append(f"{_count(total)} dans la base\u00a0:\n")
         prefix = "../" * (path.count("/") - 1)  # to exemples/

@@ -18,9 +18,7 @@ import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-import segno
-
-from . import examples_index
+from . import citation, examples_index
 from .kit import Kit
 from .models import Example, Tool
 from .text import (french_date, heading_slug, html_attr, html_paragraphs, html_text, html_url,
@@ -30,6 +28,7 @@ EXAMPLES_DIR = "exemples"
 TOOLS_DIR = "outils"
 TYPOLOGY_PAGE = "methode/typologie.md"
 EXAMPLES_INDEX = "exemples/index.md"
+QR_SCRIPT = "assets/record-qr.js"  # draws the printed QR code (see qr_block)
 
 # (source path of a page of the site, anchor or "") → its address relative to the page built.
 Linker = Callable[[str, str], str]
@@ -170,14 +169,18 @@ def share_block(url: str) -> str:
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
 
 
-def qr_block(url: str) -> str:
-    """A QR code to the page's online address, shown in print only (paper → online page)."""
-    # A fixed mask: segno's choice of the best of the 8 masks costs 11 ms per page, a third of
-    # the build with 1,000 examples (scripts/bench.py); mask 0 is as valid and decoded as well.
-    code = segno.make_qr(url, error="m", mask=0).svg_inline(scale=3, svgclass="odd17-qr__code",
-                                                            title=f"QR code vers {url}")
-    return (f'<div class="odd17-qr" aria-hidden="true">{code}<p>Page en ligne\u00a0:<br>'
-            f"{html.escape(url)}</p></div>\n")
+def qr_block(url: str, script: str) -> str:
+    """A QR code to the page's online address, shown in print only (paper → online page).
+
+    The build writes only the address; the browser draws the code (``script``:
+    docs/assets/record-qr.js, with the npm library qrcode-generator). Drawn here in Python it
+    cost 3 to 11 ms per page (segno), a fifth of the build at 10,000 examples, for a block that
+    only shows on paper; in the browser it costs about a millisecond, on the pages read.
+    """
+    address = html_attr(url)
+    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true"><p>Page en ligne'
+            f"\u00a0:<br>{html_text(url)}</p></div>\n"
+            f'<script src="{script}" defer></script>\n')
 
 
 def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",
@@ -223,9 +226,11 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
             items.append(f"<li><strong>Impacts\u00a0:</strong> {names}</li>\n")
         body.add(f"<ul>\n{''.join(items)}</ul>\n")
     _sources_and_dates(body, example)
+    body.add(citation.example_citation(example, slug, public_url(site_url, example_path(slug))
+                                       if site_url else ""))
     if site_url:
         body.add(share_block(public_url(site_url, example_path(slug))))
-        body.add(qr_block(public_url(site_url, example_path(slug))))
+        body.add(qr_block(public_url(site_url, example_path(slug)), link(QR_SCRIPT, "")))
     others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
     if others:
         body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele")

@@ -39,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print(problem.github_annotation())
     print(report.summary())
+    if os.environ.get("ODD17_TIMINGS"):  # scripts/bench_validate.py: where the time goes
+        import time
+
+        from odd17 import validation
+
+        workers = ", ".join(f"{cpu:.2f}" for cpu in validation.WORKER_CPU_SECONDS) or "aucun"
+        print(f"temps processeur : principal {time.process_time():.2f} s, "
+              f"travailleurs {workers} s", file=sys.stderr)
     return 1 if report.errors else 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
+from odd17.problems import printable  # noqa: E402
 from odd17.validation import validate  # noqa: E402
 
 
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [p for p in [args.content, *args.paths] if not p.exists()]
     if missing:
-        print(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
+        print(f"validate.py : chemin introuvable : {printable(str(missing[0]))}", file=sys.stderr)
         return 2
     # Two processes share thousands of records (the machine's cores, at most 2: issue 9).
     report = validate(args.content, args.paths or None, workers=min(2, os.cpu_count() or 1))

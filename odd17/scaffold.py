@@ -11,6 +11,7 @@ validator (so a refused answer gets the validator's French message); the record 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import sys
 import textwrap
@@ -90,7 +91,6 @@ def model_suggestions(kit: Kit, answer: str) -> list[PartnershipModel]:
                   or f" {fold(c.name)} " in padded]
     if categories:
         return [m for m in kit.typology.models if m.category in categories]
-    import difflib
     names = {fold(m.name): m for m in kit.typology.models}
     return [names[n] for n in difflib.get_close_matches(words, list(names), n=2, cutoff=0.7)]
 

@@ -303,9 +303,9 @@ class Scaffold:
             raise NoAnswer(label)
         return answer.strip()
 
-    def ask_field(self, question: Question, given: Any = None, label: str | None = None) -> Any:
+    def ask_field(self, question: Question, given: Any = None) -> Any:
         """The answer to one question: the option's value if given, else asked until valid."""
-        label = label or question.prompt.split(" :")[0].split(" (")[0]
+        label = question.prompt.split(" :")[0].split(" (")[0].split(",")[0]
         if given not in (None, [], ""):
             return self.value_of(question, given)  # Refused → the caller exits
         if self.scripted:  # values come from options: nothing is asked
@@ -438,9 +438,6 @@ class Scaffold:
             url = self._ask_quiet(Question("url", "", Source, optional=True),
                                   f"Source n° {n} : adresse web (https://…, vide si aucune)")
             sources.append({"titre": title} | ({"url": url} if url else {}))
-
-    def _record_model(self) -> type[BaseModel]:
-        return RECORD_DIRS[self.kind]
 
     def propose(self, record: dict[str, Any]) -> str:
         return free_slug(self.kit, self.content, self.kind, record)

@@ -336,3 +336,32 @@ def test_counts_use_french_digit_grouping() -> None:
     from odd17.examples_index import _number
 
     assert _number(9) == "9" and _number(1009) == "1\u202f009" and _number(12345) == "12\u202f345"
+
+
+@pytest.mark.slow
+def test_filters_work_in_the_offline_copy(tmp_path: Path, page) -> None:  # noqa: ANN001
+    """From file:// (a USB key): the filters' data are scripts, not fetched JSON."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from conftest import ROOT
+
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/make_offline.py"), "--site", str(site)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(site / "kit-hors-ligne.zip") as archive:
+        archive.extractall(tmp_path / "usb")
+    copy = tmp_path / "usb" / "odd17-en-pratique"
+    page.goto((copy / "exemples/index.html").as_uri())
+    page.get_by_label("Catégorie", exact=True).select_option("mecenat")
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
+    hrefs = page.locator("#resultats .odd17-example a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs and all(h.endswith(".html") for h in hrefs)
+    page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)").fill("deloitte")
+    page.wait_for_function("document.querySelectorAll('#resultats .odd17-example').length === 1")
+    assert visible_titles(page) == ["Deloitte et SIVC"]
+    page.goto((copy / "outils/index.html").as_uri() + "?public=entreprises")
+    expected = sum("entreprises" in t.audiences for t in KIT.tools.values())
+    page.wait_for_function(f"document.querySelectorAll('.odd17-tool:not([hidden])').length === {expected}")

@@ -13,7 +13,9 @@ closed pipe end with one French line and a non-zero status.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -57,15 +59,35 @@ def run_mkdocs(argv: list[str]) -> int:
     except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into its Abort)
         print("Interrompu.", file=sys.stderr)
         return 130
-    except click.ClickException as error:  # a bad option: click's usage line, then ours
-        error.show()
-        print("Option ou commande non reconnue : voir python -m odd17.cli --help.",
-              file=sys.stderr)
+    except click.UsageError as error:  # a bad option or command
+        print(f"Option ou commande non reconnue ({error.format_message()}) : voir "
+              "python -m odd17.cli --help.", file=sys.stderr)
+        return 2
+    except click.ClickException as error:  # e.g. no mkdocs.yml here
+        message = error.format_message()
+        if missing := re.search(r"Config file '(.+)' does not exist", message):
+            message = (f"fichier de configuration introuvable : {missing.group(1)} (lancez la "
+                       "commande depuis le dossier du kit)")
+        print(f"La construction du site a échoué : {message}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return 130
     return result if isinstance(result, int) else 0
+
+
+def exit_on_interrupt() -> None:
+    """Ctrl-C ends the command at once with one French line, wherever it is: even while Python
+    still imports its packages (before any ``try``), and from every process of the command
+    (the validator's workers print nothing). Call it first, before the heavy imports."""
+    main_pid = os.getpid()
+
+    def interrupted(signum: int, frame: object) -> None:
+        if os.getpid() == main_pid:
+            os.write(2, "\nInterrompu (Ctrl-C).\n".encode())
+        os._exit(130)
+
+    signal.signal(signal.SIGINT, interrupted)
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -115,4 +137,5 @@ def guard(main: Callable[[], int]) -> int:
 
 
 if __name__ == "__main__":
+    exit_on_interrupt()
     sys.exit(run_mkdocs(sys.argv[1:]))

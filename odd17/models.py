@@ -152,6 +152,7 @@ def _check_url(value: Any) -> Any:
         return value  # the str type reports it
     if _SIMPLE_WEB_ADDRESS.fullmatch(value):  # fast path: plainly valid (a subset of the rule)
         return value
+    _one_line(value)  # no control, invisible direction or non-character in an address either
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise PydanticCustomError("url_not_web", "'{value}' n'est pas une adresse web valide : elle "
@@ -165,11 +166,14 @@ Url = Annotated[str, Field(max_length=500, json_schema_extra={"format": "uri",
                 AfterValidator(_check_url)]
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: Any) -> Any:
     """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``)."""
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:

@@ -28,7 +28,6 @@ EXAMPLES_DIR = "exemples"
 TOOLS_DIR = "outils"
 TYPOLOGY_PAGE = "methode/typologie.md"
 EXAMPLES_INDEX = "exemples/index.md"
-QR_SCRIPT = "assets/record-qr.js"  # draws the printed QR code (see qr_block)
 
 # (source path of a page of the site, anchor or "") → its address relative to the page built.
 Linker = Callable[[str, str], str]
@@ -169,18 +168,18 @@ def share_block(url: str) -> str:
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
 
 
-def qr_block(url: str, script: str) -> str:
+def qr_block(url: str) -> str:
     """A QR code to the page's online address, shown in print only (paper → online page).
 
-    The build writes only the address; the browser draws the code (``script``:
-    docs/assets/record-qr.js, with the npm library qrcode-generator). Drawn here in Python it
-    cost 3 to 11 ms per page (segno), a fifth of the build at 10,000 examples, for a block that
-    only shows on paper; in the browser it costs about a millisecond, on the pages read.
+    The build writes only the address; the browser draws the code (docs/assets/record-qr.js,
+    in mkdocs.yml's extra_javascript, with the npm library qrcode-generator). Drawn here in
+    Python (segno) it cost 3 to 11 ms per page, a sixth of the build at 1,000 examples, for a
+    block that only shows on paper; in the browser it costs about a millisecond, on the pages
+    read (drawn at load, so that a print or a PDF made right after loading has it).
     """
     address = html_attr(url)
     return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true"><p>Page en ligne'
-            f"\u00a0:<br>{html_text(url)}</p></div>\n"
-            f'<script src="{script}" defer></script>\n')
+            f"\u00a0:<br>{html_text(url)}</p></div>\n")
 
 
 def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",
@@ -230,7 +229,7 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
                                        if site_url else ""))
     if site_url:
         body.add(share_block(public_url(site_url, example_path(slug))))
-        body.add(qr_block(public_url(site_url, example_path(slug)), link(QR_SCRIPT, "")))
+        body.add(qr_block(public_url(site_url, example_path(slug))))
     others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
     if others:
         body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele")

@@ -12,6 +12,7 @@ import difflib
 import gc
 import multiprocessing as mp
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +26,14 @@ from .kit import Kit
 from .messages import french_message
 from .models import (SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids,
                      comparison_key)
-from .problems import Problem
+from .problems import Problem, system_error
 from .yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
 VOCABULARIES_FILE = "vocabularies.yml"
 RECORD_DIRS: dict[str, type[BaseModel]] = {"examples": Example, "tools": Tool}
 STALE_AFTER = dt.timedelta(days=2 * 365)
+MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 unknown fields gets 51 lines, not 20,000
 
 
 @dataclass
@@ -82,12 +84,18 @@ def _validate_document(path: Path, model: type[BaseModel], context: dict[str, An
     try:
         return model.model_validate(doc.data, context=context), doc
     except ValidationError as error:
-        for details in error.errors(include_url=False):
+        details_list = error.errors(include_url=False)
+        for details in details_list[:MAX_PROBLEMS_PER_FILE]:
             loc = tuple(details["loc"])
             if details["type"] == "date_order":
                 loc = loc + ("verifie_le",)
             problems.append(Problem(shown, doc.line_of(loc), field_path(loc),
                                     french_message(details, model)))
+        if len(details_list) > MAX_PROBLEMS_PER_FILE:
+            problems.append(Problem(shown, doc.line_of(tuple(details_list[MAX_PROBLEMS_PER_FILE]
+                                                             ["loc"])), "",
+                                    f"… et {len(details_list) - MAX_PROBLEMS_PER_FILE} autres "
+                                    "problèmes dans ce fichier : corrigez d'abord ceux-ci"))
         return None, doc
 
 
@@ -127,18 +135,16 @@ def discover(content: Path, problems: list[Problem]) -> list[Found]:
 
     def refuse_all(folder: Path, parts: tuple[str, ...], message: str) -> None:
         """Every file below ``folder`` gets ``message`` (nothing there is ever read)."""
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                where = parts + (entry.name,)
-                if entry.is_symlink():
-                    problems.append(Problem(shown(*where), 1, "", _LINK))
-                elif entry.is_dir(follow_symlinks=False):
-                    refuse_all(Path(entry.path), where, message)
-                else:
-                    problems.append(Problem(shown(*where), 1, "", message))
+        for entry in _entries(folder, shown(*parts), problems):
+            where = parts + (entry.name,)
+            if entry.is_symlink():
+                problems.append(Problem(shown(*where), 1, "", _LINK))
+            elif entry.is_dir(follow_symlinks=False):
+                refuse_all(Path(entry.path), where, message)
+            else:
+                problems.append(Problem(shown(*where), 1, "", message))
 
-    with os.scandir(content) as top:
-        top_entries = sorted(top, key=lambda e: e.name)
+    top_entries = _entries(content, base, problems)
     for entry in top_entries:
         name = entry.name
         if entry.is_symlink():
@@ -158,24 +164,33 @@ def discover(content: Path, problems: list[Problem]) -> list[Found]:
     return found
 
 
+def _entries(folder: Path, shown: str, problems: list[Problem]) -> list[os.DirEntry[str]]:
+    """The entries of ``folder`` sorted by name; a folder that cannot be read is a problem."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        problems.append(Problem(shown, 1, "", f"dossier illisible ({system_error(error)})"))
+        return []
+
+
 def _record_folder(folder: Path, kind: str, base: str, problems: list[Problem]) -> list[Found]:
     found: list[Found] = []
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            shown = os.path.join(base, entry.name)
-            if entry.is_symlink():
-                problems.append(Problem(shown, 1, "", _LINK))
-            elif entry.is_dir(follow_symlinks=False):
-                sub: list[Problem] = []
-                for inner in _record_folder(Path(entry.path), kind, shown, sub):
-                    sub.append(Problem(inner.shown, 1, "", f"fiche dans un sous-dossier, elle ne "
-                                       f"serait jamais publiée : déplacez-la directement dans "
-                                       f"content/{kind}/"))
-                problems.extend(sub)
-            elif entry.name.startswith("."):
-                problems.append(Problem(shown, 1, "", _HIDDEN))
-            else:
-                found.append(Found(Path(entry.path), shown, kind))
+    for entry in _entries(folder, base, problems):
+        shown = os.path.join(base, entry.name)
+        if entry.is_symlink():
+            problems.append(Problem(shown, 1, "", _LINK))
+        elif entry.is_dir(follow_symlinks=False):
+            sub: list[Problem] = []
+            for inner in _record_folder(Path(entry.path), kind, shown, sub):
+                sub.append(Problem(inner.shown, 1, "", f"fiche dans un sous-dossier, elle ne "
+                                   f"serait jamais publiée : déplacez-la directement dans "
+                                   f"content/{kind}/"))
+            problems.extend(sub)
+        elif entry.name.startswith("."):
+            problems.append(Problem(shown, 1, "", _HIDDEN))
+        else:
+            found.append(Found(Path(entry.path), shown, kind))
     return found
 
 
@@ -297,10 +312,11 @@ def _check_files(found: list[Found], context: dict[str, Any], problems: list[Pro
     if workers > 1 and len(found) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
         chunks = [found[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            futures = [pool.submit(_check_chunk, chunk, context, True) for chunk in chunks]
+            futures = [pool.submit(_timed_chunk, chunk, context) for chunk in chunks]
             results = [f.result() for f in futures]
         out: list[Checked] = []
-        for chunk_problems, chunk_checked in results:
+        WORKER_CPU_SECONDS[:] = [cpu for _, _, cpu in results]
+        for chunk_problems, chunk_checked, _ in results:
             problems += chunk_problems
             out += chunk_checked
         return out
@@ -310,6 +326,14 @@ def _check_files(found: list[Found], context: dict[str, Any], problems: list[Pro
 
 
 PARALLEL_FROM = 2000  # below, starting a process costs more than it saves
+WORKER_CPU_SECONDS: list[float] = []  # processor time of each worker of the last run (bench)
+
+
+def _timed_chunk(found: list[Found], context: dict[str, Any],
+                 ) -> tuple[list[Problem], list[Checked], float]:
+    start = time.process_time()
+    problems, checked = _check_chunk(found, context, in_worker=True)
+    return problems, checked, time.process_time() - start
 
 
 def _check_chunk(found: list[Found], context: dict[str, Any], in_worker: bool = False,

@@ -229,11 +229,11 @@ def _measure(module: str, names: tuple[str, ...], *args: object) -> dict[str, fl
 
 
 def search_figures(site: Path) -> dict[str, float] | str:
-    return _measure("bench_search", ("measure_site", "measure", "search_figures"), site)
+    return _measure("bench_search", ("measure", "measure_site"), site)
 
 
 def index_figures(site: Path) -> dict[str, float] | str:
-    return _measure("bench_examples", ("measure_site", "index_site_figures"), site)
+    return _measure("bench_examples", ("measure", "measure_site"), site)
 
 
 # --- Lighthouse on the site served gzipped --------------------------------------------------------

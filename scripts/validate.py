@@ -8,7 +8,6 @@ The checks themselves live in odd17.validation, shared with every ``mkdocs build
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -16,11 +15,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
-from odd17.validation import validate  # noqa: E402
+from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
+
+exit_on_interrupt()
+
+try:
+    from odd17.cli import FrenchArgumentParser, guard
+    from odd17.problems import printable
+    from odd17.validation import validate
+except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it
+    sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt "
+             "bash scripts/task validate (il installe ce qu'il faut).")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = FrenchArgumentParser(
         prog="validate.py", description="Vérifie les fiches du kit (exemples, outils, typologie).")
     parser.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
                         help="fichiers ou dossiers de fiches à vérifier (par défaut : tout content/)")
@@ -29,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [p for p in [args.content, *args.paths] if not p.exists()]
     if missing:
-        print(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
+        print(f"validate.py : chemin introuvable : {printable(str(missing[0]))}", file=sys.stderr)
         return 2
     # Two processes share thousands of records (the machine's cores, at most 2: issue 9).
     report = validate(args.content, args.paths or None, workers=min(2, os.cpu_count() or 1))
@@ -39,8 +48,16 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print(problem.github_annotation())
     print(report.summary())
+    if os.environ.get("ODD17_TIMINGS"):  # scripts/bench_validate.py: where the time goes
+        import time
+
+        from odd17 import validation
+
+        workers = ", ".join(f"{cpu:.2f}" for cpu in validation.WORKER_CPU_SECONDS) or "aucun"
+        print(f"temps processeur : principal {time.process_time():.2f} s, "
+              f"travailleurs {workers} s", file=sys.stderr)
     return 1 if report.errors else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guard(main))  # Ctrl-C or a closed pipe: a French line, not a traceback

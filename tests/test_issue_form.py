@@ -19,6 +19,7 @@ import yaml
 
 from conftest import CONTENT, FIXTURES, ROOT, TODAY
 from odd17 import issue_form
+from odd17.typography import french_text
 from odd17.validation import validate
 
 FORMS = FIXTURES / "issue-forms"
@@ -98,7 +99,7 @@ def test_a_title_already_in_the_base_is_refused_in_the_forms_words(content: Path
     assert record_from_issue(body, content).returncode == 0
     again = record_from_issue(body, content)
     assert again.returncode == 1
-    assert again.stdout.startswith("« Titre de l'exemple » : même titre que ")
+    assert again.stdout.startswith("« Titre de l’exemple » : même titre que ")
     assert len(list(content.glob("examples/*recyclerie*.yml"))) == 1
 
 
@@ -170,13 +171,20 @@ def test_forms_show_the_typology_and_the_vocabularies(kit) -> None:  # noqa: ANN
     assert len(models) == len(kit.typology.models) == 9
     for model in kit.typology.models:
         category = kit.term("categories", model.category).name
-        assert f"{model.name} ({category}) : {' '.join(model.definition.split())}" in models
+        definition = " ".join(model.definition.split())
+        assert french_text(f"{model.name} ({category}) : {definition}") in models
     types = by_id["partenaires"]["attributes"]["description"]
-    assert all(t.name in types for t in kit.vocabularies.partner_types)
-    assert by_id["territoire"]["attributes"]["options"] == [t.name for t in kit.vocabularies.territories]
+    assert all(french_text(t.name) in types for t in kit.vocabularies.partner_types)
+    assert by_id["territoire"]["attributes"]["options"] == [french_text(t.name)
+                                                            for t in kit.vocabularies.territories]
     assert by_id["objectifs"]["attributes"]["multiple"] is True
-    assert by_id["objectifs"]["attributes"]["options"] == [t.name for t in kit.typology.objectives]
-    assert by_id["impacts"]["attributes"]["options"] == [t.name for t in kit.typology.impacts]
+    assert by_id["objectifs"]["attributes"]["options"] == [french_text(t.name)
+                                                           for t in kit.typology.objectives]
+    assert by_id["impacts"]["attributes"]["options"] == [french_text(t.name)
+                                                         for t in kit.typology.impacts]
+    # French typography in what contributors read: « L’ODD », no-break space before « : ».
+    assert "L’ODD 17 en pratique" in form["body"][0]["attributes"]["value"]
+    assert "\u00a0:" in form["description"] and "Titre de l’exemple" in str(form["body"])
     assert form["labels"] == [issue_form.FORM_LABELS["examples"]]
     for name in issue_form.FORM_FILES.values():
         form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))

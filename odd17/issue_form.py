@@ -544,10 +544,11 @@ def check(kit: Kit, kind: str, answer: Answer) -> list[FormProblem]:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&\"'=:@$%^])")
 
 
-def md_text(text: str) -> str:
+def md_text(text: str, typeset: bool = True) -> str:
     """Record text as inert GitHub Markdown: punctuation escaped, no mention (@…), no
-    reference (#…), no HTML, one line."""
+    reference (#…), no HTML, one line; in French typography as on the site (not addresses)."""
     text = " ".join(str(text).split())
+    text = french_text(text) if typeset else text
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # GitHub links @names and #numbers after Markdown: a word joiner keeps them plain text.
     return text.replace("\\@", "\\@\u2060").replace("\\#", "\\#\u2060")
@@ -587,7 +588,7 @@ def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
         lines += [md_text(paragraph), ""]
     lines += ["**Sources**", ""]
     for source in record["sources"]:
-        url = f" : {md_text(source['url'])}" if source.get("url") else ""
+        url = f" : {md_text(source['url'], typeset=False)}" if source.get("url") else ""
         lines += [f"- {md_text(source['titre'])}{url}"]
     section = "exemples" if kind == "examples" else "outils"
     lines += ["", f"Adresse de la page une fois publiée : `{section}/{slug}/`"]

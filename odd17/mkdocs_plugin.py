@@ -151,11 +151,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             return posixpath.relpath(path, base or ".")
 
         kit_pdf = f'<a href="{href(f"{printing.PDF_DIR}/{printing.KIT.slug}.pdf")}" download>'
-        if page.is_homepage:
-            return (f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le kit complet '
-                    f'en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie hors ligne '
-                    "du site (zip à ouvrir sans connexion, par exemple depuis une clé USB)</a></p>"
-                    "</div>" + html)
+        if page.is_homepage:  # below the title (publish)
+            title, end, rest = html.partition("</h1>")
+            return (title + end + f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
+                    f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
+                    "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
+                    "USB)</a></p></div>" + rest)
         sheet = printing.sheet_of(page.url)
         if sheet is None:
             return html

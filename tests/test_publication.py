@@ -81,6 +81,11 @@ def test_configured_build_uses_the_settings_everywhere(published_site: Path) -> 
     # The trainers' page gives public addresses to copy.
     trainers = (site / "formateurs/index.html").read_text(encoding="utf-8")
     assert f"<code>{SITE}methode/typologie/</code>" in trainers
+    # The feed of new examples, announced on the examples index.
+    assert (site / "exemples/nouveaux.xml").is_file()
+    index = (site / "exemples/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in index
+    assert f'href="{REPO}/issues/new?template=nouvel-exemple.yml"' in index
     # The PDFs: their cover names the public address, their links to pages outside them too.
     kit = _pdf_text(site / "pdf/kit-complet.pdf")
     assert "kit.test" in kit
@@ -101,6 +106,7 @@ def _external_hosts() -> set[str]:
 def test_build_without_settings_prints_no_address_of_the_kit(unconfigured_site: Path) -> None:
     site = unconfigured_site
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert not (site / "exemples/nouveaux.xml").exists()  # a feed needs absolute addresses
     allowed = _external_hosts()
     for path, text in _texts(site):
         assert PLACEHOLDER not in text, path

@@ -25,3 +25,5 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
     env.macro(partial(settings.page_address, settings.site_url(env.conf)), "page_address")
     env.macro(partial(feed.examples_actions, settings.repo_url(env.conf),
                       settings.site_url(env.conf)), "examples_actions")
+    env.macro(partial(settings.repository_sentence, settings.repo_url(env.conf)), "repository")
+    env.macro(partial(settings.report_sentence, settings.repo_url(env.conf)), "report_problem")

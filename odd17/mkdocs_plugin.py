@@ -27,8 +27,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import (examples_index, opendata, printing, render, search_folding, settings, tool_map,
-               typography)
+from . import (examples_index, opendata, printing, render, search_folding, settings, tables,
+               tool_map, typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
@@ -105,6 +105,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             html += settings.record_edit_link(config.repo_url or "", self.config.content_dir,
                                               record.kind, record.slug)
         html = typography.french_page(html, page)  # every page, hand-written or generated
+        html = tables.frame_tables(html)  # wide tables scroll in a labelled frame (phones)
         return self._download_links(html, page)
 
     def _record_content(self, record: render.RecordPage, page: Page, config: MkDocsConfig,

@@ -307,8 +307,8 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
         shown = examples[first:first + PAGE_SIZE]
         total = len(examples)
         if pages > 1:
-            lines.append(f"{_count(total)} dans la base, du {_number(first + 1)}e au "
-                         f"{_number(first + len(shown))}e\u00a0:\n")
+            lines.append(f"{_count(total)} dans la base\u00a0; ici, les exemples "
+                         f"{_number(first + 1)} à {_number(first + len(shown))}\u00a0:\n")
         else:
             lines.append(f"{_count(total)} dans la base\u00a0:\n")
         prefix = "../" * (path.count("/") - 1)  # to exemples/
@@ -317,9 +317,9 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
         lines.append(_pager(kit, facet, value, number, pages))
     else:
         lines.append(_empty(kit, facet, value, up))
-    lines.append(f"\n[Tous les exemples]({up}exemples/index.md) · [Croiser avec d’autres critères "
-                 f"(modèle, territoire, type de partenaire…)]({up}exemples/index.md?"
-                 f"{facet.id}={value})\n")
+    cross = (f" · [Croiser avec d’autres critères (modèle, territoire, type de partenaire…)]"
+             f"({up}exemples/index.md?{facet.id}={value})" if examples else "")
+    lines.append(f"\n[Tous les exemples]({up}exemples/index.md){cross}\n")
     return "\n".join(lines)
 
 

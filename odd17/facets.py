@@ -210,6 +210,8 @@ def encode(kit: Kit, facet: Facet, examples: list[Example]) -> tuple[int, str]:
     """One facet's values for every example, as a string of base-64 digits, ``width`` digits per
     example: for a single value, 0 (none) or its position + 1; for several, a bit per value."""
     order = facet.order(kit)
+    if facet.is_list and len(order) > 30:  # the script tests bits of 32-bit integers
+        raise ValueError(f"facette {facet.id} : plus de 30 valeurs possibles pour une liste")
     numbers = []
     for example in examples:
         values = facet.values(kit, example)

@@ -29,7 +29,8 @@ from .kit import Kit
 from .messages import french_message
 from .models import Example, Partner, Source, Term, Tool, allowed_ids
 from .problems import Problem
-from .scaffold import fold, model_suggestions, vocabulary_terms
+from .scaffold import (MODELS, PARTNER_TYPES, facet_of, fold, model_suggestions, vocabulary_of,
+                       vocabulary_terms)
 from .yamlfile import field_path
 
 NO_RESPONSE = "_No response_"
@@ -106,12 +107,26 @@ def _labels(terms: list[Term]) -> str:
     return ", ".join(term.name for term in terms)
 
 
+def _described(kit: Kit, vocabulary: str) -> str:
+    """A vocabulary's terms with their descriptions, as a Markdown list (a field's help)."""
+    return "\n".join(f"- **{t.name}** : {' '.join(getattr(t, 'description', '').split())}"
+                     for t in vocabulary_terms(kit, vocabulary))
+
+
 # --- The questions --------------------------------------------------------------------------------
 
+def _choice(record: type[BaseModel], key: str, label: str, **kwargs: Any) -> FormField:
+    """A dropdown: its values, and whether several may be chosen, come from the field's facet
+    (odd17/facets.py), whether it is required from the model."""
+    facet = facet_of(record, key)
+    return FormField(key, label, "dropdown", vocabulary=facet.vocabulary, multiple=facet.is_list,
+                     required=_required(record, key), **kwargs)
+
+
 def example_fields(kit: Kit) -> list[FormField]:
-    types = _labels(vocabulary_terms(kit, "types_partenaires"))
-    objectives = "\n".join(f"- **{t.name}** : {t.description}" for t in kit.typology.objectives)
-    impacts = "\n".join(f"- **{t.name}** : {t.description}" for t in kit.typology.impacts)
+    types = _labels(vocabulary_terms(kit, PARTNER_TYPES))
+    objectives = _described(kit, vocabulary_of(Example, "objectifs"))
+    impacts = _described(kit, vocabulary_of(Example, "impacts"))
     return [
         FormField("titre", "Titre de l'exemple", "input", required=_required(Example, "titre"),
                   help="Un titre qui dit qui fait quoi ensemble (150 caractères au plus).",
@@ -124,26 +139,22 @@ def example_fields(kit: Kit) -> list[FormField]:
                         "l'adresse de son site web."),
                   placeholder="Association des Jardins — Association — https://jardins.example.org"
                               "\nEntreprise Dupont — Entreprise"),
-        FormField("modele", "Modèle de partenariat", "dropdown", vocabulary="modeles",
-                  required=_required(Example, "modele"),
-                  help=("Le modèle de la typologie du kit méthodologique (9 modèles en 4 "
-                        "catégories) dont la définition correspond le mieux à l'alliance.")),
+        _choice(Example, "modele", "Modèle de partenariat",
+                help=("Le modèle de la typologie du kit méthodologique (9 modèles en 4 "
+                      "catégories) dont la définition correspond le mieux à l'alliance.")),
         FormField("description", "Ce que font les partenaires ensemble", "textarea",
                   required=_required(Example, "description"),
                   help=("En quelques phrases : le besoin de départ, ce que chacun apporte, ce "
                         "que le partenariat a produit. Seulement ce que disent vos sources."),
                   placeholder="Les salariés de l'entreprise Dupont aident l'association à…"),
-        FormField("territoire", "Territoire", "dropdown", vocabulary="territoires",
-                  required=_required(Example, "territoire"),
-                  help="National, ou la région où se passe l'alliance. Laissez vide si vos "
-                       "sources ne le disent pas."),
-        FormField("objectifs", "Objectifs partagés", "dropdown", vocabulary="objectifs",
-                  multiple=True, required=_required(Example, "objectifs"),
-                  help=("Les objectifs que les partenaires poursuivent ensemble (le « carré "
-                        f"magique »), si vos sources les disent :\n{objectives}")),
-        FormField("impacts", "Impacts constatés", "dropdown", vocabulary="impacts",
-                  multiple=True, required=_required(Example, "impacts"),
-                  help=f"Les impacts que vos sources constatent :\n{impacts}"),
+        _choice(Example, "territoire", "Territoire",
+                help="National, ou la région où se passe l'alliance. Laissez vide si vos "
+                     "sources ne le disent pas."),
+        _choice(Example, "objectifs", "Objectifs partagés",
+                help=("Les objectifs que les partenaires poursuivent ensemble (le « carré "
+                      f"magique »), si vos sources les disent :\n{objectives}")),
+        _choice(Example, "impacts", "Impacts constatés",
+                help=f"Les impacts que vos sources constatent :\n{impacts}"),
         FormField("sources", "Sources", "textarea", one_per_line=True,
                   required=_required(Example, "sources"),
                   help=("D'où viennent ces informations (rapport, article, page des "
@@ -160,21 +171,16 @@ def tool_fields(kit: Kit) -> list[FormField]:
     return [
         FormField("nom", "Nom de l'outil", "input", required=_required(Tool, "nom"),
                   help="Son nom tel que l'éditeur l'écrit (150 caractères au plus)."),
-        FormField("nature", "Nature de l'outil", "dropdown", vocabulary="natures_outils",
-                  required=_required(Tool, "nature")),
+        _choice(Tool, "nature", "Nature de l'outil"),
         FormField("description", "À quoi sert l'outil", "textarea",
                   required=_required(Tool, "description"),
                   help="Pour qui, pour quoi faire, en deux ou trois phrases."),
-        FormField("publics", "Publics", "dropdown", vocabulary="publics", multiple=True,
-                  required=_required(Tool, "publics"), help="À qui il s'adresse."),
-        FormField("etapes", "Étapes de la démarche", "dropdown", vocabulary="etapes",
-                  multiple=True, required=_required(Tool, "etapes"),
-                  help="Les étapes de la démarche en 3 étapes qu'il sert, s'il en sert."),
-        FormField("leviers", "Leviers", "dropdown", vocabulary="leviers", multiple=True,
-                  required=_required(Tool, "leviers"),
-                  help="Les leviers d'un projet innovant qu'il sert, s'il en sert."),
-        FormField("acces", "Conditions d'accès", "dropdown", vocabulary="acces",
-                  required=_required(Tool, "acces")),
+        _choice(Tool, "publics", "Publics", help="À qui il s'adresse."),
+        _choice(Tool, "etapes", "Étapes de la démarche",
+                help="Les étapes de la démarche en 3 étapes qu'il sert, s'il en sert."),
+        _choice(Tool, "leviers", "Leviers",
+                help="Les leviers d'un projet innovant qu'il sert, s'il en sert."),
+        _choice(Tool, "acces", "Conditions d'accès"),
         FormField("adresse", "Adresse web de l'outil", "input", required=_required(Tool, "adresse"),
                   help="Si l'outil en a une : https://…", placeholder="https://"),
         FormField("editeur", "Éditeur", "input", required=_required(Tool, "editeur"),
@@ -194,7 +200,7 @@ def fields_of(kit: Kit, kind: str) -> list[FormField]:
 
 def options(kit: Kit, vocabulary: str) -> list[tuple[str, str]]:
     """A dropdown's choices: (text shown, id). A model shows its category and its definition."""
-    if vocabulary == "modeles":
+    if vocabulary == MODELS:
         out = []
         for category in kit.typology.categories:
             for model in kit.models_of(category.id):
@@ -216,7 +222,8 @@ def form(kit: Kit, kind: str) -> dict[str, Any]:
         "automatique transforme vos réponses en fiche et répond ici, en français, en quelques "
         "minutes : soit le lien vers la demande de fusion (pull request) avec un aperçu de la "
         "page, soit les réponses à corriger. Pour corriger, modifiez ce ticket (menu **…** puis "
-        "**Edit**) : la vérification se relance.")
+        "**Edit**, en gardant les lignes qui commencent par `###`) : la vérification se "
+        "relance.")
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": intro}}]
     for question in fields_of(kit, kind):
         attributes: dict[str, Any] = {"label": question.label}
@@ -316,7 +323,7 @@ def _resolve(kit: Kit, vocabulary: str, text: str) -> str | None:
     for term in vocabulary_terms(kit, vocabulary):
         if text == term.id or (folded and folded in (fold(term.name), fold(term.id))):
             return term.id
-    if vocabulary == "modeles":  # the option's start: « Engagement actif (Mécénat) »
+    if vocabulary == MODELS:  # the option's start: « Engagement actif (Mécénat) »
         for shown, term_id in options(kit, vocabulary):
             if folded and fold(shown.split(" : ")[0]) == folded:
                 return term_id
@@ -374,13 +381,13 @@ def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
     separators = list(LINE_SEPARATORS.finditer(rest))
     if separators:
         last = separators[-1]
-        kind = _resolve(kit, "types_partenaires", rest[last.end():])
+        kind = _resolve(kit, PARTNER_TYPES, rest[last.end():])
         if kind is not None:
             return rest[: last.start()].strip(), kind, website
         return rest.strip(), None, website
     # « Nom (type) » or « Nom, type »
     match = re.fullmatch(r"(.+?)\s*[(,]\s*([^(),]+?)\s*\)?", rest)
-    if match and (kind := _resolve(kit, "types_partenaires", match.group(2))):
+    if match and (kind := _resolve(kit, PARTNER_TYPES, match.group(2))):
         return match.group(1).strip(), kind, website
     return rest.strip(), None, website
 
@@ -393,7 +400,7 @@ def _type_hint(kit: Kit, line: str) -> str:
     if not separators:
         return ""
     typed = fold(rest[separators[-1].end():])
-    names = {fold(t.name): t.name for t in vocabulary_terms(kit, "types_partenaires")}
+    names = {fold(t.name): t.name for t in vocabulary_terms(kit, PARTNER_TYPES)}
     close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {names[close[0]]} » ?" if close else ""
 
@@ -405,7 +412,7 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
     answer = Answer(kind)
     record = answer.record
     problems = answer.problems
-    types = _labels(vocabulary_terms(kit, "types_partenaires"))
+    types = _labels(vocabulary_terms(kit, PARTNER_TYPES))
     for question in fields:
         value = raw.get(question.label)
         if question.kind == "checkboxes":
@@ -434,7 +441,7 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
                     record[question.key] = term_id
             for text in unknown:
                 hint = ""
-                if question.vocabulary == "modeles" and (found := model_suggestions(kit, text)):
+                if question.vocabulary == MODELS and (found := model_suggestions(kit, text)):
                     hint = " ; vouliez-vous dire « " + " » ou « ".join(m.name for m in found) + " » ?"
                 choices = ", ".join(f"« {shown.split(' : ')[0]} »"
                                     for shown, _ in options(kit, question.vocabulary))

@@ -3,10 +3,10 @@
 Listed before ``macros`` in mkdocs.yml, so the macros module (macros/main.py) finds the
 validated ``Kit`` on this plugin. A build with invalid content stops with the validator's lines.
 
-Record pages (examples, tools) are empty Markdown files for MkDocs: the plugin sets their
-metadata as Python objects (``on_page_markdown``) and their body as HTML built by
-``odd17.render`` (``on_page_content``), with their table of contents; no text of a record is
-ever parsed as YAML or Markdown. The glue here stays thin: the kit's logic lives in odd17/.
+Record pages (examples, tools) are ``KitRecordPage`` objects: MkDocs builds them like any page,
+but their metadata is set as Python objects and their body is HTML built by ``odd17.render``,
+with their table of contents; no text of a record is ever parsed as YAML or Markdown. The glue
+here stays thin: the kit's logic lives in odd17/.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -82,35 +83,21 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         self.nav_urls = [page.url for page in nav.pages]
         return nav
 
-    @event_priority(100)  # first: the other plugins (tags, search, macros) see the metadata
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """A record page's metadata, as objects; generated front matter must have been read."""
-        record = self.records.get(page.file.src_uri)
-        if record is None:
-            if page.file.src_uri in self.front_matter_pages and not page.meta:
-                raise PluginError(f"{page.file.src_uri} : page générée dont MkDocs n'a pas pu lire "
-                                  "l'en-tête (titre, description) ; construction arrêtée")
-            return markdown
-        page.meta = render.page_meta(record)
-        if page.title != page.meta["title"]:
-            raise PluginError(f"{page.file.src_uri} : le titre de la page générée n'a pas été "
-                              "repris par MkDocs ; construction arrêtée")
-        return ""  # the body is HTML, set in on_page_content
+        """Generated front matter must have been read (a failure would fall back to Markdown)."""
+        if page.file.src_uri in self.front_matter_pages and not page.meta:
+            raise PluginError(f"{page.file.src_uri} : page générée dont MkDocs n'a pas pu lire "
+                              "l'en-tête (titre, description) ; construction arrêtée")
+        return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        record = self.records.get(page.file.src_uri)
-        if record is not None:
-            html = self._record_content(record, page, config, files)
-            html += settings.record_edit_link(config.repo_url or "", self.config.content_dir,
-                                              record.kind, record.slug)
         html = typography.french_page(html, page)  # every page, hand-written or generated
         html = tables.frame_tables(html)  # wide tables scroll in a labelled frame (phones)
         return self._download_links(html, page)
 
-    def _record_content(self, record: render.RecordPage, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        """The record's HTML (odd17.render), its links resolved by MkDocs for this page."""
+    def record_content(self, page: "KitRecordPage", config: MkDocsConfig, files: Files) -> None:
+        """A record page's HTML (odd17.render) and contents, its links resolved by MkDocs."""
         assert self.kit is not None
 
         def link(path: str, anchor: str) -> str:
@@ -120,7 +107,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
 
         toc_config = config.mdx_configs.get("toc", {})
-        body, headings = render.record_html(self.kit, record, link, config.site_url or "",
+        body, headings = render.record_html(self.kit, page.record, link, config.site_url or "",
                                             toc_config.get("permalink_title", ""))
         # The contents as Python-Markdown's toc extension gives them: the h1, its h2s inside.
         tokens: list[dict] = []
@@ -131,8 +118,35 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 tokens[-1]["children"].append(token)
             else:
                 tokens.append(token)
+        page.content = body + settings.record_edit_link(
+            config.repo_url or "", self.config.content_dir, page.record.kind, page.record.slug)
         page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return body
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Render the theme's navigation once per folder of record pages, not once per page.
+
+        Record pages are outside the navigation, so nothing in it is active for them and its
+        relative links depend only on the page's folder: the HTML is the same for every example
+        (measured: Material's nav partial was about a tenth of the build at 1,000 examples,
+        scripts/bench.py). Jinja renders an included template through its ``root_render_func``;
+        wrapping it keeps Material's own template, untouched, for every other page.
+        """
+        template = env.get_template("partials/nav.html")
+        render_nav = template.root_render_func
+        records, cache = self.records, {}
+
+        def cached(context):  # noqa: ANN001, ANN202 - Jinja's render function signature
+            page = context.get("page")
+            if getattr(getattr(page, "file", None), "src_uri", None) not in records:
+                yield from render_nav(context)
+                return
+            folder = posixpath.dirname(page.url.rstrip("/"))
+            if folder not in cache:
+                cache[folder] = "".join(render_nav(context))
+            yield cache[folder]
+
+        template.root_render_func = cached
+        return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A record page whose title did not reach the theme fails the build."""
@@ -179,8 +193,10 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         assert self.kit is not None
         self.records = {record.path: record for record in render.record_pages(self.kit)}
         self.front_matter_pages = set()
-        for path in self.records:  # empty Markdown: the page is made in on_page_markdown/content
-            files.append(File.generated(config, path, content=""))
+        for path, record in self.records.items():
+            file = File.generated(config, path, content="")
+            files.append(file)
+            KitRecordPage(record, self, file, config)  # becomes file.page: MkDocs builds it
         for path, content in generated_files(self.kit, config.site_url or ""):
             if path.endswith(".md") and isinstance(content, str) and content.startswith("---"):
                 self.front_matter_pages.add(path)
@@ -191,3 +207,25 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         return files
+
+
+class KitRecordPage(Page):
+    """A record's page: MkDocs builds it like any page (plugins, theme, search), but its
+    metadata comes from the validated record as Python objects and its HTML from odd17.render:
+    no YAML or Markdown parser ever reads record text, and no Markdown converter is set up for
+    it (that alone was a tenth of the build at 1,000 examples)."""
+
+    def __init__(self, record: render.RecordPage, plugin: KitPlugin, file: File,
+                 config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.record, self.plugin = record, plugin
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = render.page_meta(self.record)
+        if self.title != self.meta["title"]:
+            raise PluginError(f"{self.file.src_uri} : le titre de la page générée n'a pas été "
+                              "repris par MkDocs ; construction arrêtée")
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.plugin.record_content(self, config, files)

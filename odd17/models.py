@@ -165,11 +165,14 @@ Url = Annotated[str, Field(max_length=500, json_schema_extra={"format": "uri",
                 AfterValidator(_check_url)]
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: Any) -> Any:
     """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``)."""
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:

@@ -81,3 +81,12 @@ def shown_value(value: object, limit: int = 80) -> str:
     the line is printed (``Problem.__str__``)."""
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def system_error(error: OSError) -> str:
+    """An operating system error in French (its own text is in the system's language)."""
+    import errno
+
+    return {errno.ENOENT: "introuvable", errno.EACCES: "accès refusé", errno.EPERM: "accès refusé",
+            errno.ENOTDIR: "n'est pas un dossier", errno.EISDIR: "est un dossier",
+            errno.ELOOP: "lien symbolique"}.get(error.errno or 0, "erreur du système")

@@ -18,9 +18,7 @@ import html
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-import segno
-
-from . import examples_index
+from . import citation, examples_index
 from .kit import Kit
 from .models import Example, Tool
 from .text import (french_date, heading_slug, html_attr, html_paragraphs, html_text, html_url,
@@ -171,13 +169,17 @@ def share_block(url: str) -> str:
 
 
 def qr_block(url: str) -> str:
-    """A QR code to the page's online address, shown in print only (paper → online page)."""
-    # A fixed mask: segno's choice of the best of the 8 masks costs 11 ms per page, a third of
-    # the build with 1,000 examples (scripts/bench.py); mask 0 is as valid and decoded as well.
-    code = segno.make_qr(url, error="m", mask=0).svg_inline(scale=3, svgclass="odd17-qr__code",
-                                                            title=f"QR code vers {url}")
-    return (f'<div class="odd17-qr" aria-hidden="true">{code}<p>Page en ligne\u00a0:<br>'
-            f"{html.escape(url)}</p></div>\n")
+    """A QR code to the page's online address, shown in print only (paper → online page).
+
+    The build writes only the address; the browser draws the code (docs/assets/record-qr.js,
+    in mkdocs.yml's extra_javascript, with the npm library qrcode-generator). Drawn here in
+    Python (segno) it cost 3 to 11 ms per page, a sixth of the build at 1,000 examples, for a
+    block that only shows on paper; in the browser it costs about a millisecond, on the pages
+    read (drawn at load, so that a print or a PDF made right after loading has it).
+    """
+    address = html_attr(url)
+    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true"><p>Page en ligne'
+            f"\u00a0:<br>{html_text(url)}</p></div>\n")
 
 
 def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",
@@ -223,6 +225,8 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
             items.append(f"<li><strong>Impacts\u00a0:</strong> {names}</li>\n")
         body.add(f"<ul>\n{''.join(items)}</ul>\n")
     _sources_and_dates(body, example)
+    body.add(citation.example_citation(example, slug, public_url(site_url, example_path(slug))
+                                       if site_url else ""))
     if site_url:
         body.add(share_block(public_url(site_url, example_path(slug))))
         body.add(qr_block(public_url(site_url, example_path(slug))))

@@ -14,7 +14,6 @@ import datetime as dt
 import re
 import sys
 import textwrap
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +23,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
 from .cli import FrenchArgumentParser
+from .facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
 from .kit import Kit
 from .messages import french_message
 from .models import SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids
 from .record_writer import dump_record
+from .text import fold as fold_accents  # the kit's one accent folding
 from .validation import RECORD_DIRS, display_path, validate
 from .yamlfile import field_path
 
@@ -51,15 +52,23 @@ class NoAnswer(Exception):
 
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by one space, final plural s/x dropped."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", text.replace("œ", "oe").replace("æ", "ae"))
+    words = re.findall(r"[a-z0-9]+", fold_accents(text))
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
 
 
 def vocabulary_terms(kit: Kit, vocabulary: str) -> list[Term]:
     """The terms of a vocabulary of typology.yml or vocabularies.yml, in the file's order."""
-    return list(kit._terms[vocabulary].values())  # noqa: SLF001 - the Kit's one look-up table
+    return kit.terms(vocabulary)
+
+
+def facet_of(record: type[BaseModel], key: str) -> Facet:
+    """The facet that reads the record field ``key`` (odd17/facets.py declares each once)."""
+    facets = EXAMPLE_FACETS if record is Example else TOOL_FACETS
+    return next(f for f in facets if f.record is record and f.field == key)
+
+
+def vocabulary_of(record: type[BaseModel], key: str) -> str:
+    return facet_of(record, key).vocabulary
 
 
 def model_suggestions(kit: Kit, answer: str) -> list[PartnershipModel]:
@@ -116,7 +125,7 @@ def free_slug(kit: Kit, content: Path, kind: str, record: dict[str, Any]) -> str
     « deloitte-sivc »), else the title or the tool's name."""
     texts = []
     if kind == "examples" and record.get("partenaires"):
-        generic = _LEADING_WORDS | {w for t in vocabulary_terms(kit, "types_partenaires")
+        generic = _LEADING_WORDS | {w for t in vocabulary_terms(kit, example_facet("type").vocabulary)
                                     for w in slugify(t.name).split("-")}
         names = []
         for partner in record["partenaires"]:
@@ -148,34 +157,39 @@ class Question:
 
 EXAMPLE_QUESTIONS = [
     Question("titre", "Titre de l'exemple", Example),
-    Question("modele", "Modèle de partenariat", Example, vocabulary="modeles"),
+    Question("modele", "Modèle de partenariat", Example,
+             vocabulary=vocabulary_of(Example, "modele")),
     Question("description", "Ce que font les partenaires ensemble, en quelques phrases sur une "
              "ligne (vous pourrez compléter le texte dans le fichier)", Example),
     Question("territoire", "Territoire : « national », le nom ou le code d'une région (vide si "
-             "les sources ne le disent pas)", Example, optional=True, vocabulary="territoires"),
+             "les sources ne le disent pas)", Example, optional=True,
+             vocabulary=vocabulary_of(Example, "territoire")),
     Question("objectifs", "Objectifs partagés visés : un ou plusieurs, séparés par des virgules "
              "(vide si les sources ne le disent pas)", Example, many=True, optional=True,
-             vocabulary="objectifs"),
+             vocabulary=vocabulary_of(Example, "objectifs")),
     Question("impacts", "Impacts constatés : un ou plusieurs, séparés par des virgules (vide si "
              "les sources ne le disent pas)", Example, many=True, optional=True,
-             vocabulary="impacts"),
+             vocabulary=vocabulary_of(Example, "impacts")),
 ]
 TOOL_QUESTIONS = [
     Question("nom", "Nom de l'outil", Tool),
-    Question("nature", "Nature de l'outil", Tool, vocabulary="natures_outils"),
+    Question("nature", "Nature de l'outil", Tool, vocabulary=vocabulary_of(Tool, "nature")),
     Question("description", "À quoi sert l'outil, pour qui, en quelques phrases sur une ligne",
              Tool),
     Question("publics", "Publics : un ou plusieurs, séparés par des virgules", Tool, many=True,
-             vocabulary="publics"),
+             vocabulary=vocabulary_of(Tool, "publics")),
     Question("etapes", "Étapes de la démarche qu'il sert (vide si aucune)", Tool, many=True,
-             optional=True, vocabulary="etapes"),
+             optional=True, vocabulary=vocabulary_of(Tool, "etapes")),
     Question("leviers", "Leviers qu'il sert (vide si aucun)", Tool, many=True, optional=True,
-             vocabulary="leviers"),
-    Question("acces", "Conditions d'accès", Tool, vocabulary="acces"),
+             vocabulary=vocabulary_of(Tool, "leviers")),
+    Question("acces", "Conditions d'accès", Tool, vocabulary=vocabulary_of(Tool, "acces")),
     Question("adresse", "Adresse web de l'outil (https://…, vide si aucune)", Tool, optional=True),
     Question("editeur", "Qui le publie (vide si inconnu)", Tool, optional=True),
 ]
-PARTNER_TYPE = Question("type", "type d'organisation", Partner, vocabulary="types_partenaires")
+PARTNER_TYPE = Question("type", "type d'organisation", Partner,
+                        vocabulary=example_facet("type").vocabulary)
+MODELS = vocabulary_of(Example, "modele")
+PARTNER_TYPES = example_facet("type").vocabulary
 
 
 class Scaffold:
@@ -206,7 +220,7 @@ class Scaffold:
     def choices(self, vocabulary: str) -> str:
         """The allowed values, as shown before the question."""
         terms = self.terms(vocabulary)
-        if vocabulary == "modeles":
+        if vocabulary == MODELS:
             return self.model_choices()
         lines = []
         for n, term in enumerate(terms, 1):
@@ -234,7 +248,7 @@ class Scaffold:
         answer = answer.strip()
         if answer.isdigit() and self.numbered(terms) and 1 <= int(answer) <= len(terms):
             return terms[int(answer) - 1].id
-        if vocabulary == "modeles":
+        if vocabulary == MODELS:
             terms = [t for c in self.kit.typology.categories for t in self.kit.models_of(c.id)]
             if answer.isdigit() and 1 <= int(answer) <= len(terms):
                 return terms[int(answer) - 1].id
@@ -272,7 +286,7 @@ class Scaffold:
             return self.check(question.model, question.key,
                               resolved if question.many else resolved[0])
         except Refused as refused:
-            if question.vocabulary == "modeles":
+            if question.vocabulary == MODELS:
                 suggestions = model_suggestions(self.kit, str(answer))
                 if suggestions:
                     names = " ou ".join(f"'{m.id}' ({m.name})" for m in suggestions)
@@ -307,7 +321,7 @@ class Scaffold:
                     return None
                 self.say("  réponse obligatoire")
                 continue
-            if question.vocabulary == "modeles" and self.resolve("modeles", answer) is None:
+            if question.vocabulary == MODELS and self.resolve(MODELS, answer) is None:
                 chosen = self.confirm_model(answer)
                 if chosen is None:
                     continue
@@ -334,7 +348,7 @@ class Scaffold:
         for n, spec in enumerate(given):
             name, _, rest = spec.partition("|")
             kind, _, website = rest.partition("|")
-            kind = self.resolve("types_partenaires", kind) or kind.strip()
+            kind = self.resolve(PARTNER_TYPES, kind) or kind.strip()
             partner = {"nom": name.strip(), "type": kind}
             if website.strip():
                 partner["site_web"] = website.strip()
@@ -352,7 +366,7 @@ class Scaffold:
                               "\"NOM|TYPE|SITE\", une fois par partenaire)")
             return partners
         self.say("Les partenaires (au moins deux). Types d'organisation :\n"
-                 + self.choices("types_partenaires"))
+                 + self.choices(PARTNER_TYPES))
         while True:
             n = len(partners) + 1
             more = n > 2

@@ -8,6 +8,7 @@ hand-written pages' macros. Record pages are HTML built with the ``html_*`` help
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import string
@@ -23,6 +24,7 @@ _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 _NBSP = "\u00a0"
 _NNBSP = "\u202f"
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
+_FRENCH_PUNCTUATION = re.compile("[:;!?«»]")
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
@@ -60,9 +62,13 @@ def md_paragraphs(text: str) -> str:
     return "\n\n".join(md(p) for p in paragraphs)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # titles and labels recur on thousands of record pages
 def html_text(text: str) -> str:
     """Plain text → HTML element content showing exactly that text (one line, French spacing)."""
-    return html.escape(french_spacing(" ".join(text.split())), quote=False)
+    text = " ".join(text.split())
+    if _FRENCH_PUNCTUATION.search(text):  # most runs of text have none: skip the four passes
+        text = french_spacing(text)
+    return html.escape(text, quote=False)
 
 
 def html_paragraphs(text: str) -> str:

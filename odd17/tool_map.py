@@ -72,7 +72,7 @@ def _card(kit: Kit, i: int, slug: str, tool: Tool) -> str:
         facts.append("**Leviers\u00a0:** " + ", ".join(md(kit.label("leviers", lever))
                                                      for lever in tool.levers))
     address = (f"\n\n**Adresse\u00a0:** {external_link(tool.url, tool.url)}" if tool.url else "")
-    return (f'<li class="odd17-tool" data-i="{i}" data-slug="{html.escape(slug)}" markdown>\n\n'
+    return (f'<li class="odd17-tool" data-i="{i}" data-slug="{html.escape(slug)}" markdown="block">\n\n'
             f"### [{md(tool.name)}]({slug}.md) {{#{slug}}}\n\n"
             f'<p class="odd17-tool__kind" markdown="span">{md(kit.label("natures_outils", tool.kind))}'
             f" · {md(kit.label('acces', tool.access))}</p>\n\n"

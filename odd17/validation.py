@@ -25,13 +25,14 @@ from .kit import Kit
 from .messages import french_message
 from .models import (SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids,
                      comparison_key)
-from .problems import Problem
+from .problems import Problem, system_error
 from .yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
 VOCABULARIES_FILE = "vocabularies.yml"
 RECORD_DIRS: dict[str, type[BaseModel]] = {"examples": Example, "tools": Tool}
 STALE_AFTER = dt.timedelta(days=2 * 365)
+MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 unknown fields gets 51 lines, not 20,000
 
 
 @dataclass
@@ -82,12 +83,18 @@ def _validate_document(path: Path, model: type[BaseModel], context: dict[str, An
     try:
         return model.model_validate(doc.data, context=context), doc
     except ValidationError as error:
-        for details in error.errors(include_url=False):
+        details_list = error.errors(include_url=False)
+        for details in details_list[:MAX_PROBLEMS_PER_FILE]:
             loc = tuple(details["loc"])
             if details["type"] == "date_order":
                 loc = loc + ("verifie_le",)
             problems.append(Problem(shown, doc.line_of(loc), field_path(loc),
                                     french_message(details, model)))
+        if len(details_list) > MAX_PROBLEMS_PER_FILE:
+            problems.append(Problem(shown, doc.line_of(tuple(details_list[MAX_PROBLEMS_PER_FILE]
+                                                             ["loc"])), "",
+                                    f"… et {len(details_list) - MAX_PROBLEMS_PER_FILE} autres "
+                                    "problèmes dans ce fichier : corrigez d'abord ceux-ci"))
         return None, doc
 
 
@@ -127,18 +134,16 @@ def discover(content: Path, problems: list[Problem]) -> list[Found]:
 
     def refuse_all(folder: Path, parts: tuple[str, ...], message: str) -> None:
         """Every file below ``folder`` gets ``message`` (nothing there is ever read)."""
-        with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                where = parts + (entry.name,)
-                if entry.is_symlink():
-                    problems.append(Problem(shown(*where), 1, "", _LINK))
-                elif entry.is_dir(follow_symlinks=False):
-                    refuse_all(Path(entry.path), where, message)
-                else:
-                    problems.append(Problem(shown(*where), 1, "", message))
+        for entry in _entries(folder, shown(*parts), problems):
+            where = parts + (entry.name,)
+            if entry.is_symlink():
+                problems.append(Problem(shown(*where), 1, "", _LINK))
+            elif entry.is_dir(follow_symlinks=False):
+                refuse_all(Path(entry.path), where, message)
+            else:
+                problems.append(Problem(shown(*where), 1, "", message))
 
-    with os.scandir(content) as top:
-        top_entries = sorted(top, key=lambda e: e.name)
+    top_entries = _entries(content, base, problems)
     for entry in top_entries:
         name = entry.name
         if entry.is_symlink():
@@ -158,24 +163,33 @@ def discover(content: Path, problems: list[Problem]) -> list[Found]:
     return found
 
 
+def _entries(folder: Path, shown: str, problems: list[Problem]) -> list[os.DirEntry[str]]:
+    """The entries of ``folder`` sorted by name; a folder that cannot be read is a problem."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        problems.append(Problem(shown, 1, "", f"dossier illisible ({system_error(error)})"))
+        return []
+
+
 def _record_folder(folder: Path, kind: str, base: str, problems: list[Problem]) -> list[Found]:
     found: list[Found] = []
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            shown = os.path.join(base, entry.name)
-            if entry.is_symlink():
-                problems.append(Problem(shown, 1, "", _LINK))
-            elif entry.is_dir(follow_symlinks=False):
-                sub: list[Problem] = []
-                for inner in _record_folder(Path(entry.path), kind, shown, sub):
-                    sub.append(Problem(inner.shown, 1, "", f"fiche dans un sous-dossier, elle ne "
-                                       f"serait jamais publiée : déplacez-la directement dans "
-                                       f"content/{kind}/"))
-                problems.extend(sub)
-            elif entry.name.startswith("."):
-                problems.append(Problem(shown, 1, "", _HIDDEN))
-            else:
-                found.append(Found(Path(entry.path), shown, kind))
+    for entry in _entries(folder, base, problems):
+        shown = os.path.join(base, entry.name)
+        if entry.is_symlink():
+            problems.append(Problem(shown, 1, "", _LINK))
+        elif entry.is_dir(follow_symlinks=False):
+            sub: list[Problem] = []
+            for inner in _record_folder(Path(entry.path), kind, shown, sub):
+                sub.append(Problem(inner.shown, 1, "", f"fiche dans un sous-dossier, elle ne "
+                                   f"serait jamais publiée : déplacez-la directement dans "
+                                   f"content/{kind}/"))
+            problems.extend(sub)
+        elif entry.name.startswith("."):
+            problems.append(Problem(shown, 1, "", _HIDDEN))
+        else:
+            found.append(Found(Path(entry.path), shown, kind))
     return found
 
 

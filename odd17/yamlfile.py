@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .problems import system_error
 from .yaml_hints import syntax_problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -176,7 +177,7 @@ def read_yaml(path: Path) -> YamlDocument:
     except OSError as error:
         doc.problems.append(YamlProblem(1, "lien symbolique non permis : remplacez-le par le "
                                            "fichier lui-même" if os.path.islink(path) else
-                                           f"fichier illisible ({error.strerror})"))
+                                           f"fichier illisible ({system_error(error)})"))
         return doc
     if len(raw) > MAX_FILE_BYTES:
         size = os.path.getsize(path)

@@ -1,33 +1,40 @@
 #!/usr/bin/env python3
-"""Measure how the kit scales: ``python scripts/bench.py --examples 1000 5000``.
+"""Measure how the kit scales: ``bash scripts/task bench`` (``--examples 1000,5000,10000``).
 
-For each N, a temporary copy of the project gets N synthetic, obviously fictional examples
-(beside the real ones) and is built; a plain Material for MkDocs site of N pages of the same
-text is built in the same run, so every figure has its baseline from the same machine and moment.
-Figures: build time, time per example page, HTML size of an example page, search index size and
-bytes fetched for a first search (headless Chromium), validator time (also on 10,000 records),
-and the extra time of the published build (PDFs, downloads). Nothing in the work tree is
-modified.
+For each N, a temporary copy of the project gets N synthetic, obviously fictional examples whose
+text is drawn word by word from the seeds (``--seeds``, else the project's own French text): no
+two records are alike, so pages, indexes and compression cost what real ones would. The copy is
+built as published (site-only, then with the PDFs), and a plain Material for MkDocs site of the
+same N pages (the same text, outside the navigation, font off, French search, nothing else) is
+built in the same run: the machine is shared and noisy, the ratios are what hold.
 
-Targets (maintainers/performances.md): kit build with 1,000 examples within 1.5x of the plain site,
-validator on 10,000 records under 3 s, an example page under 60 KB of HTML, linear growth.
+Figures (the targets of issues 9 and 12, in maintainers/performances.md): build time kit vs
+floor and their ratio, time per example page and its linearity 10k/1k, the validator's whole
+process at 10,000 records, the search (scripts/bench_search.py), the examples index
+(scripts/bench_examples.py), the PDF cost (build with downloads vs site-only) and Lighthouse's
+four scores on three pages (Chromium, site served gzipped). Nothing in the work tree is modified.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import functools
 import gzip
-import inspect
+import http.server
+import importlib
 import json
 import os
+import platform
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,29 +46,46 @@ from odd17.validation import validate  # noqa: E402
 
 SYNTHETIC_PREFIX = "fictif-"
 EXAMPLES = "exemples"  # where example pages live (odd17.render)
-WORDS = ("partenariat association entreprise territoire projet collaborateurs insertion "
-         "compétences mécénat innovation sociale coopération solidarité quartier jeunes emploi "
-         "formation accompagnement bénévoles habitants réseau expérimentation impact confiance "
-         "dialogue ressources alliance collectivité mobilisation durable").split()
+DEFAULT_SEEDS = Path("/work/shared/seeds")
+# The fictional host of the bench's builds: with a public address the pages carry their share
+# block and QR code, as the published site does (a placeholder would never be published).
+BENCH_SITE_URL = "https://kit-odd17.banc-de-mesure.test/"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 # --- Synthetic content ----------------------------------------------------------------------------
 
-def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+@functools.cache
+def vocabulary(seeds: Path | None = None) -> tuple[str, ...]:
+    """The words of the seeds (in their order, repeats kept: drawing from it gives French word
+    frequencies); without the seeds, the words of the project's own pages and records."""
+    folder = seeds if seeds is not None else DEFAULT_SEEDS
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        files = sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "content").rglob("*.yml"))
+    text = " ".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+    return tuple(re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ’']{2,}", text))
+
+
+def _sentence(rng: random.Random, words: tuple[str, ...], count: int) -> str:
+    text = " ".join(rng.choice(words) for _ in range(count)).lower()
     return text[0].upper() + text[1:] + "."
 
 
-def synthetic_example(number: int, rng: random.Random, allowed: dict[str, list[str]]) -> dict:
+def synthetic_example(number: int, rng: random.Random, allowed: dict[str, list[str]],
+                      words: tuple[str, ...] = ()) -> dict:
     """One fictional example, about the size of a real one written in full (~1,000 characters)."""
-    description = "\n\n".join(" ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(4))
+    words = words or vocabulary()
+    description = "\n\n".join(" ".join(_sentence(rng, words, rng.randint(8, 16)) for _ in range(4))
                               for _ in range(2))
-    example = {
-        "titre": f"Alliance fictive numéro {number} : {rng.choice(WORDS)} et {rng.choice(WORDS)}",
+    return {
+        "titre": f"Alliance fictive numéro {number} : {rng.choice(words)} et {rng.choice(words)}",
         "partenaires": [
-            {"nom": f"Association imaginaire {number}", "type": "association",
+            {"nom": f"Association imaginaire {rng.choice(words)} {number}", "type": "association",
              "site_web": f"https://association-{number}.example.org/"},
-            {"nom": f"Entreprise fictive {number}", "type": "entreprise"},
+            {"nom": f"Entreprise fictive {rng.choice(words)} {number}", "type": "entreprise"},
             {"nom": f"Commune inventée {number}", "type": rng.choice(allowed["types_partenaires"])},
         ],
         "modele": rng.choice(allowed["modeles"]),
@@ -69,16 +93,16 @@ def synthetic_example(number: int, rng: random.Random, allowed: dict[str, list[s
         "impacts": rng.sample(allowed["impacts"], 1),
         "territoire": rng.choice(allowed["territoires"]),
         "description": description,
-        "sources": [{"titre": f"Rapport d'activité fictif {number}",
+        "sources": [{"titre": f"Rapport d'activité fictif {number} : {rng.choice(words)}",
                      "url": f"https://example.org/rapports/{number}"},
                     {"titre": "Entretien avec les partenaires (fictif)"}],
         "ajoute_le": "2025-01-15",
         "verifie_le": "2025-06-01",
     }
-    return example
 
 
-def write_examples(content: Path, count: int, seed: int = 17) -> list[str]:
+def write_examples(content: Path, count: int, seed: int = 17,
+                   seeds: Path | None = None) -> list[str]:
     """Write ``count`` synthetic examples into ``content/examples``; returns their slugs."""
     report = validate(content)
     if report.kit is None:
@@ -90,12 +114,13 @@ def write_examples(content: Path, count: int, seed: int = 17) -> list[str]:
                "objectifs": [o.id for o in kit.typology.objectives],
                "impacts": [i.id for i in kit.typology.impacts]}
     rng = random.Random(seed)
+    words = vocabulary(seeds)
     slugs = []
     for number in range(1, count + 1):
         slug = f"{SYNTHETIC_PREFIX}{number:05d}"
         text = ("# Exemple synthétique et fictif écrit par scripts/bench.py (mesure des performances)\n"
-                + yaml.safe_dump(synthetic_example(number, rng, allowed), allow_unicode=True,
-                                 sort_keys=False, width=100))
+                + yaml.safe_dump(synthetic_example(number, rng, allowed, words),
+                                 allow_unicode=True, sort_keys=False, width=100))
         (content / "examples" / f"{slug}.yml").write_text(text, encoding="utf-8")
         slugs.append(slug)
     return slugs
@@ -105,43 +130,40 @@ def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".git", "node_modules", "__pycache__",
                                     ".pytest_cache", "tests")
     shutil.copytree(ROOT, dest, ignore=ignore)
+    if (ROOT / "node_modules").is_dir():  # the offline shim and the checks, read only
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 
 # --- The plain Material site of the same text -----------------------------------------------------
 
-def _plain_markdown(markdown: str, slugs: set[str]) -> str:
-    """A kit page's Markdown as plain Markdown: no front matter, no kit block, no backslash escape
-    (plain Material has no pymdownx.escapeall), links kept only to pages the plain site has."""
-    body = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
-    body = re.sub(r"^<div[^>]*markdown[^>]*>\s*$|^</div>\s*$", "", body, flags=re.M)
-    body = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", body)
-
-    def link(match: re.Match) -> str:
-        target = match.group(2)
-        slug = re.sub(r"\.md(#.*)?$", "", target.rsplit("/", 1)[-1])
-        keep = target.startswith("http") or (target.startswith(f"../{EXAMPLES}/") and slug in slugs)
-        return match.group(0) if keep else match.group(1)
-
-    return re.sub(r"\[([^\]]*)\]\(([^)\s]*)\)", lambda m: link(m), body)
+def plain_markdown(kit, slug: str) -> str:  # noqa: ANN001 - odd17.kit.Kit
+    """An example's text as a plain Markdown page: what the kit's page shows, without the kit."""
+    example = kit.examples[slug]
+    model = kit.model(example.model)
+    lines = [f"# {example.title}", "",
+             f"- **Modèle de partenariat :** {model.name}",
+             f"- **Catégorie :** {kit.category_of(example).name}"]
+    if example.territory:
+        lines.append(f"- **Territoire :** {kit.label('territoires', example.territory)}")
+    lines += ["", "## Le partenariat", "", example.description.strip(), "", "## Les partenaires", ""]
+    lines += [f"- [{p.name}]({p.website})" if p.website else f"- {p.name}"
+              for p in example.partners]
+    lines += ["", "## Objectifs et impacts", "",
+              "- " + ", ".join(kit.label("objectifs", o) for o in example.objectives),
+              "- " + ", ".join(kit.label("impacts", i) for i in example.impacts),
+              "", "## Sources", ""]
+    lines += [f"- [{s.title}]({s.url})" if s.url else f"- {s.title}" for s in example.sources]
+    return "\n".join(lines) + "\n"
 
 
 def write_plain_site(dest: Path, kit_project: Path, slugs: list[str]) -> Path:
-    """A Material site with the kit's theme options and, for each example, the same text as the
-    kit's page (its generated Markdown, made plain); like the kit, the pages are not in the
-    navigation but linked from one index page."""
-    from odd17 import mkdocs_plugin  # noqa: PLC0415 - imports MkDocs: only when benchmarking
-
-    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - MkDocs' loader: !ENV, !!python/name
-    with (kit_project / "mkdocs.yml").open(encoding="utf-8") as file:
-        config = yaml_load(file) or {}
+    """The floor: a Material site whose N example pages hold the same text as the kit's, outside
+    the navigation (linked from one index page), font off, French search, nothing else."""
     kit = validate(kit_project / "content").kit
-    arguments = inspect.signature(mkdocs_plugin.generated_files).parameters
-    generated = dict(mkdocs_plugin.generated_files(kit, config.get("site_url", "")) if len(arguments) > 1
-                     else mkdocs_plugin.generated_files(kit))
-    plain = {"site_name": "Site Material simple", "site_url": config.get("site_url"),
-             "theme": config.get("theme", {"name": "material"}),
-             "plugins": [{"search": {"lang": "fr"}}], "markdown_extensions": ["toc", "attr_list"],
+    plain = {"site_name": "Site Material simple", "site_url": BENCH_SITE_URL,
+             "theme": {"name": "material", "language": "fr", "font": False},
+             "plugins": [{"search": {"lang": "fr"}}],
              "nav": [{"Accueil": "index.md"}, {"Exemples": f"{EXAMPLES}/index.md"}],
              "not_in_nav": f"/{EXAMPLES}/*"}
     docs = dest / "docs"
@@ -149,208 +171,331 @@ def write_plain_site(dest: Path, kit_project: Path, slugs: list[str]) -> Path:
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
     (docs / "index.md").write_text("# Accueil\n\nVoir les [exemples](exemples/index.md).\n",
                                    encoding="utf-8")
-    wanted = set(slugs)
     links = []
     for slug in slugs:
-        markdown = generated[f"{EXAMPLES}/{slug}.md"]
-        (docs / EXAMPLES / f"{slug}.md").write_text(_plain_markdown(markdown, wanted),
-                                                    encoding="utf-8")
+        (docs / EXAMPLES / f"{slug}.md").write_text(plain_markdown(kit, slug), encoding="utf-8")
         links.append(f"- [{kit.examples[slug].title}]({slug}.md)")
     (docs / EXAMPLES / "index.md").write_text("# Exemples\n\n" + "\n".join(links) + "\n",
                                               encoding="utf-8")
     return dest
 
 
-# --- Measures -------------------------------------------------------------------------------------
+# --- Builds ---------------------------------------------------------------------------------------
+
+def _env(**env_vars: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+            "SOURCE_DATE_EPOCH": "1735689600", "ODD17_SITE_URL": BENCH_SITE_URL, **env_vars}
+
 
 def timed(command: list[str], cwd: Path, **env_vars: str) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600", **env_vars}
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=_env(**env_vars), capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"échec de {' '.join(command)} dans {cwd} :\n{result.stderr[-3000:]}")
     return elapsed
 
 
-def build(project: Path) -> float:
-    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project)
+def build(project: Path, site: str = "site", **env_vars: str) -> float:
+    """``mkdocs build`` of ``project`` into ``project/site``, timed (whole process)."""
+    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], project,
+                 **env_vars)
 
 
-def sizes(site: Path, slugs: list[str]) -> dict[str, float]:
-    pages = [(site / "exemples" / slug / "index.html").stat().st_size for slug in slugs]
-    index = (site / "search" / "search_index.json").read_bytes()
-    html_total = sum(p.stat().st_size for p in site.rglob("*.html"))
-    return {"page_html_mean_kb": statistics.mean(pages) / 1000,
-            "page_html_max_kb": max(pages) / 1000,
-            "search_index_kb": len(index) / 1000,
-            "search_index_gzip_kb": len(gzip.compress(index, 6)) / 1000,
-            "site_html_mb": html_total / 1e6}
+def validator_process(project: Path) -> float:
+    """The validator as a contributor or CI runs it: the whole ``scripts/validate.py`` process."""
+    return timed([sys.executable, "scripts/validate.py"], project)
 
 
-def first_search_bytes(site: Path, query: str = "partenariat") -> dict[str, float] | None:
-    """Bytes a reader's browser fetches to open the home page and see the first search results."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
+# --- Other engineers' measures (called on the built site; absent → "non mesuré") -------------------
+
+def _measure(module: str, names: tuple[str, ...], *args: object) -> dict[str, float] | str:
+    """Call the first function of ``names`` found in scripts/<module>.py; a French reason when
+    there is none or it fails (the bench goes on: one missing figure must not hide the rest)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: PLC0415 - test helpers
-    server, url = serve(site)
-    fetched: dict[str, int] = {}
-    gz: dict[str, int] = {}
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+        loaded = importlib.import_module(module)
+    except ImportError as error:
+        return f"non mesuré (scripts/{module}.py absent : {error})"
+    for name in names:
+        function: Callable[..., dict[str, float]] | None = getattr(loaded, name, None)
+        if function is not None:
+            try:
+                return function(*args)
+            except Exception as error:  # noqa: BLE001 - reported in the table, bench goes on
+                return f"non mesuré ({module}.{name} a échoué : {type(error).__name__}: {error})"
+    return f"non mesuré (scripts/{module}.py n'a pas de fonction {' ou '.join(names)})"
 
-            def on_response(response) -> None:  # noqa: ANN001
-                try:
-                    body = response.body()
-                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                    return
-                fetched[response.url] = len(body)
-                gz[response.url] = len(gzip.compress(body, 6))
 
-            page.on("response", on_response)
-            page.goto(url, wait_until="load")
-            page.locator("input.md-search__input").click()
-            page.wait_for_function("() => !/Initialisation/.test(document.querySelector("
-                                   "'.md-search-result__meta').textContent)", timeout=120000)
-            start = time.perf_counter()
-            page.locator("input.md-search__input").press_sequentially(query)
-            page.locator(".md-search-result__item").first.wait_for(timeout=120000)
-            first_results_s = time.perf_counter() - start
-            browser.close()
+def search_figures(site: Path) -> dict[str, float] | str:
+    return _measure("bench_search", ("measure", "measure_site"), site)
+
+
+def index_figures(site: Path) -> dict[str, float] | str:
+    return _measure("bench_examples", ("measure", "measure_site"), site)
+
+
+# --- Lighthouse on the site served gzipped --------------------------------------------------------
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files compressed with gzip when the browser accepts it, as static hosts serve them."""
+
+    cache: dict[str, bytes] = {}
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # noqa: ANN201 - http.server's signature
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
+            path = os.path.join(path, "index.html")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path):
+            return super().send_head()
+        body = self.cache.get(path)
+        if body is None:
+            body = self.cache[path] = gzip.compress(Path(path).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io  # noqa: PLC0415
+        return io.BytesIO(body)
+
+
+def serve_gzipped(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(type("Handler", (_GzipHandler,), {"cache": {}}),
+                                directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def lighthouse(site: Path, pages: dict[str, str], workdir: Path) -> dict[str, dict[str, float]] | str:
+    """Lighthouse's four category scores (0 to 1) for each page (name → address in the site),
+    with Debian's Chromium, the site served gzipped on 127.0.0.1; the failing audits are kept in
+    ``workdir/lighthouse-<page>.json``."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not binary.exists():
+        return "non mesuré (npm ci : le paquet lighthouse manque)"
+    server, base = serve_gzipped(site)
+    scores: dict[str, dict[str, float]] = {}
+    try:
+        for name, address in pages.items():
+            report = workdir / f"lighthouse-{name}.json"
+            result = subprocess.run(
+                [str(binary), base + address, "--quiet", "--output=json", f"--output-path={report}",
+                 "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+                 "--chrome-flags=" + " ".join(CHROMIUM_FLAGS)],
+                env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True,
+                timeout=600)
+            if result.returncode != 0 or not report.exists():
+                return f"non mesuré (lighthouse a échoué : {result.stderr.strip()[-500:]})"
+            data = json.loads(report.read_text(encoding="utf-8"))
+            scores[name] = {c: data["categories"][c]["score"] for c in LIGHTHOUSE_CATEGORIES}
+            scores[name]["failing"] = sorted(  # type: ignore[assignment]
+                f"{c}:{ref['id']}" for c in LIGHTHOUSE_CATEGORIES
+                for ref in data["categories"][c]["auditRefs"]
+                if ref.get("weight") and (data["audits"][ref["id"]].get("score") is not None)
+                and data["audits"][ref["id"]]["score"] < 0.9)
     finally:
         server.shutdown()
-    search = [u for u in fetched if "search" in u or "lunr" in u]
-    return {"first_search_total_kb": sum(fetched.values()) / 1000,
-            "first_search_total_gzip_kb": sum(gz.values()) / 1000,
-            "first_search_index_kb": sum(fetched[u] for u in search) / 1000,
-            "first_search_results_s": first_results_s}
+    return scores
 
 
-def validator_time(records: int, workdir: Path) -> dict[str, float]:
-    """The validator on ``records`` examples: in-process (the build's call) and from the command
-    line (what a contributor runs, Python start-up included)."""
-    project = copy_project(workdir / f"validateur-{records}")
-    write_examples(project / "content", records)
-    start = time.perf_counter()
-    report = validate(project / "content")
-    in_process = time.perf_counter() - start
-    if report.errors:
-        raise SystemExit(f"les fiches synthétiques ne sont pas valides : {report.errors[0]}")
-    command = timed([sys.executable, "scripts/validate.py"], project)
-    shutil.rmtree(project)
-    return {"records": len(report.kit.examples) + len(report.kit.tools),
-            "validate_s": in_process, "validate_cli_s": command}
+# --- One size -------------------------------------------------------------------------------------
 
-
-def published_build(project: Path) -> dict[str, float] | None:
-    """The build as ``bash scripts/task build`` makes it (PDFs and downloads: the mkdocs.yml
-    switch ``downloads``), timed; its extra time over the plain kit build is the PDFs' cost."""
-    if "ODD17_DOWNLOADS" not in (project / "mkdocs.yml").read_text(encoding="utf-8"):
-        return None
-    seconds = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site-pdf"],
-                    project, ODD17_DOWNLOADS="true")
-    pdfs = list((project / "site-pdf").rglob("*.pdf"))
-    return {"published_build_s": seconds, "pdf_mb": sum(p.stat().st_size for p in pdfs) / 1e6}
-
-
-def bench(count: int, workdir: Path, browser: bool, pdf: bool = True) -> dict[str, float]:
+def bench(count: int, workdir: Path, *, pdf: bool, browser: bool, lighthouse_pages: bool,
+          seeds: Path | None, validator: bool) -> dict[str, object]:
     project = copy_project(workdir / f"kit-{count}")
-    slugs = write_examples(project / "content", count)
+    slugs = write_examples(project / "content", count, seeds=seeds)
     plain = write_plain_site(workdir / f"material-{count}", project, slugs)
-    figures: dict[str, float] = {"examples": count + len(list((ROOT / "content/examples")
-                                                                .glob("*.yml")))}
-    figures["kit_build_s"] = build(project)
-    figures["plain_build_s"] = build(plain)
+    figures: dict[str, object] = {"n": count, "examples": len(list((project / "content/examples")
+                                                                  .glob("*.yml")))}
+    # Floor and kit one after the other, twice, the best of each: the machine is shared.
+    kit_times, plain_times = [], []
+    for _ in range(2 if count <= 1000 else 1):
+        plain_times.append(build(plain))
+        kit_times.append(build(project))
+    figures["kit_build_s"] = min(kit_times)
+    figures["plain_build_s"] = min(plain_times)
     figures["ratio"] = figures["kit_build_s"] / figures["plain_build_s"]
     figures["kit_ms_per_example"] = 1000 * figures["kit_build_s"] / count
     figures["plain_ms_per_page"] = 1000 * figures["plain_build_s"] / count
-    for name, site in (("kit", project / "site"), ("plain", plain / "site")):
-        figures.update({f"{name}_{k}": v for k, v in sizes(site, slugs).items()})
-    start = time.perf_counter()
-    validate(project / "content")
-    figures["validate_s"] = time.perf_counter() - start
+    site = project / "site"
+    pages = [(site / EXAMPLES / slug / "index.html").stat().st_size for slug in slugs[:200]]
+    figures["page_html_kb"] = sum(pages) / len(pages) / 1000
+    if validator:
+        figures["validator_process_s"] = validator_process(project)
     if browser:
-        for name, site in (("kit", project / "site"), ("plain", plain / "site")):
-            measured = first_search_bytes(site)
-            if measured:
-                figures.update({f"{name}_{k}": v for k, v in measured.items()})
+        figures["search"] = search_figures(site)
+        figures["index"] = index_figures(site)
+    if lighthouse_pages:
+        figures["lighthouse"] = lighthouse(site, {
+            "accueil": "", "index des exemples": f"{EXAMPLES}/",
+            "page d'exemple": f"{EXAMPLES}/{slugs[len(slugs) // 2]}/"}, workdir)
     if pdf:
-        published = published_build(project)
-        if published:
-            figures.update(published)
-            figures["pdf_s"] = published["published_build_s"] - figures["kit_build_s"]
+        figures["published_build_s"] = build(project, "site-pdf", ODD17_DOWNLOADS="true")
+        figures["pdf_ratio"] = figures["published_build_s"] / figures["kit_build_s"]
+        figures["pdf_mb"] = sum(p.stat().st_size for p in (project / "site-pdf").rglob("*.pdf")) / 1e6
+        figures["pdf_ms_per_example"] = 1000 * (figures["published_build_s"]
+                                                - figures["kit_build_s"]) / count
     shutil.rmtree(project)
     shutil.rmtree(plain)
     return figures
 
 
+# --- Report ---------------------------------------------------------------------------------------
+
 ROWS = [("examples", "exemples (réels + synthétiques)", "{:.0f}"),
-        ("kit_build_s", "construction du kit (s)", "{:.1f}"),
-        ("plain_build_s", "construction Material simple (s)", "{:.1f}"),
-        ("ratio", "rapport kit / Material simple", "{:.2f}"),
+        ("plain_build_s", "construction Material simple, plancher (s)", "{:.1f}"),
+        ("kit_build_s", "construction du kit, site seul (s)", "{:.1f}"),
+        ("ratio", "**rapport kit / plancher** (objectif ≤ 2,5 à 1 000)", "{:.2f}"),
         ("kit_ms_per_example", "kit : ms par page d'exemple", "{:.1f}"),
-        ("plain_ms_per_page", "Material simple : ms par page", "{:.1f}"),
-        ("kit_page_html_mean_kb", "kit : HTML d'une page d'exemple, moyenne (ko)", "{:.1f}"),
-        ("kit_page_html_max_kb", "kit : HTML d'une page d'exemple, maximum (ko)", "{:.1f}"),
-        ("plain_page_html_mean_kb", "Material simple : HTML d'une page (ko)", "{:.1f}"),
-        ("kit_search_index_kb", "kit : index de recherche (ko)", "{:.0f}"),
-        ("kit_search_index_gzip_kb", "kit : index de recherche compressé gzip (ko)", "{:.0f}"),
-        ("plain_search_index_kb", "Material simple : index de recherche (ko)", "{:.0f}"),
-        ("kit_first_search_total_kb", "kit : octets chargés, accueil + 1re recherche (ko)", "{:.0f}"),
-        ("kit_first_search_total_gzip_kb", "  idem si le serveur compresse (gzip, ko)", "{:.0f}"),
-        ("kit_first_search_index_kb", "  dont index et moteur de recherche (ko)", "{:.0f}"),
-        ("plain_first_search_total_kb", "Material simple : accueil + 1re recherche (ko)", "{:.0f}"),
-        ("kit_first_search_results_s", "kit : 1ers résultats après la frappe (s)", "{:.2f}"),
-        ("validate_s", "validateur sur ces exemples (s)", "{:.2f}"),
-        ("published_build_s", "construction publiée, avec PDF et téléchargements (s)", "{:.1f}"),
-        ("pdf_s", "  dont PDF et téléchargements (s)", "{:.1f}"),
-        ("pdf_mb", "  taille des PDF (Mo)", "{:.1f}")]
+        ("plain_ms_per_page", "plancher : ms par page", "{:.1f}"),
+        ("page_html_kb", "HTML d'une page d'exemple (ko)", "{:.1f}"),
+        ("validator_process_s", "validateur, processus entier (s)", "{:.2f}"),
+        ("published_build_s", "construction avec PDF et téléchargements (s)", "{:.1f}"),
+        ("pdf_ratio", "**rapport avec PDF / site seul** (objectif ≤ 2 à 1 000)", "{:.2f}"),
+        ("pdf_ms_per_example", "PDF : ms par exemple", "{:.1f}"),
+        ("pdf_mb", "taille des PDF (Mo)", "{:.1f}")]
 
 
-def table(results: list[dict[str, float]]) -> str:
-    header = "| mesure | " + " | ".join(f"N = {r['n']}" for r in results) + " |"
-    lines = [header, "|---|" + "---:|" * len(results)]
+def _fr(text: str) -> str:
+    return text.replace(".", ",")
+
+
+def _sub_table(results: list[dict[str, object]], key: str, title: str) -> list[str]:
+    """A block of figures measured by another engineer's script (dict), or its reason (str)."""
+    rows: dict[str, dict[int, str]] = {}
+    notes = []
+    for r in results:
+        value = r.get(key)
+        if isinstance(value, dict):
+            for name, v in value.items():
+                text = f"{v:.3g}" if isinstance(v, float) else str(v)
+                rows.setdefault(name, {})[r["n"]] = _fr(text)
+        elif isinstance(value, str):
+            notes.append(f"N = {r['n']} : {value}")
+    if not rows and not notes:
+        return []
+    lines = [f"\n{title}\n"]
+    if rows:
+        sizes = [r["n"] for r in results]
+        lines.append("| mesure | " + " | ".join(f"N = {n}" for n in sizes) + " |")
+        lines.append("|---|" + "---:|" * len(sizes))
+        for name, values in rows.items():
+            lines.append(f"| {name} | " + " | ".join(values.get(n, "—") for n in sizes) + " |")
+    lines += [f"- {note}" for note in notes]
+    return lines
+
+
+def report(results: list[dict[str, object]], validator: dict[str, float] | None) -> str:
+    sizes = [r["n"] for r in results]
+    lines = ["| mesure | " + " | ".join(f"N = {n}" for n in sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
     for key, label, fmt in ROWS:
         if any(key in r for r in results):
-            lines.append(f"| {label} | " + " | ".join(fmt.format(r[key]) if key in r else "—"
+            lines.append(f"| {label} | " + " | ".join(_fr(fmt.format(r[key])) if key in r else "—"
                                                      for r in results) + " |")
+    per_page = {r["n"]: r["kit_ms_per_example"] for r in results}
+    small, large = min(per_page), max(per_page)
+    if large > small:
+        lines.append(f"\nLinéarité : ms par page d'exemple à {large} / à {small} = "
+                     f"**{_fr(f'{per_page[large] / per_page[small]:.2f}')}** (objectif ≤ 1,1).")
+    pdf = {r["n"]: r["pdf_ms_per_example"] for r in results if "pdf_ms_per_example" in r}
+    if len(pdf) > 1:
+        lo, hi = min(pdf), max(pdf)
+        lines.append(f"PDF : ms par exemple à {hi} / à {lo} = {_fr(f'{pdf[hi] / pdf[lo]:.2f}')}.")
+    if validator:
+        lines.append(f"Validateur sur {validator['records']} fiches, processus entier "
+                     f"(scripts/validate.py) : **{_fr(format(validator['seconds'], '.2f'))} s** "
+                     "(objectif < 3 s).")
+    lines += _sub_table(results, "search", "Recherche (scripts/bench_search.py) :")
+    lines += _sub_table(results, "index", "Index des exemples (scripts/bench_examples.py) :")
+    for r in results:
+        scores = r.get("lighthouse")
+        if isinstance(scores, str):
+            lines.append(f"\nLighthouse à N = {r['n']} : {scores}")
+        elif isinstance(scores, dict):
+            lines.append(f"\nLighthouse à N = {r['n']} (Chromium, site servi compressé gzip) :\n")
+            lines.append("| page | " + " | ".join(LIGHTHOUSE_CATEGORIES) + " | audits sous 0,9 |")
+            lines.append("|---|" + "---:|" * len(LIGHTHOUSE_CATEGORIES) + "---|")
+            for page, s in scores.items():
+                lines.append(f"| {page} | " + " | ".join(_fr(f"{s[c]:.2f}")
+                                                        for c in LIGHTHOUSE_CATEGORIES)
+                             + f" | {', '.join(s['failing']) or '—'} |")
     return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in
+                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cœurs "
+            f"{cpu}, charge {load:.1f}, Python {platform.python_version()}")
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in re.split(r"[,\s]+", text.strip()) if part]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--examples", type=int, nargs="+", default=[1000], metavar="N",
-                        help="nombres d'exemples synthétiques à ajouter (par défaut : 1000)")
+    parser.add_argument("--examples", default="1000,5000,10000", metavar="N,N…",
+                        help="nombres d'exemples synthétiques (par défaut : 1000,5000,10000)")
     parser.add_argument("--validator-records", type=int, default=10000, metavar="N",
-                        help="nombre de fiches pour mesurer le validateur seul (par défaut : 10000)")
+                        help="fiches pour le validateur seul (par défaut : 10000 ; la copie de "
+                             "cette taille est réutilisée si elle est construite)")
+    parser.add_argument("--pdf-max", type=int, default=5000, metavar="N",
+                        help="mesurer la construction avec PDF jusqu'à N exemples (par défaut : 5000)")
+    parser.add_argument("--lighthouse-at", type=int, default=1000, metavar="N",
+                        help="taille où lancer Lighthouse (par défaut : 1000 ; 0 : jamais)")
     parser.add_argument("--no-browser", action="store_true",
-                        help="ne pas mesurer la première recherche dans Chromium")
-    parser.add_argument("--no-pdf", action="store_true",
-                        help="ne pas mesurer la construction avec les PDF")
+                        help="ne mesurer ni la recherche ni l'index dans Chromium")
+    parser.add_argument("--no-pdf", action="store_true", help="ne pas construire avec les PDF")
+    parser.add_argument("--seeds", type=Path, default=None,
+                        help=f"dossier des textes sources où tirer les mots (par défaut : "
+                             f"{DEFAULT_SEEDS}, sinon les textes du projet)")
     parser.add_argument("--json", type=Path, help="écrire aussi les mesures dans ce fichier JSON")
     args = parser.parse_args(argv)
+    sizes = _sizes(args.examples)
+    print(f"… machine : {machine()}", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="odd17-bench-") as tmp:
         workdir = Path(tmp)
         results = []
-        for count in args.examples:
+        validator = None
+        for count in sizes:
             print(f"… {count} exemples synthétiques", file=sys.stderr, flush=True)
-            results.append({"n": count, **bench(count, workdir, not args.no_browser,
-                                                not args.no_pdf)})
-        print(f"… validateur sur {args.validator_records} fiches", file=sys.stderr, flush=True)
-        validator = validator_time(args.validator_records, workdir)
-    print(table(results))
-    print(f"\nValidateur sur {validator['records']} fiches : {validator['validate_s']:.2f} s "
-          f"(appel de la construction), {validator['validate_cli_s']:.2f} s avec "
-          "scripts/validate.py (démarrage de Python compris).")
-    print(f"Machine : {os.cpu_count()} cœurs, Python {sys.version.split()[0]}.")
+            figures = bench(count, workdir, pdf=not args.no_pdf and count <= args.pdf_max,
+                            browser=not args.no_browser,
+                            lighthouse_pages=count == args.lighthouse_at,
+                            seeds=args.seeds, validator=count == args.validator_records)
+            if "validator_process_s" in figures:
+                validator = {"records": figures["examples"], "seconds": figures["validator_process_s"]}
+            results.append(figures)
+            print(report(results, None), file=sys.stderr, flush=True)
+        if validator is None and args.validator_records:
+            print(f"… validateur sur {args.validator_records} fiches", file=sys.stderr, flush=True)
+            project = copy_project(workdir / "validateur")
+            write_examples(project / "content", args.validator_records, seeds=args.seeds)
+            validator = {"records": len(list((project / "content/examples").glob("*.yml"))),
+                         "seconds": validator_process(project)}
+    print(report(results, validator))
+    print(f"\nMachine : {machine()}.")
+    print(f"Commande : bash scripts/task bench --examples {','.join(map(str, sizes))}")
     if args.json:
-        args.json.write_text(json.dumps({"builds": results, "validator": validator}, indent=2),
-                             encoding="utf-8")
+        args.json.write_text(json.dumps({"builds": results, "validator": validator}, indent=2,
+                                        ensure_ascii=False, default=str), encoding="utf-8")
     return 0
 
 

@@ -64,7 +64,8 @@ def main(argv: list[str]) -> int:
         reply(f"{THANKS} Avant d'en faire une fiche, quelques réponses du formulaire sont à "
               "corriger :\n\n" + "\n".join(f"- {issue_form.md_text(p)}" for p in problems)
               + "\n\nModifiez ce ticket (menu **…** de votre message, puis **Edit**), corrigez "
-              "ces réponses et enregistrez : la vérification se relance d'elle-même.\n")
+              "ces réponses en gardant les lignes qui commencent par `###` (ce sont les "
+              "questions) et enregistrez : la vérification se relance d'elle-même.\n")
         return 1
 
     try:

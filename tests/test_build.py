@@ -244,3 +244,23 @@ def test_escaping_helpers_one_per_context() -> None:
     for bad in ("javascript:alert(1)", "data:text/html,x", " https://x.example.org"):
         with pytest.raises(ValueError):
             html_url(bad)
+
+
+def test_share_address_and_qr_only_with_a_public_address() -> None:
+    """No site_url: no absolute address, no QR code; with one, the address is written and the
+    browser draws its QR code (docs/assets/record-qr.js), the build does not."""
+    from odd17 import render
+    record = next(r for r in render.record_pages(KIT) if r.kind == "example")
+
+    def link(path: str, anchor: str) -> str:
+        return "../../" + path + (f"#{anchor}" if anchor else "")
+
+    without, _ = render.record_html(KIT, record, link, "")
+    assert "odd17-qr" not in without and "odd17-share" not in without and "https://" not in without.split("<h2 id=\"sources\"")[0]
+    host = "https://kit.exemple-fictif.test/"
+    with_url, headings = render.record_html(KIT, record, link, host)
+    address = f"{host}exemples/{record.slug}/"
+    assert f'<div class="odd17-qr" data-url="{address}" aria-hidden="true">' in with_url
+    assert "<script" not in with_url  # docs/assets/record-qr.js comes with every page
+    assert "<svg" not in with_url  # drawn by the browser, at no cost to the build
+    assert [h.id for h in headings][:3] == [render.heading_slug(record.title), "le-partenariat", "les-partenaires"]

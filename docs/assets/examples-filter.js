@@ -314,6 +314,7 @@
       return show(true);
     }
 
+    if (!total || !list) return;  // an empty base: nothing to filter, the page says so
     form.hidden = false;
     var typing = false;  // the words field changed since its last step in the history
     function changed(event, isInput) {

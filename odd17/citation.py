@@ -1,0 +1,69 @@
+"""« Citer cette fiche »: a ready French citation and a BibTeX entry on every example page.
+
+Trainers and students cite the base for years: the citation gives the page's stable address
+(its file name never changes; renamed records redirect, see ``anciens_slugs``) and the date the
+record's facts were last checked. With no public address configured (``ODD17_SITE_URL`` unset,
+TEAM decision 2) the citation has no address rather than a made-up one.
+
+Record text is data: the title is escaped for BibTeX first, then everything for HTML
+(``odd17.text``'s helpers). The block is a collapsed ``<details>`` (Material styles it; printing
+opens it).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .models import Example
+from .text import french_date, html_text
+
+KIT_TITLE = "L’ODD 17 en pratique"
+BASE_TITLE = "base d’exemples inspirants"
+
+# BibTeX's special characters (and the backslash itself) as LaTeX commands.
+_BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
+           "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}"}
+_BIBTEX_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX))
+
+
+def bibtex_text(text: str) -> str:
+    """Plain text → a BibTeX field value that LaTeX prints as that text (one line)."""
+    return _BIBTEX_RE.sub(lambda m: _BIBTEX[m.group(0)], " ".join(text.split()))
+
+
+def french_citation(example: Example, url: str) -> str:
+    """The citation as plain text (escape it for where it lands)."""
+    checked = french_date(example.reviewed)
+    where = f" Disponible à l’adresse : {url}" if url else ""
+    return (f"{KIT_TITLE}. « {' '.join(example.title.split())} ». {BASE_TITLE[0].upper()}"
+            f"{BASE_TITLE[1:]}, fiche vérifiée le {checked}.{where}")
+
+
+def bibtex(example: Example, slug: str, url: str) -> str:
+    """A BibTeX ``@misc`` entry (plain text: escape it for where it lands)."""
+    fields = [("title", "{" + bibtex_text(example.title) + "}"),
+              ("author", "{" + bibtex_text(KIT_TITLE) + "}"),
+              ("howpublished", bibtex_text(f"{KIT_TITLE}, {BASE_TITLE}")),
+              ("year", str(example.reviewed.year)),
+              ("note", bibtex_text(f"Fiche vérifiée le {french_date(example.reviewed)}")),
+              ("language", "french")]
+    if url:
+        fields.append(("url", url))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{odd17-{slug},\n{body}\n}}"
+
+
+def example_citation(example: Example, slug: str, url: str) -> str:
+    """The « Citer cette fiche » block of an example page, as escaped HTML. ``url`` is the
+    page's public address, or "" when the site has none."""
+    hint = ("Ajoutez la date à laquelle vous avez consulté la page si votre style de "
+            "citation la demande." if url else
+            "Ce site n’a pas d’adresse publique configurée : complétez la citation avec "
+            "l’adresse où vous avez consulté la page.")
+    return ('<details class="quote odd17-cite">\n<summary>Citer cette fiche</summary>\n'
+            f'<p class="odd17-cite__text">{html_text(french_citation(example, url))}</p>\n'
+            f"<p>{html_text(hint)}</p>\n"
+            "<p>Pour un logiciel de bibliographie (BibTeX)\u00a0:</p>\n"
+            f'<pre class="odd17-cite__bibtex"><code>{html.escape(bibtex(example, slug, url))}'
+            "</code></pre>\n</details>\n")

@@ -1,0 +1,82 @@
+"""« Citer cette fiche » on example pages and the kit's CITATION.cff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import yaml
+
+from conftest import CONTENT, ROOT, TODAY
+from odd17 import citation, render
+from odd17.models import Example
+from odd17.validation import validate
+
+HOSTILE = Example.model_validate({
+    "titre": "Les {accolades} & 100 % de <script>alert(1)</script> \\ # _ ~ $ ^ « fin »",
+    "partenaires": [{"nom": "A", "type": "association"}, {"nom": "B", "type": "entreprise"}],
+    "modele": "engagement-actif", "description": "x", "sources": [{"titre": "s"}],
+    "ajoute_le": "2025-01-10", "verifie_le": "2025-03-01"},
+    context={"allowed": {"types_partenaires": {"association": "", "entreprise": ""},
+                         "modeles": {"engagement-actif": ""}}})
+
+
+def test_citation_gives_the_stable_address_and_the_date_checked() -> None:
+    block = citation.example_citation(HOSTILE, "a-b", "https://kit.example.test/exemples/a-b/")
+    assert "Citer cette fiche" in block
+    assert "fiche vérifiée le 1er mars 2025" in block
+    assert "Disponible à l’adresse\u00a0: https://kit.example.test/exemples/a-b/" in block
+    assert "url = {https://kit.example.test/exemples/a-b/}" in block
+    assert "@misc{odd17-a-b," in block and "year = {2025}" in block
+
+
+def test_no_address_without_a_site_address() -> None:
+    block = citation.example_citation(HOSTILE, "a-b", "")
+    assert "http" not in block and "url =" not in block
+    assert "adresse publique" in block  # says why there is none
+
+
+def test_record_text_is_escaped_for_bibtex_then_html() -> None:
+    block = citation.example_citation(HOSTILE, "a-b", "")
+    assert "<script>" not in block and "&lt;script&gt;" in block
+    entry = citation.bibtex(HOSTILE, "a-b", "")
+    title = re.search(r"title = \{\{(.*)\}\},", entry).group(1)
+    assert title == ("Les \\{accolades\\} \\& 100 \\% de <script>alert(1)</script> "
+                     "\\textbackslash{} \\# \\_ \\textasciitilde{} \\$ \\^{} « fin »")
+    # Braces balance: the title cannot close its field early.
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", entry):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+
+
+@pytest.mark.parametrize("site_url", ["", "https://kit.example.test/"])
+def test_every_example_page_has_the_block(site_url: str) -> None:
+    kit = validate(CONTENT, today=TODAY).kit
+    for record in render.record_pages(kit):
+        html, _ = render.record_html(kit, record, lambda path, anchor: path, site_url)
+        if record.kind == "example":
+            assert html.count('<details class="quote odd17-cite">') == 1
+            address = render.public_url(site_url, record.path) if site_url else None
+            assert (address in html) if address else ("Disponible à" not in html)
+        else:
+            assert "odd17-cite" not in html
+
+
+def test_citation_cff_is_valid_cff_1_2_0() -> None:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert isinstance(cff["message"], str) and isinstance(cff["title"], str)
+    assert cff["authors"] and all("name" in a or "family-names" in a for a in cff["authors"])
+    allowed = {"abstract", "authors", "cff-version", "commit", "contact", "date-released", "doi",
+               "identifiers", "keywords", "license", "license-url", "message", "preferred-citation",
+               "references", "repository", "repository-artifact", "repository-code", "title",
+               "type", "url", "version"}
+    assert set(cff) <= allowed
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{cff["version"]}"' in pyproject
+    # No invented address: none until the kit's addresses are set (ODD17_SITE_URL, ODD17_REPO_URL).
+    assert not {"url", "repository-code"} & set(cff)
+    assert "example.org" not in (ROOT / "CITATION.cff").read_text(encoding="utf-8")

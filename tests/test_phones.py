@@ -59,8 +59,19 @@ def test_a_wide_table_scrolls_in_a_labelled_frame(phone, published_url: str) -> 
 
 def test_chart_text_is_at_least_12_px_on_a_phone(phone, published_url: str) -> None:  # noqa: ANN001
     phone.goto(published_url + "panorama/")
-    sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('.md-content svg text'))
-        .filter(t => t.getBoundingClientRect().height > 0)
-        .map(t => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM() ? t.getScreenCTM().a : 1))""")
+    # Every piece of text of the figures (HTML bars, labels, or SVG text), as rendered.
+    sizes = phone.evaluate("""() => {
+        const sizes = [];
+        for (const figure of document.querySelectorAll('.md-content figure, .md-content svg')) {
+            const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode, element = node.parentElement;
+                if (!node.textContent.trim() || !element.getClientRects().length) continue;
+                const scale = element.getScreenCTM ? (element.getScreenCTM() || {a: 1}).a : 1;
+                sizes.push(parseFloat(getComputedStyle(element).fontSize) * scale);
+            }
+        }
+        return sizes;
+    }""")
     assert sizes, "aucun texte de graphique sur le panorama"
     assert min(sizes) >= 12, f"plus petit texte de graphique : {min(sizes):.1f} px"

@@ -13,7 +13,9 @@ closed pipe end with one French line and a non-zero status.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -68,6 +70,20 @@ def run_mkdocs(argv: list[str]) -> int:
     return result if isinstance(result, int) else 0
 
 
+def exit_on_interrupt() -> None:
+    """Ctrl-C ends the command at once with one French line, wherever it is: even while Python
+    still imports its packages (before any ``try``), and from every process of the command
+    (the validator's workers print nothing). Call it first, before the heavy imports."""
+    main_pid = os.getpid()
+
+    def interrupted(signum: int, frame: object) -> None:
+        if os.getpid() == main_pid:
+            os.write(2, "\nInterrompu (Ctrl-C).\n".encode())
+        os._exit(130)
+
+    signal.signal(signal.SIGINT, interrupted)
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
     """argparse with its usage, help and errors in French (argparse only speaks English)."""
 
@@ -115,4 +131,5 @@ def guard(main: Callable[[], int]) -> int:
 
 
 if __name__ == "__main__":
+    exit_on_interrupt()
     sys.exit(run_mkdocs(sys.argv[1:]))

@@ -28,8 +28,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import (examples_index, opendata, printing, render, search_folding, settings, tables,
-               tool_map, typography)
+from . import (examples_index, opendata, printing, render, search_folding, settings, site_search,
+               tables,                tool_map, typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
@@ -56,6 +56,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     nav_urls: list[str] = []
     records: dict[str, render.RecordPage] = {}  # source path → record page, for this build
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
+    searched: site_search.Sources | None = None  # what Pagefind indexes (online)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
@@ -70,6 +71,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
+        else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
+            config.theme.dirs.insert(0, str(site_search.TEMPLATES))
+            self.searched = site_search.Sources()
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -154,6 +158,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if record is not None and f"<title>{page.meta.get('title')} - " not in output:
             raise PluginError(f"{page.file.src_uri} : le titre de la fiche manque dans la page "
                               "produite ; construction arrêtée")
+        if self.searched is not None and page.url in self.searched.wanted:
+            self.searched.add(page.url, output)
         return output
 
     def _download_links(self, html: str, page: Page) -> str:
@@ -179,9 +185,22 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
                 f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
 
+    @event_priority(50)  # before Material's search reads the page
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict:
+        if self.searched is not None:  # online, Pagefind indexes the page, not Material
+            if site_search.indexed(page.meta):
+                self.searched.wanted.add(page.url)
+            page.meta["search"] = {"exclude": True}
+        return context
+
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:
-        search_folding.fold_search_index(Path(config.site_dir))
+        if self.config.offline:
+            search_folding.fold_search_index(Path(config.site_dir))
+        else:
+            assert self.searched is not None
+            log.info("Recherche (Pagefind) : %s", self.searched.index(Path(config.site_dir)))
         if not self.config.downloads:
             return
         assert self.kit is not None
@@ -206,6 +225,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             if not shim.exists():
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
+        else:
+            files.append(File.generated(config, site_search.SCRIPT, content=site_search.script()))
         return files
 
 

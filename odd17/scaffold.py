@@ -28,7 +28,7 @@ from .kit import Kit
 from .messages import french_message
 from .models import SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids
 from .record_writer import dump_record
-from .text import fold as fold_accents  # the kit's one accent folding
+from .text import fold as text_fold
 from .validation import RECORD_DIRS, display_path, validate
 from .yamlfile import field_path
 
@@ -51,8 +51,9 @@ class NoAnswer(Exception):
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, words separated by one space, final plural s/x dropped."""
-    words = re.findall(r"[a-z0-9]+", fold_accents(text))
+    """The kit's folding (``text.fold``: case, accents, ligatures), then words only, separated
+    by one space, final plural s/x dropped: what an answer is compared by."""
+    words = re.findall(r"[a-z0-9]+", text_fold(text))
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words)
 
 

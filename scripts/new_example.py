@@ -10,6 +10,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
+
+exit_on_interrupt()
+
 try:
     from odd17.cli import guard
     from odd17.scaffold import run

@@ -18,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
+from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
+
+exit_on_interrupt()
+
 try:
     from odd17 import issue_form
     from odd17.cli import FrenchArgumentParser, guard

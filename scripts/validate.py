@@ -8,7 +8,6 @@ The checks themselves live in odd17.validation, shared with every ``mkdocs build
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -16,11 +15,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
-from odd17.validation import validate  # noqa: E402
+from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
+
+exit_on_interrupt()
+
+try:
+    from odd17.cli import FrenchArgumentParser, guard
+    from odd17.validation import validate
+except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it
+    sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt "
+             "bash scripts/task validate (il installe ce qu'il faut).")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = FrenchArgumentParser(
         prog="validate.py", description="Vérifie les fiches du kit (exemples, outils, typologie).")
     parser.add_argument("paths", nargs="*", type=Path, metavar="CHEMIN",
                         help="fichiers ou dossiers de fiches à vérifier (par défaut : tout content/)")
@@ -43,4 +51,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guard(main))  # Ctrl-C or a closed pipe: a French line, not a traceback

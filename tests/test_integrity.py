@@ -166,13 +166,18 @@ def test_the_typology_page_links_every_example(site: Site) -> None:
     assert {f"exemples/{s}/index.html" for s in KIT.examples} <= linked
 
 
-def test_search_index_and_sitemap_hold_every_record(site: Site) -> None:
-    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+def test_search_index_and_sitemap_hold_every_record(site: Site, offline: Site) -> None:
+    """Online (Pagefind) and in the offline copy (Material's index), every record is found."""
+    from odd17 import site_search
+
+    locations = {r["url"].lstrip("/") for r in site_search.records(site.root)}
+    index = json.loads((offline.root / "search/search_index.json").read_text(encoding="utf-8"))
+    offline_locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     for section in SECTIONS:
         for slug in _records(section):
             assert f"{section}/{slug}/" in locations, slug
+            assert f"{section}/{slug}.html" in offline_locations, slug
             assert f"/{section}/{slug}/</loc>" in sitemap, slug
 
 

@@ -7,6 +7,7 @@ expected/NAME.txt, through the same command the workflow runs.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -82,6 +83,11 @@ def test_invalid_body_gives_its_exact_messages(body: Path, content: Path, tmp_pa
     assert sorted(content.glob("*/*.yml")) == before  # nothing written
     reply = comment.read_text(encoding="utf-8")
     assert "à corriger" in reply and "Edit" in reply
+    # On the issue (CommonMark), each problem reads exactly as printed, whatever the answer held.
+    from markdown_it import MarkdownIt
+
+    items = re.findall(r"<li>(.*?)</li>", MarkdownIt("commonmark").render(reply), re.S)
+    assert [html.unescape(i).replace("\u2060", "") for i in items] == expected
     # Messages speak the form's words, never the record's YAML keys.
     for key in ("partenaires[", "sources[", "modele:", "titre:", "site_web", "verifie_le"):
         assert key not in result.stdout
@@ -214,6 +220,16 @@ def test_preview_is_inert_markdown(kit) -> None:  # noqa: ANN001
         assert not re.search(pattern, text), pattern
     assert "@equipe" not in text and "#12" not in text  # no mention, no issue reference
     assert "Engagement actif (catégorie Mécénat)" in text
+    # Rendered as CommonMark (GitHub's base): the reader sees the record's text, and no link,
+    # image or HTML comes from it.
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "<img" not in rendered and "<script" not in rendered and "javascript:" not in \
+        rendered.replace("[a](javascript:x)", "")
+    heading = re.search(r"<h3>(.*)</h3>", rendered).group(1)
+    assert html.unescape(heading).replace("\u2060", "") == record["titre"]
+    assert "<a " not in rendered
 
 
 # --- The workflows -----------------------------------------------------------------------------------

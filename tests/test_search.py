@@ -1,4 +1,6 @@
-"""Search as French readers type: accents optional, elisions split, plurals match singulars."""
+"""Search as French readers type, online (Pagefind, over http) and in the offline copy (Material's
+search, from file://): the same pages for the same queries, accents optional, elisions split,
+plurals matching singulars, stop words ignored, titles first, snippets from the text."""
 
 from __future__ import annotations
 
@@ -8,9 +10,61 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
+from odd17 import site_search
 from odd17.search_folding import SEPARATOR, extra_forms
 
+# --- The query tables ------------------------------------------------------------------------------
+
+# Each query with the page a reader expects among the first three results online (Pagefind);
+# the offline copy (Material's search) finds it too, among its first five.
+TOP_THREE = [
+    ("mecenat de competences", "exemples/deloitte-sivc/"),       # no accents, « de » ignored
+    ("mécénat de compétences", "exemples/deloitte-sivc/"),
+    ("évaluation", "methode/evaluation/"),                       # title « Évaluer le partenariat »
+    ("evaluation", "methode/evaluation/"),
+    ("l'évaluation", "methode/evaluation/"),                     # elision
+    ("l'evaluation partenariale", "outils/centre-ressources-evaluation-partenariale/"),
+    ("Jaccede", "exemples/la-poste-jaccede/"),                   # partners' names
+    ("Grameen", "exemples/danone-grameen-bank/"),
+    ("GoodPlanet", "exemples/accenture-goodplanet/"),
+    ("ASAD", "exemples/la-banque-postale-asad/"),
+    ("RATP", "exemples/ratp-asf/"),
+    ("Fondation pour l'enfance", "exemples/mitsubishi-electric-fondation-pour-l-enfance/"),
+    ("cpies", "exemples/toyota-cpie-bocage-de-l-avesnois/"),     # plural typed, singular written
+    ("clauses d'insertion", "exemples/eiffage-agote/"),
+    ("typologie", "methode/typologie/"),
+    ("levier", "methode/leviers/"),                              # singular typed, plural written
+    ("co-construction", "methode/co-construction/"),
+    ("ecosysteme", "methode/ecosysteme/"),
+    ("catalyse territoriale", "methode/ecosysteme/"),
+    ("argumentaire", "argumentaire/"),
+    ("reseaux", "outils/reseau-"),                               # « Réseau » in titles
+    ("la fonda", "outils/reseau-la-fonda/"),
+    ("investisseur societal", "outils/referentiel-modele-d-investisseur-societal/"),
+    ("accessibilite", "accessibilite/"),                         # the page titled so, first
+    ("donnees ouvertes", "donnees/"),
+]
+# Queries of the former tests, found by both engines among the first ten results.
+FOUND = [
+    ("cooperation", "argumentaire/"),                            # « coopération »
+    ("competence", "methode/se-former/"),                        # « compétences »
+    ("mecenats", "exemples/deloitte-sivc/"),
+    ("enjeu social", "argumentaire/"),                           # « enjeux sociaux »
+    ("quel modèle de partenariat", "methode/quel-modele/"),
+    ("innovation sociale", "methode/typologie/"),
+]
+# Online, first: the page whose title is the query.
+FIRST = [
+    ("évaluation", "methode/evaluation/"),
+    ("accessibilité", "accessibilite/"),
+    ("typologie", "methode/typologie/"),
+    ("Jaccede", "exemples/la-poste-jaccede/"),
+    ("quel modèle de partenariat", "methode/quel-modele/"),
+]
+
+
+# --- The offline copy's separator and folding (Material's search) ---------------------------------
 
 def test_extra_forms_fold_accents_and_pair_al_aux() -> None:
     forms = extra_forms("<p>Le mécénat de compétences, l'évaluation, les réseaux sociaux, "
@@ -40,112 +94,244 @@ def test_separator_drops_french_elisions_and_plurals() -> None:
     assert tokens("le cas des pays, nous, prix") == ["le", "cas", "des", "pays,", "nous,", "prix"]
 
 
-def test_titles_carry_their_folded_forms(built_site: Path) -> None:
-    import json
-
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = [d["title"] for d in index["docs"] if d["location"] == "methode/evaluation/"]
-    assert titles and titles[0].endswith("<span hidden>evaluer</span>"), titles
-
-
-def search(page, site_url: str, query: str) -> list[str]:  # noqa: ANN001
-    page.goto(site_url)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    return page.locator(".md-search-result__item > a").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))")
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("query,expected", [
-    ("mecenat de competences", "exemples/deloitte-sivc/"),       # no accents
-    ("mécénat de compétences", "exemples/deloitte-sivc/"),       # with accents
-    ("evaluation partenariale", "outils/centre-ressources-evaluation-partenariale/"),
-    ("l'évaluation partenariale", "outils/centre-ressources-evaluation-partenariale/"),  # elision
-    ("competence", "methode/se-former/"),                        # singular finds « compétences »
-    ("Jaccede", "exemples/la-poste-jaccede/"),                   # a partner's name
-    ("reseau", "outils/reseau-"),                                # « réseaux » / « réseau »
-    ("cooperation", "argumentaire/"),                            # « coopération »
-    ("mecenats", "exemples/deloitte-sivc/"),                     # plural typed, singular written
-    ("reseaux", "outils/reseau-"),                               # « réseau » in titles
-    ("enjeu social", "argumentaire/"),                           # « enjeux sociaux »
-])
-def test_search_finds(page, site_url: str, query: str, expected: str) -> None:  # noqa: ANN001
-    hrefs = search(page, site_url, query)
-    assert any(expected in href for href in hrefs[:12]), (query, hrefs[:12])
-
-
-@pytest.mark.browser
-def test_elided_and_accent_free_queries_rank_like_the_written_word(page, site_url: str) -> None:  # noqa: ANN001
-    """« l'evaluation » = « evaluation » ≈ « évaluation »: the article is not a search term (it
-    used to match every word starting with l) and the folded title keeps its boost."""
-    def pages(query: str) -> list[str]:
-        hrefs, previous = search(page, site_url, query), None
-        while hrefs != previous:  # results of the whole query, not of its first letters
-            page.wait_for_timeout(500)
-            previous, hrefs = hrefs, page.locator(".md-search-result__item > a").evaluate_all(
-                "els => els.map(e => e.getAttribute('href'))")
-        return [h.split("?")[0] for h in hrefs if "#" not in h]
-
-    written, plain = pages("évaluation"), pages("evaluation")
-    assert pages("l'evaluation") == plain and pages("l'évaluation") == written
-    for found in (written, plain):  # « Évaluer le partenariat » among the first pages listed
-        assert "methode/evaluation/" in " ".join(found[:4]), found
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("written,typed", [
-    ("collectivités territoriales", "collectivite territoriale"),
-    ("réseaux", "reseau"),
-    ("mécénat", "mecenats"),
-    ("l'évaluation", "evaluations"),
-])
-def test_typed_forms_find_what_the_written_word_finds(page, site_url: str, written: str,  # noqa: ANN001
-                                                      typed: str) -> None:
-    """Without accents, in the singular or the plural: at least the pages of the word as
-    written, the best of them first too."""
-    def found(query: str) -> tuple[int, list[str]]:
-        search(page, site_url, query)
-        page.wait_for_function("() => /\\d+ documents? trouvé/.test("
-                               "document.querySelector('.md-search-result__meta').textContent)")
-        page.wait_for_timeout(500)  # the results of the whole query, not of its first letters
-        count = int(re.search(r"(\d+) documents?", page.locator(".md-search-result__meta")
-                              .inner_text()).group(1))
-        hrefs = page.locator(".md-search-result__item > a").evaluate_all(
-            "els => els.map(e => e.getAttribute('href').split('?')[0])")
-        return count, [h for h in hrefs if "#" not in h]
-
-    (count, pages), (typed_count, typed_pages) = found(written), found(typed)
-    assert typed_count >= count > 0, (written, count, typed, typed_count)
-    assert set(pages[:3]) <= set(typed_pages), (pages[:3], typed_pages)
-
-
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline copy's build (Material's offline plugin, search index inlined)."""
-    from conftest import mkdocs_build
-
     site = tmp_path_factory.mktemp("offline")
     result = mkdocs_build(ROOT, site, ODD17_OFFLINE="true")
     assert result.returncode == 0, result.stderr
     return site
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("query,expected", [
-    ("mecenats", "exemples/deloitte-sivc.html"),              # plural, no accents: « mécénat »
-    ("l'evaluation", "methode/evaluation.html"),              # elided, no accents
-])
-def test_offline_copy_search_folds_too(page, offline_site: Path, query: str,  # noqa: ANN001
-                                       expected: str) -> None:
-    """Opened from the disk (file://), the same search settings apply."""
+def test_offline_titles_carry_their_folded_forms(offline_site: Path) -> None:
+    import json
+
+    index = json.loads((offline_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = [d["title"] for d in index["docs"] if d["location"] == "methode/evaluation.html"]
+    assert titles and titles[0].endswith("<span hidden>evaluer</span>"), titles
+    assert not (offline_site / site_search.BUNDLE).exists()  # one engine per copy
+
+
+# --- What Pagefind indexes -------------------------------------------------------------------------
+
+def test_pagefind_indexes_the_pages_text_only(built_site: Path) -> None:
+    records = {r["url"]: r for r in site_search.records(built_site)}
+    assert "/exemples/deloitte-sivc/" in records and "/methode/evaluation/" in records
+    # Lists per category, model and region stay out (each example is found by its own page).
+    assert not [u for u in records if re.match(r"/exemples/(categories|modeles|regions)/", u)]
+    deloitte = records["/exemples/deloitte-sivc/"]
+    assert deloitte["meta"]["title"] == "Deloitte et SIVC"
+    assert deloitte["content"].startswith("Deloitte et SIVC.")  # no tags, no chrome before
+    for record in records.values():
+        if not re.match(r"/(exemples|outils)/.", record["url"]):
+            continue  # hand-written pages may name these words in their text
+        text = record["content"]
+        for chrome in ("Aller au contenu", "Lien vers cette section", "Adresse de cette page",
+                       "QR code", "Ajouté le", "Made with"):
+            assert chrome not in text, (record["url"], chrome)
+    # Material's own index is empty online: readers never download it.
+    index = (built_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"docs":[]' in index.replace(" ", "")
+
+
+def test_published_snippets_skip_the_download_lines(published_site: Path) -> None:
+    records = list(site_search.records(published_site))
+    assert len(records) > 40
+    for record in records:
+        assert "Télécharger en PDF" not in record["content"], record["url"]
+        assert "À emporter" not in record["content"], record["url"]
+
+
+def test_stop_words_are_declared_once_and_written_into_the_script(built_site: Path) -> None:
+    script = (built_site / site_search.SCRIPT).read_text(encoding="utf-8")
+    assert '"de"' in script and '"qu"' in script and "/*STOP_WORDS*/" not in script
+    assert not {"mécénat", "évaluation", "réseau"} & site_search.STOP_WORDS
+
+
+# --- The engines in Chromium ------------------------------------------------------------------------
+
+def online_results(page, query: str) -> list[str]:  # noqa: ANN001
+    """Type ``query`` in the header's box as a reader does; the results' paths, in order."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function("q => document.querySelector('[data-odd17-search]').dataset.shown"
+                           " === q", arg=query, timeout=20000)
+    root = page.evaluate("() => new URL(document.querySelector('[data-odd17-search]')"
+                         ".dataset.odd17Search, location.href).href")
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
+        "els => els.map(e => e.href)")
+    return [h.removeprefix(root) for h in hrefs]
+
+
+def offline_results(page, query: str) -> list[str]:  # noqa: ANN001
+    """The same in the offline copy (Material's search): pages' paths, sections left out."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function("() => /trouvé/.test(document.querySelector("
+                           "'.md-search-result__meta').textContent)", timeout=20000)
+    previous, hrefs = None, []
+    while hrefs != previous:  # results of the whole query, not of its first letters
+        page.wait_for_timeout(400)
+        previous, hrefs = hrefs, page.locator(".md-search-result__item > a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))")
+    root = page.evaluate("() => new URL(JSON.parse(document.getElementById('__config')"
+                         ".textContent).base, location.href).href")
+    paths = [h.split("?")[0].removeprefix(root) for h in hrefs if "#" not in h]
+    return [p.removesuffix("index.html") if p.endswith("index.html")
+            else re.sub(r"\.html$", "/", p) for p in paths]
+
+
+@pytest.fixture(scope="module")
+def online(page_factory, site_url: str):  # noqa: ANN001, ANN201
+    page = page_factory()
+    page.goto(site_url)
+    return page
+
+
+@pytest.fixture(scope="module")
+def offline(page_factory, offline_site: Path):  # noqa: ANN001, ANN201
+    page = page_factory()
     page.goto((offline_site / "index.html").as_uri())
     page.locator("input.md-search__input").click()
-    page.keyboard.type(query, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=20000)
-    page.wait_for_timeout(500)
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))")
-    assert any(expected in href for href in hrefs[:12]), (query, hrefs[:12])
+    page.wait_for_function("() => !/Initialisation/.test(document.querySelector("
+                           "'.md-search-result__meta').textContent)", timeout=20000)
+    return page
+
+
+def _rank(paths: list[str], expected: str) -> int | None:
+    return next((i + 1 for i, p in enumerate(paths) if p.startswith(expected)), None)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query,expected", TOP_THREE)
+def test_the_expected_page_is_in_the_top_three(online, offline, query: str,  # noqa: ANN001
+                                               expected: str) -> None:
+    found_online, found_offline = online_results(online, query), offline_results(offline, query)
+    assert (_rank(found_online, expected) or 99) <= 3, ("en ligne", query, found_online[:5])
+    # Material's lunr ranking of the offline copy is its own: the same page, among the first five.
+    assert (_rank(found_offline, expected) or 99) <= 5, ("hors ligne", query, found_offline[:5])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query,expected", FOUND)
+def test_both_engines_find_the_page(online, offline, query: str, expected: str) -> None:  # noqa: ANN001
+    assert _rank(online_results(online, query), expected), ("en ligne", query)
+    assert _rank(offline_results(offline, query), expected), ("hors ligne", query)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query,expected", FIRST)
+def test_online_the_page_titled_so_comes_first(online, query: str, expected: str) -> None:  # noqa: ANN001
+    found = online_results(online, query)
+    assert found and found[0] == expected, (query, found[:3])
+
+
+@pytest.mark.browser
+def test_online_stop_words_are_not_search_terms(online) -> None:  # noqa: ANN001
+    def count() -> int:
+        text = online.locator(".md-search-result__meta").inner_text()
+        return int(re.search(r"(\d+) pages?", text).group(1)) if re.search(r"\d", text) else 0
+
+    with_de = online_results(online, "mecenat de competences")
+    with_de_count = count()
+    without = online_results(online, "mecenat competences")
+    assert with_de == without and 0 < with_de_count == count() < 15
+    online_results(online, "de")  # a stop word alone is still searched
+    assert count() > 40
+
+
+@pytest.mark.browser
+def test_online_snippets_start_with_the_text(online) -> None:  # noqa: ANN001
+    online_results(online, "Deloitte")
+    first = online.locator(".md-search-result__item").first
+    assert first.locator("h2").inner_text() == "Deloitte et SIVC"
+    snippet = first.locator("p").inner_text()
+    assert "Deloitte" in snippet and "Télécharger" not in snippet and "Engagement actif Mécénat" \
+        not in snippet, snippet
+    assert first.locator("mark").count() >= 1
+
+
+@pytest.mark.browser
+def test_online_search_loads_nothing_before_the_reader_searches(browser, site_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    try:
+        page.goto(site_url, wait_until="networkidle")
+        assert not [u for u in requested if "pagefind" in u or "search_index" in u], requested
+        online_results(page, "partenariat")
+        assert any("/pagefind/pagefind.js" in u for u in requested)
+        assert not [u for u in requested if "search_index" in u or "workers/search" in u]
+        assert all(u.startswith(site_url) for u in requested), requested  # no third party
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_online_search_by_keyboard(page, site_url: str) -> None:  # noqa: ANN001
+    page.goto(site_url + "methode/")
+    page.keyboard.press("/")  # opens the search, as Material's does
+    assert page.evaluate("() => document.activeElement.id") == "odd17-search-query"
+    assert page.locator("#__search").is_checked()
+    page.keyboard.type("GoodPlanet", delay=20)
+    page.wait_for_function("() => document.querySelector('[data-odd17-search]').dataset.shown"
+                           " === 'GoodPlanet'")
+    status = page.get_by_role("status").filter(has_text="trouvée")
+    assert re.match(r"\d+ pages? trouvées?", status.inner_text())
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("() => document.activeElement.href")
+    assert focused.endswith("/exemples/accenture-goodplanet/")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.id") == "odd17-search-query"
+    page.keyboard.press("Enter")  # the first result
+    page.wait_for_url("**/exemples/accenture-goodplanet/")
+    page.keyboard.press("s")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
     assert page.external_requests == []
+
+
+@pytest.mark.browser
+def test_online_search_on_a_phone(browser, site_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        page.locator("header label[for=__search]").first.click()  # the magnifier button
+        page.wait_for_function("() => document.activeElement.id === 'odd17-search-query'")
+        page.keyboard.type("réseau", delay=20)
+        page.wait_for_function("() => document.querySelector('[data-odd17-search]').dataset.shown"
+                               " === 'réseau'")
+        first = page.locator(".md-search-result__item").first
+        box = first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        assert first.is_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_offline_copy_makes_no_request_out(offline) -> None:  # noqa: ANN001
+    offline_results(offline, "l'evaluation")
+    assert offline.external_requests == []
+
+
+def test_online_and_offline_tables_hold_at_least_fifteen_queries() -> None:
+    assert len(TOP_THREE) >= 15 and len({q for q, _ in TOP_THREE}) == len(TOP_THREE)
+
+
+def test_the_served_site_has_pagefinds_files_only_from_the_binary(built_site: Path) -> None:
+    bundle = built_site / site_search.BUNDLE
+    assert (bundle / "pagefind.js").exists() and list(bundle.glob("wasm.*.pagefind"))
+    # The box loads Pagefind from the site itself (relative address), never from a CDN.
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-odd17-search="./"' in home, re.findall(r'data-odd17-search="[^"]*"', home)
+    assert 'import(new URL("pagefind/pagefind.js", root)' in \
+        (built_site / site_search.SCRIPT).read_text(encoding="utf-8")

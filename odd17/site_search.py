@@ -1,0 +1,143 @@
+"""The kit's search: Pagefind online, Material's lunr search in the offline copy.
+
+Online, Material's search would send every reader its whole index with the first page view
+(719 KB at 1,000 examples, issue 9). Pagefind (PyPI ``pagefind[bin]``, the binary ships in the
+wheel) indexes the built HTML after the build and splits its index into chunks: a reader
+downloads only the chunks of the words typed and the snippets of the results shown. It folds
+accents and stems French itself. It cannot run from file:// (it fetches its files), so the offline
+copy keeps Material's search (odd17/search_folding.py gives it the same French folding).
+
+One search box in both: online, the header's box is the kit's own partial
+(odd17/templates/partials/search.html, Material's classes so that it looks and sits the same),
+driven by odd17/search.js through Pagefind's JavaScript API; Material's search plugin stays
+configured (its header button and toggle) but indexes no page online.
+
+What Pagefind indexes (``Sources``, ``IGNORED``): the article of each page the kit lists for
+search (``search: exclude: true`` in a page's metadata keeps it out, in both engines), without
+the chrome (navigation, header, footer) or the blocks that are not the page's text (download
+lines, share address, QR code, permalinks): results start with the content.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+# Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
+BUNDLE = "pagefind"
+# The kit's script of the online search box, generated into the site (odd17/search.js).
+SCRIPT = "assets/javascripts/odd17-search.js"
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Material's article: the page's text, without navigation, header, footer or sidebars.
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+# Blocks of an article that are not its text, kept out of the index and of the snippets.
+IGNORED = (
+    ".headerlink",          # the « ¶ » permalinks of headings
+    ".md-tags",             # the tags above the title (the facts list repeats them, with labels)
+    ".odd17-pdf-links",     # « Télécharger en PDF » / « À emporter » lines
+    ".odd17-share",         # « Adresse de cette page » and its copy button
+    ".odd17-qr",            # the printed QR code and its address
+    ".odd17-dates",         # « Ajouté le …, vérifié le … »
+    ".odd17-filters",       # the examples index's filter form
+)
+
+# French words that carry no meaning of their own in a query: articles, prepositions,
+# pronouns, conjunctions, common auxiliaries. A query keeps them only when it holds nothing else
+# (« de » alone still finds pages). Pagefind matches every word of a query: « mécénat de
+# compétences » must find the pages about mécénat and compétences, not require or rank « de ».
+STOP_WORDS = frozenset("""
+a à au aux avec ce ces c cet cette d dans de des du elle elles en et eux il ils j je l la le
+les leur leurs lui m ma mais me même mes moi mon n ne nos notre nous on ou où par pas pour qu
+que qui s sa se ses son sont sur t ta te tes toi ton tu un une vos votre vous y est été être
+ont avons avez sommes êtes suis es sera seront était étaient fait faire comme plus ni si
+""".split())
+# Elided articles and pronouns written before a vowel: « l'évaluation » is « évaluation ».
+ELISIONS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu")
+
+
+def indexed(meta: Mapping[str, Any]) -> bool:
+    """Whether a page belongs in search (its metadata's ``search: exclude`` says no)."""
+    search = meta.get("search") or {}
+    return not (isinstance(search, Mapping) and search.get("exclude"))
+
+
+class Sources:
+    """The pages' articles as Pagefind reads them, written aside (never in the site) while MkDocs
+    builds the pages, then indexed at the end of the build (``index``).
+
+    Pagefind reads the typographic apostrophe of French elisions (« l’évaluation ») as part of
+    the word (« lévaluation »: « évaluation » would not find it); it splits on the straight one.
+    The copies it reads have straight apostrophes (odd17/search.js shows them typographic
+    again); the published pages keep theirs. Reading the article only keeps the chrome
+    (navigation, header, footer) out, and ``IGNORED`` the blocks that are not the page's text.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="odd17-recherche-"))
+        self.wanted: set[str] = set()  # URLs of the pages to index (``indexed``)
+
+    def add(self, url: str, output: str) -> None:
+        """Keep the article of the page built at ``url`` (MkDocs' page URL, « a/b/ »)."""
+        start = _ARTICLE.search(output)
+        end = output.rfind("</article>")
+        if start is None or end < start.end():
+            raise ValueError(f"{url or 'accueil'} : article de la page introuvable, la recherche "
+                             "ne peut pas l'indexer")
+        article = output[start.start():end].replace("’", "'")
+        path = self.folder / url / "index.html" if url.endswith("/") or not url else \
+            self.folder / url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>'
+                        f"<body>{article}</article></body></html>", encoding="utf-8")
+
+    def index(self, site: Path) -> str:
+        """Write Pagefind's bundle into ``site``; says how many pages it indexed."""
+        try:
+            return build_index(self.folder, site / BUNDLE)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def script() -> str:
+    """odd17/search.js with the kit's stop words and elisions (declared once, here)."""
+    source = (Path(__file__).parent / "search.js").read_text(encoding="utf-8")
+    words = json.dumps(sorted(STOP_WORDS), ensure_ascii=False)
+    return (source.replace("/*STOP_WORDS*/[]", words)
+            .replace("/*ELISIONS*/[]", json.dumps(list(ELISIONS))))
+
+
+def build_index(pages: Path, bundle: Path) -> str:
+    """Index the HTML files of ``pages`` into ``bundle`` with the Pagefind binary; says how many
+    pages it indexed.
+
+    Run as a command (the wheel's binary through ``python -m pagefind``) rather than through the
+    asynchronous Python API: one call over a folder is what Pagefind is fastest at.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path",
+               str(bundle), "--force-language", "fr", "--exclude-selectors", ", ".join(IGNORED)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"l'index de recherche (Pagefind) n'a pas pu être écrit :\n"
+                           f"{result.stdout}{result.stderr}")
+    if not (bundle / "pagefind.js").exists():
+        raise RuntimeError("Pagefind n'a écrit aucun index (aucune page à indexer ?)")
+    pages = re.search(r"Indexed (\d+) pages?", result.stdout)
+    return f"{pages.group(1) if pages else '?'} pages indexées"
+
+
+def records(site: Path) -> Iterator[dict[str, Any]]:
+    """What Pagefind stored for each indexed page (URL, title, text), read back from its
+    fragments: for checks of what readers can find (tests, bench)."""
+    for path in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        # Pagefind prefixes its gzipped files with a signature before the JSON.
+        yield json.loads(data[data.index(b"{"):].decode("utf-8"))

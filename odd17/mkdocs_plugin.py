@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import (examples_index, opendata, printing, render, search_folding, settings, site_search,
-               tables,                tool_map, typography)
+               tables, tool_map, typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate

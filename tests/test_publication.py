@@ -25,8 +25,10 @@ THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")  # Material's bund
 
 def _texts(site: Path):  # noqa: ANN202 - yields (path, text)
     for path in sorted(site.rglob("*")):
-        if path.relative_to(site).as_posix().startswith(THEME_ASSETS):
-            continue
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(THEME_ASSETS) or (relative.startswith("pagefind/")
+                                                  and path.suffix in (".js", ".css")):
+            continue  # third-party bundles (their licence lines name their authors' sites)
         if path.suffix in TEXT_FILES and path.is_file():
             yield path, path.read_text(encoding="utf-8", errors="replace")
         elif path.suffix == ".pdf":

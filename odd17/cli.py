@@ -59,10 +59,16 @@ def run_mkdocs(argv: list[str]) -> int:
     except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into its Abort)
         print("Interrompu.", file=sys.stderr)
         return 130
-    except click.ClickException as error:  # a bad option: click's usage line, then ours
-        error.show()
-        print("Option ou commande non reconnue : voir python -m odd17.cli --help.",
-              file=sys.stderr)
+    except click.UsageError as error:  # a bad option or command
+        print(f"Option ou commande non reconnue ({error.format_message()}) : voir "
+              "python -m odd17.cli --help.", file=sys.stderr)
+        return 2
+    except click.ClickException as error:  # e.g. no mkdocs.yml here
+        message = error.format_message()
+        if missing := re.search(r"Config file '(.+)' does not exist", message):
+            message = (f"fichier de configuration introuvable : {missing.group(1)} (lancez la "
+                       "commande depuis le dossier du kit)")
+        print(f"La construction du site a échoué : {message}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)

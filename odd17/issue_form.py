@@ -18,6 +18,7 @@ never evaluated, and its text reaches the record only through the models.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -358,7 +359,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     list marks (« - », « * », « 1. ») are dropped."""
     out = []
     for n, line in enumerate(text.split("\n"), 1):
-        line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        line = re.sub(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", line).strip()
         if line:
             out.append((n, line))
     return out
@@ -394,7 +395,6 @@ def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
 
 def _type_hint(kit: Kit, line: str) -> str:
     """« ; vouliez-vous dire « Entreprise » ? » for a mistyped type at the end of a line."""
-    import difflib
     rest, _ = _split_url(line)
     separators = list(LINE_SEPARATORS.finditer(rest))
     if not separators:

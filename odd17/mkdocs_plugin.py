@@ -220,6 +220,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             if path.endswith(".md") and isinstance(content, str) and content.startswith("---"):
                 self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
+        project = Path(config.config_file_path).parent
+        for path, content in printing.browser_files(self.kit, config.site_url or "", project):
+            files.append(File.generated(config, path, content=content))  # « Imprimer la sélection »
         if self.config.offline:
             shim = Path(config.config_file_path).parent / self.config.offline_shim
             if not shim.exists():

@@ -100,7 +100,11 @@ URL_REFUSED = {
     "url-vbscript": "vbscript:msgbox(1)",
     "url-protocol-relative": "//evil.example.org/x",
     "url-space": "https://example.org/a b",
+    "url-bidi": "https://example.org/\u202egnp.exe",
+    "url-control": "https://example.org/\x9b",
 }
+URL_REFUSED_MESSAGE = {"url-bidi": "direction du texte U+202E",
+                       "url-control": "caractère invisible ou de contrôle U+009B"}
 DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "img", "svg", "math",
                   "form", "input", "textarea", "button", "select", "link", "meta", "base", "video",
                   "audio", "template", "table", "blockquote", "details", "sup", "abbr"}
@@ -220,7 +224,7 @@ def test_refused_payloads_get_a_french_message_naming_file_line_and_field(tmp_pa
     for path, case in written.items():
         problems = by_file.get(path.name, [])
         expected = (REFUSED_TEXT[case["name"]][1] if case["name"] in REFUSED_TEXT
-                    else "adresse web valide")
+                    else URL_REFUSED_MESSAGE.get(case["name"], "adresse web valide"))
         ok = [p for p in problems if expected in p.message and p.line == _line_of(path, case["path"])
               and p.field in (case["field"], "")]
         english = [p for p in problems if re.search(r"\b(should|Input|String|Value error)\b", p.message)]

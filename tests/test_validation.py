@@ -405,3 +405,14 @@ def test_reserved_addresses_come_from_the_build_itself() -> None:
                  if not taken.conflict("/".join(path.split("/")[:2]).split(".")[0] + ".md")]
     assert uncovered == []
     assert {"exemples/index.md", "outils/index.md", "index.md"} <= set(reserved)
+
+
+def test_validator_bench_runs_small() -> None:
+    """Smoke test of scripts/bench_validate.py (the figures themselves are in the bench, not in
+    a timed test)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_validate import measure
+
+    figures = measure(records=30, runs=1)
+    assert figures["records"] >= 30 and figures["validate_cli_min_s"] > 0
+    assert figures["validate_cli_critical_cpu_s"] > 0  # sequential below 2,000 records: main only

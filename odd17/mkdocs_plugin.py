@@ -216,7 +216,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             file = File.generated(config, path, content="")
             files.append(file)
             KitRecordPage(record, self, file, config)  # becomes file.page: MkDocs builds it
-        for path, content in generated_files(self.kit, config.site_url or ""):
+        for path, content in generated_files(self.kit, config.site_url or "",
+                                                  config.use_directory_urls):
             if path.endswith(".md") and isinstance(content, str) and content.startswith("---"):
                 self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import examples_index, opendata, tool_map
+from . import examples_index, feed, opendata, tool_map
 from .kit import Kit
 
 
@@ -27,3 +27,4 @@ def generated_files(kit: Kit, site_url: str,
     yield from examples_index.data_files(kit)
     yield from tool_map.data_files(kit)
     yield from opendata.files(kit, site_url)
+    yield from feed.files(kit, site_url)  # only with a public address

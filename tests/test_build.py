@@ -178,7 +178,7 @@ def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
 def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "kit")
     target = project / "content/examples/deloitte-sivc.yml"
-    target.write_text(target.read_text(encoding="utf-8").replace("type: entreprise", "type: entrepise"),
+    target.write_text(target.read_text(encoding="utf-8").replace("type: non-precise", "type: entrepise", 1),
                       encoding="utf-8")
     (project / "content/examples/vide.yml").write_text("", encoding="utf-8")
     result = mkdocs_build(project, project / "site")

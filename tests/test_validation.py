@@ -258,7 +258,7 @@ def test_cli_github_annotations() -> None:
     assert annotations == [
         "::error file=tests/fixtures/invalid/examples/partner-type-typo.yml,line=6,title=Fiche invalide::"
         "partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, entreprise, "
-        "fondation, collectivite, acteur-public, reseau, autre) ; vouliez-vous dire 'entreprise' ?"]
+        "fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire 'entreprise' ?"]
 
 
 def test_contributing_field_tables_are_up_to_date() -> None:

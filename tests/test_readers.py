@@ -29,6 +29,8 @@ def test_statements_follow_the_seeds(built_site: Path) -> None:
     argumentaire = text(built_site, "argumentaire")
     assert "mécénat en industrie" in argumentaire  # seed 002
     assert "valoriser les expérimentations entre associations et entreprises" in argumentaire  # 004
+    # The printed kit begins with the argumentaire: it introduces the mission (seed 003 opening).
+    assert "une mission sur les alliances stratégiques entre associations et entreprises" in argumentaire
     home = text(built_site, "")
     assert "Ce site les rassemble" not in home and "ne reproduit pas les quatre fiches" in home
     trainers = text(built_site, "formateurs")

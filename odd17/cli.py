@@ -73,6 +73,13 @@ def run_mkdocs(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - a bug or a missing tool: said, not dumped
+        if os.environ.get("ODD17_TRACEBACK"):
+            raise
+        print(f"\nLa construction du site a échoué sur une erreur inattendue : "
+              f"{type(error).__name__} : {error}\n(Pour les mainteneurs : relancez avec "
+              "ODD17_TRACEBACK=1 pour voir la trace complète.)", file=sys.stderr)
+        return 1
     return result if isinstance(result, int) else 0
 
 

@@ -29,7 +29,7 @@ import yaml
 
 from conftest import (CONTENT, FIXTURES, MEASURES, PUBLISHED_ENV, ROOT, TODAY, copy_project,
                       mkdocs_build, serve)
-from odd17.models import Example, Tool
+from odd17.models import _INVISIBLE, Example, Tool
 from odd17.validation import validate
 from sitecrawl import Site
 
@@ -465,6 +465,36 @@ def test_search_index_holds_no_markup_from_records(hostile: Site) -> None:
             if found or re.search(r"<a\b[^>]*href=\"?javascript:", doc.get(key, ""), re.I):
                 wrong.append(f"{doc['location']} {key}: {dict(found)}")
     assert seen and not wrong, "\n".join(wrong[:20])
+
+
+def test_pagefind_index_holds_record_text_as_text(hostile: Site) -> None:
+    """The online search (Pagefind) indexed each payload as the text readers see, titles
+    included: nothing was read as markup (odd17/search.js then shows results as text, which
+    test_nothing_runs_in_the_browser checks)."""
+    from odd17 import site_search
+
+    if not (hostile.root / site_search.BUNDLE).is_dir():
+        pytest.skip("pas d'index Pagefind dans ce site")
+    by_page = {record["url"].strip("/").removesuffix("index.html").strip("/"): record
+               for record in site_search.records(hostile.root)}
+    wrong = []
+    for case in SHOWN_CASES:
+        if "url" in case["name"] or case["field"] not in ("description", "titre", "nom"):
+            continue
+        page = f"{KINDS[case['kind']][1]}/{case['slug']}"
+        record = by_page.get(page)
+        if record is None:
+            wrong.append(f"{page}: absente de l'index")
+            continue
+        # Pagefind drops zero-width characters and ends each block with a full stop: compare
+        # the visible characters, paragraph by paragraph.
+        text = _INVISIBLE.sub("", _visible(record.get("content", "") + " "
+                                           + record.get("meta", {}).get("title", "")))
+        paragraphs = [_INVISIBLE.sub("", _visible(p)) for p in re.split(r"\n\s*\n", case["payload"])]
+        if any(p not in text for p in paragraphs):
+            wrong.append(f"{page} ({case['field']}/{case['name']}): texte absent de l'index "
+                         f"{text[:300]!r}")
+    assert not wrong, "\n".join(wrong[:20])
 
 
 def test_data_files_keep_record_text_as_data(hostile: Site) -> None:

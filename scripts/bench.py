@@ -379,6 +379,29 @@ def _fr(text: str) -> str:
     return text.replace(".", ",")
 
 
+# French labels of the other parts' figures (a key not listed here is printed as it comes).
+LABELS = {
+    "first_visit_kb": "1re visite (accueil), servie gzip (ko)",
+    "first_query_kb": "1re requête (ko)",
+    "first_query_search_kb": "  dont fichiers Pagefind (ko)",
+    "first_query_results": "résultats de la 1re requête",
+    "first_visit_and_query_kb": "**1re visite + 1re requête (ko)** (objectif ≤ 300 à 1 000, ≤ 400 à 10 000)",
+    "first_query_ms": "1re requête : résultats après la dernière touche (ms)",
+    "query_ms_median": "**requêtes : résultats après la frappe, médiane (ms)** (objectif ≤ 300)",
+    "query_ms_max": "requêtes : maximum (ms)",
+    "examples": "exemples dans le site",
+    "index_html_kb": "HTML de l'index (ko)",
+    "index_html_gzip_kb": "HTML de l'index, gzip (ko)",
+    "index_kb": "**chargement de l'index, gzip (ko)** (objectif ≤ 200 à 10 000)",
+    "page_kb": "  avec les fichiers du thème (ko)",
+    "first_filter_kb": "1er filtre par facette (ko)",
+    "words_kb": "1re recherche par mots (ko)",
+    "filter_median_ms": "filtrage, médiane (ms)",
+    "filter_p95_ms": "filtrage, 95e centile (ms)",
+    "filter_max_ms": "**filtrage, maximum (ms)** (objectif ≤ 100)",
+}
+
+
 def _sub_table(results: list[dict[str, object]], key: str, title: str) -> list[str]:
     """A block of figures measured by another engineer's script (dict), or its reason (str)."""
     rows: dict[str, dict[int, str]] = {}
@@ -399,7 +422,8 @@ def _sub_table(results: list[dict[str, object]], key: str, title: str) -> list[s
         lines.append("| mesure | " + " | ".join(f"N = {n}" for n in sizes) + " |")
         lines.append("|---|" + "---:|" * len(sizes))
         for name, values in rows.items():
-            lines.append(f"| {name} | " + " | ".join(values.get(n, "—") for n in sizes) + " |")
+            lines.append(f"| {LABELS.get(name, name)} | "
+                         + " | ".join(values.get(n, "—") for n in sizes) + " |")
     lines += [f"- {note}" for note in notes]
     return lines
 

@@ -245,8 +245,9 @@ def test_results_come_in_pages(page, regional_site: Path) -> None:  # noqa: ANN0
         assert count_line(page) == f"103 exemples sur {total} correspondent. Page 1 sur 3."
         page.get_by_role("link", name="Page suivante →").click()
         page.wait_for_url(re.compile(r".*territoire=84&page=2$"))
+        # Focus moves to the results' heading once the page of results is shown.
+        page.wait_for_function("document.activeElement.id === 'resultats-titre'")
         assert visible_titles(page)[0] == "Alliance fictive 53"
-        assert page.evaluate("document.activeElement.id") == "resultats-titre"
         page.go_back()
         page.wait_for_url(re.compile(r".*territoire=84$"))
         page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('Page 1')")

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from . import catalogue
 from .kit import Kit
+from .typography import french_html
 from .text import french_date
 
 log = logging.getLogger("mkdocs.plugins.odd17")
@@ -344,7 +345,7 @@ def html_document(title: str, parts: str) -> str:
                       f".chapter-{s.slug} {{ page: {s.slug}; }}" for s in SHEETS)
     return (f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title><style>{css}\n{pages}</style></head>"
-            f"<body>{parts}</body></html>")
+            f"<body>{french_html(parts)}</body></html>")  # French typography, as the pages
 
 
 def full_document(document: PrintDocument) -> str:

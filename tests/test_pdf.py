@@ -213,6 +213,7 @@ def test_fonts_are_embedded(pdf_site: Path) -> None:
 def test_bookmarks_for_every_chapter_example_and_tool(pdf_site: Path) -> None:
     items = outline(pdf_site / "pdf/kit-complet.pdf")
     titles = {title for _, title, _ in items}
+    titles = {t.replace("’", "'") for t in titles}  # French typography (odd17/typography.py)
     for example in KIT.examples.values():
         assert " ".join(example.title.split()) in titles, example.title  # with its spaces
     for tool in KIT.tools.values():

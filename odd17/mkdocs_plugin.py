@@ -71,6 +71,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
+            search = config.plugins.get("material/search")
+            if search is not None:  # French words for Material's search (odd17/search_folding.py)
+                search.config["separator"] = search_folding.SEPARATOR
         else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
             config.theme.dirs.insert(0, str(site_search.TEMPLATES))
             self.searched = site_search.Sources()

@@ -31,6 +31,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .search_folding import ELISIONS, STOP_WORDS
+
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
 BUNDLE = "pagefind"
 # The kit's script of the online search box, generated into the site (odd17/search.js).
@@ -49,20 +51,6 @@ IGNORED = (
     ".odd17-dates",         # « Ajouté le …, vérifié le … »
     ".odd17-filters",       # the examples index's filter form
 )
-
-# French words that carry no meaning of their own in a query: articles, prepositions,
-# pronouns, conjunctions, common auxiliaries. A query keeps them only when it holds nothing else
-# (« de » alone still finds pages). Pagefind matches every word of a query: « mécénat de
-# compétences » must find the pages about mécénat and compétences, not require or rank « de ».
-STOP_WORDS = frozenset("""
-a à au aux avec ce ces c cet cette d dans de des du elle elles en et eux il ils j je l la le
-les leur leurs lui m ma mais me même mes moi mon n ne nos notre nous on ou où par pas pour qu
-que qui s sa se ses son sont sur t ta te tes toi ton tu un une vos votre vous y est été être
-ont avons avez sommes êtes suis es sera seront était étaient fait faire comme plus ni si
-""".split())
-# Elided articles and pronouns written before a vowel: « l'évaluation » is « évaluation ».
-ELISIONS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu")
-
 
 def indexed(meta: Mapping[str, Any]) -> bool:
     """Whether a page belongs in search (its metadata's ``search: exclude`` says no)."""

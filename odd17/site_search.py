@@ -49,6 +49,10 @@ IGNORED = (
     ".odd17-share",         # « Adresse de cette page » and its copy button
     ".odd17-qr",            # the printed QR code and its address
     ".odd17-dates",         # « Ajouté le …, vérifié le … »
+    ".odd17-facts strong",  # the facts' labels (« Modèle de partenariat : »), the same on every
+                            # record page: they would make « partenariat » match all of them
+    ".odd17-cite",          # « Citer cette fiche » and its BibTeX
+    ".odd17-edit",          # « Proposer une modification »
     ".odd17-filters",       # the examples index's filter form
 )
 

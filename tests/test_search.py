@@ -127,7 +127,8 @@ def test_pagefind_indexes_the_pages_text_only(built_site: Path) -> None:
             continue  # hand-written pages may name these words in their text
         text = record["content"]
         for chrome in ("Aller au contenu", "Lien vers cette section", "Adresse de cette page",
-                       "QR code", "Ajouté le", "Made with"):
+                       "QR code", "Ajouté le", "Made with", "Citer cette fiche", "@misc",
+                       "Modèle de partenariat :", "Proposer une modification"):
             assert chrome not in text, (record["url"], chrome)
     # Material's own index is empty online: readers never download it.
     index = (built_site / "search/search_index.json").read_text(encoding="utf-8")

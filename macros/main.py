@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, model_selector, panorama, render, settings, tool_map
+from odd17 import examples_index, feed, model_selector, panorama, render, settings, tool_map
 
 MACROS = {name: getattr(render, name) for name in (
     "typology_table", "models_details", "levers_list", "steps_list",
@@ -23,3 +23,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object
     for name, function in MACROS.items():
         env.macro(partial(function, kit), name)
     env.macro(partial(settings.page_address, settings.site_url(env.conf)), "page_address")
+    env.macro(partial(feed.examples_actions, settings.repo_url(env.conf),
+                      settings.site_url(env.conf)), "examples_actions")
+    env.macro(partial(settings.repository_sentence, settings.repo_url(env.conf)), "repository")
+    env.macro(partial(settings.report_sentence, settings.repo_url(env.conf)), "report_problem")

@@ -3,8 +3,7 @@
 A record's page address comes from its file name (``render.example_path``); its former names
 (``anciens_slugs``) become redirect pages at the same kind of address. Neither may land on a page
 or a file the kit makes: the examples index (``docs/exemples/index.md``), the pages per category,
-model or region, the filters' data, the open data (``generated.generated_files``), the PDFs
-(``printing``)... The list is not typed here: it is asked of the build's own list of generated
+model or region, the filters' data, the open data (``generated.generated_files``)... The list is not typed here: it is asked of the build's own list of generated
 files, run on the typology and vocabularies without any record, and of the pages in docs/.
 """
 
@@ -24,12 +23,12 @@ THEME_PATHS = ("assets/", "search/search_index.json", "sitemap.xml", "sitemap.xm
 def reserved_paths(kit: Kit, docs_dir: Path | None) -> dict[str, str]:
     """Every path (in the site's sources) the build makes besides record pages and their
     redirects → what makes it, for the messages."""
-    from . import printing
     from .generated import generated_files  # the build's list, loaded when needed
 
     empty = Kit(kit.typology, kit.vocabularies)  # the addresses that exist whatever the records
+    # (The PDFs and the offline copy live at the site's root, beside the theme's files, outside
+    # the sections where record pages are: nothing to ask their modules, which are heavy.)
     out: dict[str, str] = {path: "le thème du site" for path in THEME_PATHS}
-    out[f"{printing.PDF_DIR}/"] = "les PDF du kit"
     for path, _ in generated_files(empty, ""):
         out[path] = ("une page de la base" if path.endswith(".md") else
                      "un fichier de données du site")

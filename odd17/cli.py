@@ -59,14 +59,27 @@ def run_mkdocs(argv: list[str]) -> int:
     except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into its Abort)
         print("Interrompu.", file=sys.stderr)
         return 130
-    except click.ClickException as error:  # a bad option: click's usage line, then ours
-        error.show()
-        print("Option ou commande non reconnue : voir python -m odd17.cli --help.",
-              file=sys.stderr)
+    except click.UsageError as error:  # a bad option or command
+        print(f"Option ou commande non reconnue ({error.format_message()}) : voir "
+              "python -m odd17.cli --help.", file=sys.stderr)
+        return 2
+    except click.ClickException as error:  # e.g. no mkdocs.yml here
+        message = error.format_message()
+        if missing := re.search(r"Config file '(.+)' does not exist", message):
+            message = (f"fichier de configuration introuvable : {missing.group(1)} (lancez la "
+                       "commande depuis le dossier du kit)")
+        print(f"La construction du site a échoué : {message}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("\nInterrompu.", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - a bug or a missing tool: said, not dumped
+        if os.environ.get("ODD17_TRACEBACK"):
+            raise
+        print(f"\nLa construction du site a échoué sur une erreur inattendue : "
+              f"{type(error).__name__} : {error}\n(Pour les mainteneurs : relancez avec "
+              "ODD17_TRACEBACK=1 pour voir la trace complète.)", file=sys.stderr)
+        return 1
     return result if isinstance(result, int) else 0
 
 

@@ -91,6 +91,31 @@ def entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
             f"<small>{md(_where(kit, example))}</small></li>")
 
 
+def page_url(path: str, directory_urls: bool) -> str:
+    """A source page's address in the built site, as MkDocs makes it (``exemples/x.md`` →
+    ``exemples/x/``, or ``exemples/x.html`` in the offline copy)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    return "" if stem == "index" else f"{stem.removesuffix('/index')}/"
+
+
+def href(from_path: str, to_path: str, directory_urls: bool) -> str:
+    """The relative link from one source page to another, as MkDocs would write it."""
+    here, there = page_url(from_path, directory_urls), page_url(to_path, directory_urls)
+    base = here if directory_urls else posixpath.dirname(here)
+    relative = posixpath.relpath(there.rstrip("/") or ".", base.rstrip("/") or ".")
+    return relative + "/" if there.endswith("/") and relative != "." else relative
+
+
+def entry_html(kit: Kit, slug: str, example: Example, link: str) -> str:
+    """The same entry as ``entry`` in HTML, its link already made: long lists (facet pages)
+    skip the Markdown conversion of escaped text (a tenth of the build at 1,000 examples)."""
+    return (f'<li class="odd17-example" data-slug="{_attr(slug)}"><a href="{_attr(link)}">'
+            f"{html.escape(example.title)}</a><br><small>{html.escape(_where(kit, example))}"
+            "</small></li>")
+
+
 def _from_index(page: str) -> str:
     """A facet page's address relative to the index (exemples/index.md)."""
     return page.removeprefix("exemples/")
@@ -120,11 +145,14 @@ def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
 # --- The form --------------------------------------------------------------------------------------
 
 def _select(facet: Facet, options: list[tuple[str, str]]) -> str:
+    """One facet's field. A facet that no record carries yet stays in the form, hidden: the
+    script shows it when a shared address asks for one of its values (« aucun exemple »)."""
     choices = "".join(f'<option value="{_attr(value)}">{html.escape(text)}</option>'
                       for value, text in options)
-    return (f'<div class="odd17-filters__field"><label for="filtre-{facet.id}">{facet.label}'
-            f'</label><select id="filtre-{facet.id}" name="{facet.id}"><option value="">'
-            f"{facet.everything}</option>{choices}</select></div>")
+    hidden = "" if options else " hidden"
+    return (f'<div class="odd17-filters__field"{hidden}><label for="filtre-{facet.id}">'
+            f'{facet.label}</label><select id="filtre-{facet.id}" name="{facet.id}">'
+            f'<option value="">{facet.everything}</option>{choices}</select></div>')
 
 
 def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: str,
@@ -132,9 +160,8 @@ def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: 
     """The filters (hidden until docs/assets/examples-filter.js shows them). Only the values
     that records carry are offered, with their counts; the script recognises the others in a
     shared address and says that nothing matches."""
-    used = [(f, f.used(kit, records)) for f in facets]
-    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in terms])
-              for f, terms in used if terms]  # a facet no record carries yet is not offered
+    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)])
+              for f in facets]
     return (f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '
             f'aria-label="Filtrer les {noun}s" hidden>'
             '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">'
@@ -219,7 +246,9 @@ def _results_line(total: int, shown: int, pages: int) -> str:
 # --- The static facet pages ------------------------------------------------------------------------
 
 def _pager(kit: Kit, facet: Facet, value: str, number: int, pages: int) -> str:
-    """« Page 2 sur 7 » with the previous/next pages and every page's number (rel=prev/next)."""
+    """« Page 2 sur 7 » with the previous/next pages and every page's number. No rel attribute:
+    a record must never make the site write an attribute the real content does not
+    (tests/test_hostile.py), and search engines no longer read rel=prev/next."""
     if pages == 1:
         return ""
     here = facet.page(kit, value, number)
@@ -230,10 +259,10 @@ def _pager(kit: Kit, facet: Facet, value: str, number: int, pages: int) -> str:
 
     parts = []
     if number > 1:
-        parts.append(f'[← Page précédente]({link(number - 1)}){{rel="prev"}}')
+        parts.append(f"[← Page précédente]({link(number - 1)})")
     parts.append(f"**Page {number} sur {pages}**")
     if number < pages:
-        parts.append(f'[Page suivante →]({link(number + 1)}){{rel="next"}}')
+        parts.append(f"[Page suivante →]({link(number + 1)})")
     numbers = " ".join(f"**{n}**" if n == number else f"[{n}]({link(n)})"
                        for n in range(1, pages + 1))
     return (f'<nav class="odd17-pager" aria-label="Pages de la liste" markdown>\n\n'
@@ -287,7 +316,7 @@ def _empty(kit: Kit, facet: Facet, value: str, up: str) -> str:
 
 
 def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Example]],
-                number: int, pages: int) -> str:
+                number: int, pages: int, directory_urls: bool = True) -> str:
     path = facet.page(kit, value, number)
     up = "../" * path.count("/")  # from the page to the docs' root
     title = facet.page_title(kit, value)
@@ -311,9 +340,12 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
                          f"{_number(first + 1)} à {_number(first + len(shown))}\u00a0:\n")
         else:
             lines.append(f"{_count(total)} dans la base\u00a0:\n")
-        prefix = "../" * (path.count("/") - 1)  # to exemples/
-        lines.append('<ul class="odd17-examples" markdown>\n'
-                     + "\n".join(entry(kit, s, e, prefix) for s, e in shown) + "\n</ul>\n")
+        from .render import example_path  # render links record pages to this module's pages
+
+        # Raw HTML (no markdown attribute): Python-Markdown keeps it as it is.
+        lines.append('<ul class="odd17-examples">\n' + "\n".join(
+            entry_html(kit, s, e, href(path, example_path(s), directory_urls)) for s, e in shown)
+            + "\n</ul>\n")
         lines.append(_pager(kit, facet, value, number, pages))
     else:
         lines.append(_empty(kit, facet, value, up))
@@ -323,7 +355,7 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
     return "\n".join(lines)
 
 
-def facet_pages(kit: Kit) -> Iterator[tuple[str, str]]:
+def facet_pages(kit: Kit, directory_urls: bool = True) -> Iterator[tuple[str, str]]:
     """Static pages of every value of the facets that have pages (category, model, territory),
     ``PAGE_SIZE`` examples per page. Every value has its first page, with or without examples:
     published addresses stay valid whatever the base holds."""
@@ -337,4 +369,4 @@ def facet_pages(kit: Kit) -> Iterator[tuple[str, str]]:
             pages = max(1, math.ceil(len(examples) / PAGE_SIZE))
             for number in range(1, pages + 1):
                 yield (facet.page(kit, value, number),
-                       _facet_page(kit, facet, value, examples, number, pages))
+                       _facet_page(kit, facet, value, examples, number, pages, directory_urls))

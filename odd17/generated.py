@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import examples_index, opendata, tool_map
+from . import examples_index, feed, opendata, tool_map
 from .kit import Kit
 
 
-def generated_files(kit: Kit, site_url: str) -> Iterator[tuple[str, str | bytes]]:
+def generated_files(kit: Kit, site_url: str,
+                    directory_urls: bool = True) -> Iterator[tuple[str, str | bytes]]:
     """Every file the build creates from the content: (path in the site's sources, content).
 
     Pages (``.md``) go through Markdown and the theme like hand-written ones; other files
     (data, schemas) are copied as they are. Nothing is written into docs/. ``site_url`` is the
     public address of the site (mkdocs.yml), for links meant to be shared or printed. The
     record pages are not here: they are added by the plugin (``render.record_pages``).
+    ``directory_urls`` is MkDocs' use_directory_urls (false in the offline copy): the facet pages
+    write their long lists as HTML with the links made here, not as Markdown to convert.
     """
-    yield from examples_index.facet_pages(kit)
+    yield from examples_index.facet_pages(kit, directory_urls)
     yield from examples_index.data_files(kit)
     yield from tool_map.data_files(kit)
     yield from opendata.files(kit, site_url)
+    yield from feed.files(kit, site_url)  # only with a public address

@@ -18,6 +18,7 @@ never evaluated, and its text reaches the record only through the models.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ from .kit import Kit
 from .messages import french_message
 from .models import Example, Partner, Source, Term, Tool, allowed_ids
 from .problems import Problem
+from .typography import french_text
 from .scaffold import (MODELS, PARTNER_TYPES, facet_of, fold, model_suggestions, vocabulary_of,
                        vocabulary_terms)
 from .yamlfile import field_path
@@ -78,7 +80,7 @@ class FormProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"« {self.label} »" + (f", ligne {self.line}" if self.line else "")
+        where = f"« {french_text(self.label)} »" + (f", ligne {self.line}" if self.line else "")
         return f"{where} : {self.message}"
 
 
@@ -205,9 +207,10 @@ def options(kit: Kit, vocabulary: str) -> list[tuple[str, str]]:
         for category in kit.typology.categories:
             for model in kit.models_of(category.id):
                 definition = " ".join(model.definition.split())
-                out.append((f"{model.name} ({category.name}) : {definition}", model.id))
+                out.append((french_text(f"{model.name} ({category.name}) : {definition}"),
+                            model.id))
         return out
-    return [(term.name, term.id) for term in vocabulary_terms(kit, vocabulary)]
+    return [(french_text(term.name), term.id) for term in vocabulary_terms(kit, vocabulary)]
 
 
 # --- The forms (.github/ISSUE_TEMPLATE/) ----------------------------------------------------------
@@ -247,14 +250,26 @@ def form(kit: Kit, kind: str) -> dict[str, Any]:
         if question.kind != "checkboxes":
             item["validations"] = {"required": question.required}
         body.append(item)
-    return {
+    return _typeset({
         "name": f"Proposer {what}",
         "description": (f"Ajouter {what} au kit, sans rien installer : vos réponses deviennent "
                         "une fiche, vérifiée et prévisualisée automatiquement."),
         "title": "Nouvel exemple : " if kind == "examples" else "Nouvel outil : ",
         "labels": [FORM_LABELS[kind]],
         "body": body,
-    }
+    })
+
+
+def _typeset(value: Any, key: str = "") -> Any:
+    """French typography (odd17/typography.py) on every text a contributor reads in the form;
+    ids, types and the issues' labels (the workflow's trigger) stay as they are."""
+    if isinstance(value, dict):
+        return {k: _typeset(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typeset(v, key) for v in value]
+    if isinstance(value, str) and key not in ("id", "type", "labels"):
+        return french_text(value)
+    return value
 
 
 def form_text(kit: Kit, kind: str) -> str:
@@ -279,9 +294,10 @@ def generated_files(kit: Kit) -> dict[str, str]:
 
 def kind_of(body: str, kit: Kit) -> str | None:
     """Which form the body answers: the one whose labels head its sections."""
-    headings = set(re.findall(r"^### (.+?)\s*$", _normalise(body), flags=re.M))
-    best = max(FORM_FILES, key=lambda kind: len(headings & {f.label for f in fields_of(kit, kind)}))
-    first = {fields_of(kit, k)[0].label for k in FORM_FILES}
+    headings = {fold(h) for h in re.findall(r"^### (.+?)\s*$", _normalise(body), flags=re.M)}
+    best = max(FORM_FILES, key=lambda kind: len(headings & {fold(f.label)
+                                                            for f in fields_of(kit, kind)}))
+    first = {fold(fields_of(kit, k)[0].label) for k in FORM_FILES}
     return best if headings & first else None
 
 
@@ -292,7 +308,7 @@ def _normalise(body: str) -> str:
 def parse_body(body: str, fields: list[FormField]) -> dict[str, str | None]:
     """The answer under each label (None when GitHub wrote « _No response_ » or it is missing)."""
     text = _normalise(body)
-    labels = {f.label for f in fields}
+    labels = {fold(f.label): f.label for f in fields}  # typographic or straight apostrophes
     answers: dict[str, str | None] = {}
     current: str | None = None
     lines: list[str] = []
@@ -303,8 +319,8 @@ def parse_body(body: str, fields: list[FormField]) -> dict[str, str | None]:
             answers[current] = None if value.strip() in ("", NO_RESPONSE) else value
 
     for line in text.split("\n"):
-        heading = line[4:].strip() if line.startswith("### ") else None
-        if heading in labels:
+        heading = labels.get(fold(line[4:])) if line.startswith("### ") else None
+        if heading is not None:
             close()
             current, lines = heading, []
         elif current is not None:
@@ -316,18 +332,23 @@ def parse_body(body: str, fields: list[FormField]) -> dict[str, str | None]:
 def _resolve(kit: Kit, vocabulary: str, text: str) -> str | None:
     """An option's text, a term's name or id (any case, accents optional) → the id."""
     text = text.strip()
-    for shown, term_id in options(kit, vocabulary):
-        if text == shown:
-            return term_id
     folded = fold(text)
+    for shown, term_id in options(kit, vocabulary):
+        if text == shown or (folded and folded == fold(shown)):  # apostrophes, spaces aside
+            return term_id
     for term in vocabulary_terms(kit, vocabulary):
         if text == term.id or (folded and folded in (fold(term.name), fold(term.id))):
             return term.id
     if vocabulary == MODELS:  # the option's start: « Engagement actif (Mécénat) »
         for shown, term_id in options(kit, vocabulary):
-            if folded and fold(shown.split(" : ")[0]) == folded:
+            if folded and fold(_option_name(shown)) == folded:
                 return term_id
     return None
+
+
+def _option_name(shown: str) -> str:
+    """A model's option without its definition: « Engagement actif (Mécénat) »."""
+    return re.split(r"\s:", shown)[0]
 
 
 def _several(kit: Kit, vocabulary: str, text: str) -> tuple[list[str], list[str]]:
@@ -358,7 +379,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     list marks (« - », « * », « 1. ») are dropped."""
     out = []
     for n, line in enumerate(text.split("\n"), 1):
-        line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        line = re.sub(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", line).strip()
         if line:
             out.append((n, line))
     return out
@@ -394,7 +415,6 @@ def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
 
 def _type_hint(kit: Kit, line: str) -> str:
     """« ; vouliez-vous dire « Entreprise » ? » for a mistyped type at the end of a line."""
-    import difflib
     rest, _ = _split_url(line)
     separators = list(LINE_SEPARATORS.finditer(rest))
     if not separators:
@@ -443,7 +463,7 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
                 hint = ""
                 if question.vocabulary == MODELS and (found := model_suggestions(kit, text)):
                     hint = " ; vouliez-vous dire « " + " » ou « ".join(m.name for m in found) + " » ?"
-                choices = ", ".join(f"« {shown.split(' : ')[0]} »"
+                choices = ", ".join(f"« {_option_name(shown)} »"
                                     for shown, _ in options(kit, question.vocabulary))
                 problems.append(FormProblem(question.label, f"« {text.strip()} » n'est pas un "
                                             f"des choix ({choices}){hint}"))
@@ -524,10 +544,11 @@ def check(kit: Kit, kind: str, answer: Answer) -> list[FormProblem]:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&\"'=:@$%^])")
 
 
-def md_text(text: str) -> str:
+def md_text(text: str, typeset: bool = True) -> str:
     """Record text as inert GitHub Markdown: punctuation escaped, no mention (@…), no
-    reference (#…), no HTML, one line."""
+    reference (#…), no HTML, one line; in French typography as on the site (not addresses)."""
     text = " ".join(str(text).split())
+    text = french_text(text) if typeset else text
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # GitHub links @names and #numbers after Markdown: a word joiner keeps them plain text.
     return text.replace("\\@", "\\@\u2060").replace("\\#", "\\#\u2060")
@@ -567,7 +588,7 @@ def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
         lines += [md_text(paragraph), ""]
     lines += ["**Sources**", ""]
     for source in record["sources"]:
-        url = f" : {md_text(source['url'])}" if source.get("url") else ""
+        url = f" : {md_text(source['url'], typeset=False)}" if source.get("url") else ""
         lines += [f"- {md_text(source['titre'])}{url}"]
     section = "exemples" if kind == "examples" else "outils"
     lines += ["", f"Adresse de la page une fois publiée : `{section}/{slug}/`"]

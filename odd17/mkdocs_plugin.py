@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import (examples_index, opendata, printing, render, search_folding, settings, site_search,
-               tool_map, typography)
+               tables, tool_map, typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
@@ -100,6 +100,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = typography.french_page(html, page)  # every page, hand-written or generated
+        html = tables.frame_tables(html)  # wide tables scroll in a labelled frame (phones)
         return self._download_links(html, page)
 
     def record_content(self, page: "KitRecordPage", config: MkDocsConfig, files: Files) -> None:
@@ -174,11 +175,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             return posixpath.relpath(path, base or ".")
 
         kit_pdf = f'<a href="{href(f"{printing.PDF_DIR}/{printing.KIT.slug}.pdf")}" download>'
-        if page.is_homepage:
-            return (f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le kit complet '
-                    f'en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie hors ligne '
-                    "du site (zip à ouvrir sans connexion, par exemple depuis une clé USB)</a></p>"
-                    "</div>" + html)
+        if page.is_homepage:  # below the title (publish)
+            title, end, rest = html.partition("</h1>")
+            return (title + end + f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
+                    f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
+                    "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
+                    "USB)</a></p></div>" + rest)
         sheet = printing.sheet_of(page.url)
         if sheet is None:
             return html
@@ -217,10 +219,14 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             file = File.generated(config, path, content="")
             files.append(file)
             KitRecordPage(record, self, file, config)  # becomes file.page: MkDocs builds it
-        for path, content in generated_files(self.kit, config.site_url or ""):
+        for path, content in generated_files(self.kit, config.site_url or "",
+                                                  config.use_directory_urls):
             if path.endswith(".md") and isinstance(content, str) and content.startswith("---"):
                 self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
+        project = Path(config.config_file_path).parent
+        for path, content in printing.browser_files(self.kit, config.site_url or "", project):
+            files.append(File.generated(config, path, content=content))  # « Imprimer la sélection »
         if self.config.offline:
             shim = Path(config.config_file_path).parent / self.config.offline_shim
             if not shim.exists():

@@ -16,6 +16,39 @@ ACTORS = [("association", "Une association"), ("entreprise", "Une entreprise"),
           ("fondation", "Une fondation"), ("collectivite", "Une collectivité territoriale")]
 
 
+# How each side reads the same four objectives: the MOOC « Les partenariats qui changent le monde »,
+# module 2 (shared seed 001): companies are « plutôt dans des enjeux de mobilisation versus des
+# enjeux de performance, donc mobilisation en interne ou en externe sur les territoires, versus
+# performances économiques ou d'innovation » ; associations in « une logique […] plus verticale.
+# Diversification des ressources, donc ressources financières ou ressources humaines, versus
+# rayonnement du projet associatif, que ce soit en impliquant d'autres parties prenantes, voire
+# même en co-construisant en innovation ». Which objective goes with which pole follows those
+# words (human resources = internal mobilisation for a company); the page says it is a reading.
+# actor → (pole, what the seed says of it, objective ids)
+READINGS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "entreprise": (
+        ("la mobilisation", "en interne ou en externe sur les territoires",
+         ("competences", "parties-prenantes")),
+        ("la performance", "économique ou d'innovation", ("ressources-financieres", "innovation"))),
+    "association": (
+        ("la diversification des ressources", "financières ou humaines",
+         ("ressources-financieres", "competences")),
+        ("le rayonnement du projet associatif", "en impliquant d'autres parties prenantes, voire "
+         "en co-construisant une innovation avec l'entreprise partenaire",
+         ("parties-prenantes", "innovation"))),
+}
+READING_INTROS = {
+    "entreprise": "Les entreprises lisent ces objectifs entre des enjeux de mobilisation et des "
+                  "enjeux de performance",
+    "association": "Les associations les lisent dans une logique « plus verticale », entre la "
+                   "diversification de leurs ressources et le rayonnement de leur projet",
+}
+READING_SOURCE = ("Source : MOOC « Les partenariats qui changent le monde », module 2. Le "
+                  "rattachement de chaque objectif à l'un des deux pôles est une lecture du kit ; "
+                  "les sources ne disent pas comment une fondation ou une collectivité "
+                  "territoriale les lit.")
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -41,6 +74,17 @@ def model_selector(kit: Kit) -> str:
             f"*Pourquoi\u00a0:* {md(model.objectives_reading)}\n\n"
             f"*Qui apporte quoi\u00a0:* {md(model.who_brings_what)}\n\n"
             f"*Exemples\u00a0:* {links}\n\n</li>")
+    names = {o.id: o.name for o in objectives}
+    readings = []
+    for actor, poles in READINGS.items():
+        items = "".join(
+            f'<li data-objectifs="{" ".join(ids)}" data-pole="{_e(pole)}"><strong>'
+            f"{_e(pole[0].upper() + pole[1:])}</strong> ({_e(detail)}) : "
+            + ", ".join(_e(names[i]) for i in ids) + "</li>" for pole, detail, ids in poles)
+        readings.append(f'<div class="odd17-reading" data-for="{actor}"><p>'
+                        f"{_e(READING_INTROS[actor])} :</p><ul>{items}</ul></div>")
+    reading_block = ('<div class="odd17-readings">' + "".join(readings)
+                     + f'<p class="odd17-readings__source">{_e(READING_SOURCE)}</p></div>')
     form = (
         '<form class="odd17-selector" id="selecteur" hidden>'
         f'<fieldset><legend>Vous êtes</legend>{actors}</fieldset>'
@@ -61,5 +105,8 @@ def model_selector(kit: Kit) -> str:
              + " | ".join("✓" if o.id in m.objectives else "" for o in objectives)
              + f" | {md(m.objectives_reading)} |" for m in kit.typology.models]
     table = "\n".join(rows) + "\n"
-    return (form + "\n\n## Tous les modèles et leurs objectifs\n\nLes modèles de partenariat et "
+    return (form + "\n\n## Les mêmes objectifs, deux lectures\n\nLes quatre objectifs sont les "
+            "mêmes pour les entreprises et pour les associations ; c'est leur lecture qui "
+            "change.\n\n" + reading_block
+            + "\n\n## Tous les modèles et leurs objectifs\n\nLes modèles de partenariat et "
             "les objectifs qu'ils servent\u00a0:\n\n" + table)

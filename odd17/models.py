@@ -152,6 +152,7 @@ def _check_url(value: Any) -> Any:
         return value  # the str type reports it
     if _SIMPLE_WEB_ADDRESS.fullmatch(value):  # fast path: plainly valid (a subset of the rule)
         return value
+    _one_line(value)  # no control, invisible direction or non-character in an address either
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise PydanticCustomError("url_not_web", "'{value}' n'est pas une adresse web valide : elle "

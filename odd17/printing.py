@@ -35,11 +35,13 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalogue
 from .kit import Kit
+from .typography import french_html
 from .text import french_date
 
 log = logging.getLogger("mkdocs.plugins.odd17")
@@ -61,10 +63,11 @@ class Sheet:
 
 KIT = Sheet("kit-complet", "L’ODD 17 en pratique — kit complet",
             ("argumentaire/", "methode/", "exemples/", "outils/"))
+EXAMPLES = Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/")
 SHEETS = [
     Sheet("argumentaire", "L’argumentaire", ("argumentaire/",), "argumentaire/"),
     Sheet("kit-methodologique", "Le kit méthodologique", ("methode/",), "methode/"),
-    Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/"),
+    EXAMPLES,
     Sheet("cartographie-des-outils", "La cartographie des outils", ("outils/",), "outils/"),
 ]
 CATALOGUES = {"exemples-inspirants": catalogue.examples_html,
@@ -119,6 +122,24 @@ def _hosts_whole(body: str) -> str:
     parts = re.split(r"(<[^>]+>)", body)
     return "".join(part if n % 2 else catalogue.HOST_IN_TEXT.sub(
         lambda m: f'<span class="url-host">{m.group(0)}</span>', part) for n, part in enumerate(parts))
+
+
+_EXAMPLE_LIST = re.compile(r"<ul>\s*((?:<li><a href=\"#fiche-exemple-[^\"]+\">.*?</a></li>\s*)+)</ul>", re.S)
+LIST_LENGTH = 5  # examples named in a list of a printed page (all are in the catalogue)
+
+
+def _shorten_example_lists(body: str, catalogue_id: str) -> str:
+    """Lists of examples in the method's pages (the typology names every example of each model)
+    print their first few, then point to the catalogue, which holds them all: with thousands of
+    examples, the typology alone would otherwise run to a hundred pages."""
+    def shorten(match: re.Match[str]) -> str:
+        items = re.findall(r"<li>.*?</li>", match.group(1), re.S)
+        if len(items) <= LIST_LENGTH + 1:
+            return match.group(0)
+        more = len(items) - LIST_LENGTH
+        return ("<ul>" + "".join(items[:LIST_LENGTH]) + f'<li class="more">et {more:,}'.replace(",", "\u202f")
+                + f'\u00a0autres, dans <a href="#{catalogue_id}">le catalogue des exemples</a></li></ul>')
+    return _EXAMPLE_LIST.sub(shorten, body)
 
 
 def _shift_headings(body: str, by: int) -> str:
@@ -267,6 +288,7 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
             body = re.sub(r"\bid=\"([^\"]+)\"", lambda m, p=pid: f'id="{p}-{m.group(1)}"', body)
             body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # print them open
             body = _hosts_whole(linker.rewrite(body, url))
+            body = _shorten_example_lists(body, chapter_id(EXAMPLES))
             label = html.escape(_heading_text(body) or url, quote=False)
             entries.append(Entry(pid if number else chapter_id(sheet), label, 1 if number == 0 else 2))
             start = f'<span id="{chapter_id(sheet)}"></span>' if number == 0 else ""
@@ -323,7 +345,7 @@ def html_document(title: str, parts: str) -> str:
                       f".chapter-{s.slug} {{ page: {s.slug}; }}" for s in SHEETS)
     return (f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title><style>{css}\n{pages}</style></head>"
-            f"<body>{parts}</body></html>")
+            f"<body>{french_html(parts)}</body></html>")  # French typography, as the pages
 
 
 def full_document(document: PrintDocument) -> str:
@@ -427,11 +449,14 @@ def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, chromiu
         browser.close()
     tick = time.perf_counter()
     written = [write_kit(reader, front, document, where, titles, out_dir / f"{KIT.slug}.pdf")]
+    timings.append(f"kit {time.perf_counter() - tick:.1f} s")
+    tick = time.perf_counter()
     starts = [where[chapter_id(c.sheet)] for c in document.chapters] + [len(reader.pages)]
     front_pages = where[chapter_id(document.chapters[0].sheet)]
+    source = Source(reader)
     for number, chapter in enumerate(document.chapters):
         target = out_dir / f"{chapter.sheet.slug}.pdf"
-        cut(reader, front, front_pages + number, range(starts[number], starts[number + 1]),
+        cut(source, front, front_pages + number, range(starts[number], starts[number + 1]),
             where, document.web_address, titles, chapter.sheet.title, target)
         written.append(target)
     timings.append(f"découpe {time.perf_counter() - tick:.1f} s")
@@ -492,7 +517,26 @@ def _stable_node_ids(data: bytes) -> bytes:
     return _NODE_ID.sub(lambda m: b"(node" + renumber[int(m.group(1))] + b")", data)
 
 
-def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # noqa: ANN001
+class Source:
+    """The whole kit's print, read once for every sheet: its named destinations and bookmarks."""
+
+    def __init__(self, reader) -> None:  # noqa: ANN001 - a pypdf PdfReader
+        self.reader = reader
+        self.named = {str(k).lstrip("/"): v for k, v in reader.named_destinations.items()}
+        index = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+        self.bookmarks: list[tuple[int, str, int, float | None]] = []  # depth, title, page, top
+
+        def walk(items: list, depth: int) -> None:  # type: ignore[type-arg]
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                elif hasattr(item.page, "idnum") and item.page.idnum in index:
+                    self.bookmarks.append((depth, str(item.title), index[item.page.idnum],
+                                           item.get("/Top")))
+        walk(reader.outline, 0)
+
+
+def cut(source: Source, front, cover_page: int, pages: range, where: dict[str, int],  # noqa: ANN001
         web_address: dict[str, str], titles: dict[str, str], title: str, target: Path) -> None:
     """One sheet: its cover (from the second print) and its chapter's pages of the whole kit,
     with the bookmarks of that range; links stay inside it, or go to the web."""
@@ -500,12 +544,13 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
     from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject,
                                NullObject, TextStringObject)
 
+    reader = source.reader
     writer = PdfWriter()
     writer.add_page(front.pages[cover_page])
     for number in pages:
         writer.add_page(reader.pages[number])
     offset = 1 - pages.start  # page of the kit → page of the sheet
-    named = reader.named_destinations
+    named = source.named
     for page in writer.pages[1:]:
         annotations = page.get("/Annots")
         if annotations is None:
@@ -519,7 +564,7 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
                 continue
             name = str(destination).lstrip("/")
             if name in where and where[name] in pages:
-                place = named["/" + name] if "/" + name in named else named.get(name)
+                place = named.get(name)
                 top = place.get("/Top") if place is not None else None
                 annotation[NameObject("/Dest")] = ArrayObject([
                     writer.pages[where[name] + offset].indirect_reference, NameObject("/XYZ"),
@@ -534,7 +579,7 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
                 kept.append(ref)
             # else: a place outside this sheet and no public address: the text stays, unlinked
         page[NameObject("/Annots")] = kept
-    _copy_outline(reader, writer, pages, offset)
+    _copy_outline(source, writer, pages, offset)
     _fix_outline(writer, titles)
     writer.page_mode = "/UseOutlines"
     _metadata(writer, title)
@@ -542,27 +587,37 @@ def cut(reader, front, cover_page: int, pages: range, where: dict[str, int],  # 
         writer.write(out)
 
 
-def _copy_outline(reader, writer, pages: range, offset: int) -> None:  # noqa: ANN001
+def _copy_outline(source: Source, writer, pages: range, offset: int) -> None:  # noqa: ANN001
     """The bookmarks of the kit that point into ``pages``, with their nesting."""
     from pypdf.generic import Fit
 
-    index = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    parents: dict[int, object] = {}
+    for depth, title, number, top in source.bookmarks:
+        if number not in pages:
+            continue
+        parent = next((parents[d] for d in range(depth - 1, -1, -1) if d in parents), None)
+        parents = {d: p for d, p in parents.items() if d < depth}
+        parents[depth] = writer.add_outline_item(
+            title=title, page_number=number + offset, parent=parent,
+            fit=Fit.xyz(top=top) if top is not None else Fit.fit())
 
-    def walk(items: list, parent) -> None:  # type: ignore[type-arg]  # noqa: ANN001
-        last = None
-        for item in items:
-            if isinstance(item, list):
-                if last is not None:
-                    walk(item, last)
-                continue
-            number = index.get(item.page.idnum) if hasattr(item.page, "idnum") else None
-            if number is None or number not in pages:
-                last = None
-                continue
-            top = item.get("/Top")
-            last = writer.add_outline_item(title=str(item.title), page_number=number + offset, parent=parent,
-                                           fit=Fit.xyz(top=top) if top is not None else Fit.fit())
-    walk(reader.outline, None)
+
+# --- The booklet printed from the examples index (docs/assets/print-selection.js) ---------------
+
+QR_SCRIPT = "assets/javascripts/qrcode-generator.js"
+QR_SOURCE = "node_modules/qrcode-generator/dist/qrcode.js"  # npm package, package.json
+
+
+def browser_files(kit: Kit, site_url: str, project: Path) -> Iterator[tuple[str, str | bytes]]:
+    """The files « Imprimer la sélection » loads when a reader prints: the cards' data and the
+    QR code library (the npm package qrcode-generator, served by the site itself: never a CDN).
+    Without site_url, the cards have no address and the booklet no QR code (TEAM decision 2)."""
+    yield catalogue.SELECTION_DATA, catalogue.selection_data(kit, site_url)
+    source = project / QR_SOURCE
+    if source.exists():
+        yield QR_SCRIPT, source.read_bytes()
+    elif site_url:
+        log.info("%s absent (npm ci) : livret de la sélection sans QR codes", QR_SOURCE)
 
 
 def chromium_path() -> str:

@@ -162,8 +162,10 @@ def _sources_and_dates(body: _Body, record: Example | Tool) -> None:
 def share_block(url: str) -> str:
     """The page's public address, always visible; « Copier le lien » is added by copy-link.js."""
     address = html.escape(url)
-    return (f'<p class="odd17-share">Adresse de cette page\u00a0: <code class="odd17-share__url">'
-            f'{address}</code> <button type="button" class="md-button odd17-share__copy" '
+    # A <span>, not <code>: Material sets code at .85em, under 12 px on phones (Lighthouse's
+    # legible font sizes); the class keeps it breakable anywhere (docs/assets/kit.css).
+    return (f'<p class="odd17-share">Adresse de cette page\u00a0: <span class="odd17-share__url">'
+            f'{address}</span> <button type="button" class="md-button odd17-share__copy" '
             f'data-url="{address}" hidden>Copier le lien</button> '
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
 

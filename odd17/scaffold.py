@@ -11,6 +11,7 @@ validator (so a refused answer gets the validator's French message); the record 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import sys
 import textwrap
@@ -90,7 +91,6 @@ def model_suggestions(kit: Kit, answer: str) -> list[PartnershipModel]:
                   or f" {fold(c.name)} " in padded]
     if categories:
         return [m for m in kit.typology.models if m.category in categories]
-    import difflib
     names = {fold(m.name): m for m in kit.typology.models}
     return [names[n] for n in difflib.get_close_matches(words, list(names), n=2, cutoff=0.7)]
 
@@ -303,9 +303,9 @@ class Scaffold:
             raise NoAnswer(label)
         return answer.strip()
 
-    def ask_field(self, question: Question, given: Any = None, label: str | None = None) -> Any:
+    def ask_field(self, question: Question, given: Any = None) -> Any:
         """The answer to one question: the option's value if given, else asked until valid."""
-        label = label or question.prompt.split(" :")[0].split(" (")[0]
+        label = question.prompt.split(" :")[0].split(" (")[0].split(",")[0]
         if given not in (None, [], ""):
             return self.value_of(question, given)  # Refused → the caller exits
         if self.scripted:  # values come from options: nothing is asked
@@ -438,9 +438,6 @@ class Scaffold:
             url = self._ask_quiet(Question("url", "", Source, optional=True),
                                   f"Source n° {n} : adresse web (https://…, vide si aucune)")
             sources.append({"titre": title} | ({"url": url} if url else {}))
-
-    def _record_model(self) -> type[BaseModel]:
-        return RECORD_DIRS[self.kind]
 
     def propose(self, record: dict[str, Any]) -> str:
         return free_slug(self.kit, self.content, self.kind, record)

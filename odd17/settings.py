@@ -83,6 +83,33 @@ def record_edit_link(repository: str, content_dir: str, kind: str, slug: str) ->
             "proposition est relue avant d’être publiée)</p>\n")
 
 
+def repository_sentence(repository: str) -> str:
+    """Where the repository is, for the contributors' page (Markdown): its address, or without
+    ODD17_REPO_URL how to find it (never a placeholder address)."""
+    if repository:
+        url = html.escape(repository)
+        return (f'<p class="odd17-repository">Le dépôt du kit, où se trouvent ses fiches et son '
+                f'code\u00a0: <a href="{url}">{url}</a>. C’est l’« adresse du dépôt » des '
+                "commandes de cette page.</p>")
+    return ('<p class="odd17-repository">Le dépôt du kit, où se trouvent ses fiches et son code, '
+            "est le projet GitHub d’où le site est publié\u00a0: son adresse figure en pied de "
+            "page du site publié (lien « Le dépôt du kit »). Cette copie du site a été construite "
+            "sans elle (réglage ODD17_REPO_URL).</p>")
+
+
+def report_sentence(repository: str) -> str:
+    """How to report an accessibility problem (Markdown): a new issue on the repository, or
+    without ODD17_REPO_URL the contributors' page, which says where the repository is."""
+    if repository:
+        url = html.escape(f"{repository.rstrip('/')}/issues/new")
+        return (f'Si vous n’arrivez pas à accéder à un contenu ou à un service, signalez-le aux '
+                f'responsables du kit en <a href="{url}">ouvrant un ticket sur son dépôt</a> '
+                "(un compte GitHub gratuit suffit)")
+    return ("Si vous n’arrivez pas à accéder à un contenu ou à un service, signalez-le aux "
+            "responsables du kit sur son dépôt, dont la page [Contribuer](contribuer.md) donne "
+            "l’adresse")
+
+
 def configure(config: MkDocsConfig) -> None:
     """Normalise both settings; when one is missing, say once, in French, what a published build
     needs. (Without a public address, overrides/sitemap.xml renders nothing: no sitemap.)"""

@@ -12,6 +12,7 @@ import difflib
 import gc
 import multiprocessing as mp
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -311,10 +312,11 @@ def _check_files(found: list[Found], context: dict[str, Any], problems: list[Pro
     if workers > 1 and len(found) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
         chunks = [found[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            futures = [pool.submit(_check_chunk, chunk, context, True) for chunk in chunks]
+            futures = [pool.submit(_timed_chunk, chunk, context) for chunk in chunks]
             results = [f.result() for f in futures]
         out: list[Checked] = []
-        for chunk_problems, chunk_checked in results:
+        WORKER_CPU_SECONDS[:] = [cpu for _, _, cpu in results]
+        for chunk_problems, chunk_checked, _ in results:
             problems += chunk_problems
             out += chunk_checked
         return out
@@ -324,6 +326,14 @@ def _check_files(found: list[Found], context: dict[str, Any], problems: list[Pro
 
 
 PARALLEL_FROM = 2000  # below, starting a process costs more than it saves
+WORKER_CPU_SECONDS: list[float] = []  # processor time of each worker of the last run (bench)
+
+
+def _timed_chunk(found: list[Found], context: dict[str, Any],
+                 ) -> tuple[list[Problem], list[Checked], float]:
+    start = time.process_time()
+    problems, checked = _check_chunk(found, context, in_worker=True)
+    return problems, checked, time.process_time() - start
 
 
 def _check_chunk(found: list[Found], context: dict[str, Any], in_worker: bool = False,

@@ -26,6 +26,7 @@ try:
     from odd17 import issue_form
     from odd17.cli import FrenchArgumentParser, guard
     from odd17.scaffold import free_slug, slug_problem, write_record
+    from odd17.typography import french_text
     from odd17.problems import Problem
     from odd17.validation import display_path, validate
 except ModuleNotFoundError as missing:
@@ -65,11 +66,13 @@ def main(argv: list[str]) -> int:
     def refuse(problems: list[str]) -> int:
         for problem in problems:
             print(problem)
-        reply(f"{THANKS} Avant d'en faire une fiche, quelques réponses du formulaire sont à "
-              "corriger :\n\n" + "\n".join(f"- {issue_form.md_text(p)}" for p in problems)
-              + "\n\nModifiez ce ticket (menu **…** de votre message, puis **Edit**), corrigez "
-              "ces réponses en gardant les lignes qui commencent par `###` (ce sont les "
-              "questions) et enregistrez : la vérification se relance d'elle-même.\n")
+        reply(french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
+                          "formulaire sont à corriger :") + "\n\n"
+              + "\n".join(f"- {issue_form.md_text(p)}" for p in problems) + "\n\n"
+              + french_text("Modifiez ce ticket (menu **…** de votre message, puis **Edit**), "
+                            "corrigez ces réponses en gardant les lignes qui commencent par "
+                            "`###` (ce sont les questions) et enregistrez : la vérification se "
+                            "relance d'elle-même.") + "\n")
         return 1
 
     try:
@@ -129,7 +132,8 @@ def main(argv: list[str]) -> int:
                       or ["le dépôt a des problèmes qui ne viennent pas du formulaire : un "
                           "mainteneur doit les corriger"])
     print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).")
-    reply(f"{THANKS} Voici ce que dira la page de la fiche `{display_path(path)}` :\n\n"
+    reply(french_text(f"{THANKS} Voici ce que dira la page de la fiche ")
+          + f"`{display_path(path)}`" + french_text(" :") + "\n\n"
           + issue_form.preview(kit, kind, slug, answer.record))
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as out:

@@ -21,6 +21,7 @@ exit_on_interrupt()
 
 try:
     from odd17.cli import FrenchArgumentParser, guard
+    from odd17.problems import printable
     from odd17.validation import validate
 except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it
     sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt "
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [p for p in [args.content, *args.paths] if not p.exists()]
     if missing:
-        print(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
+        print(f"validate.py : chemin introuvable : {printable(str(missing[0]))}", file=sys.stderr)
         return 2
     # Two processes share thousands of records (the machine's cores, at most 2: issue 9).
     report = validate(args.content, args.paths or None, workers=min(2, os.cpu_count() or 1))
@@ -47,6 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print(problem.github_annotation())
     print(report.summary())
+    if os.environ.get("ODD17_TIMINGS"):  # scripts/bench_validate.py: where the time goes
+        import time
+
+        from odd17 import validation
+
+        workers = ", ".join(f"{cpu:.2f}" for cpu in validation.WORKER_CPU_SECONDS) or "aucun"
+        print(f"temps processeur : principal {time.process_time():.2f} s, "
+              f"travailleurs {workers} s", file=sys.stderr)
     return 1 if report.errors else 0
 
 

@@ -178,7 +178,7 @@ def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
 def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "kit")
     target = project / "content/examples/deloitte-sivc.yml"
-    target.write_text(target.read_text(encoding="utf-8").replace("type: entreprise", "type: entrepise"),
+    target.write_text(target.read_text(encoding="utf-8").replace("type: non-precise", "type: entrepise", 1),
                       encoding="utf-8")
     (project / "content/examples/vide.yml").write_text("", encoding="utf-8")
     result = mkdocs_build(project, project / "site")
@@ -266,3 +266,18 @@ def test_share_address_and_qr_only_with_a_public_address() -> None:
     assert "<script" not in with_url  # docs/assets/record-qr.js comes with every page
     assert "<svg" not in with_url  # drawn by the browser, at no cost to the build
     assert [h.id for h in headings][:3] == [render.heading_slug(record.title), "le-partenariat", "les-partenaires"]
+
+
+def test_record_pages_share_a_navigation_rendered_once_per_folder(built_site: Path) -> None:
+    """The cached menu of record pages is the theme's own, with links right from their folder."""
+    def nav(path: str) -> str:
+        html = page(built_site, path)
+        start = html.index('<nav class="md-nav md-nav--primary"')
+        return html[start: html.index("</nav>", start)]
+
+    example, other = nav("exemples/deloitte-sivc"), nav("exemples/eiffage-agote")
+    assert example == other and 'href="../../methode/typologie/"' in example
+    assert "md-nav__link--active" not in example
+    tool = nav(f"outils/{next(iter(KIT.tools))}")
+    assert 'href="../../methode/typologie/"' in tool
+    assert "md-nav__link--active" in nav("methode/typologie")  # pages in the menu: not cached

@@ -83,3 +83,17 @@ def test_failed_build_ends_with_a_french_line(tmp_path: Path) -> None:
                                                        "corrigez les problèmes listés ci-dessus")
     task = (ROOT / "scripts/task").read_text(encoding="utf-8")
     assert '"$PY" -m odd17.cli build --strict' in task and '"$PY" -m odd17.cli serve' in task
+
+
+def test_build_outside_the_kit_or_with_a_bad_option_says_so_in_french(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    outside = subprocess.run([sys.executable, "-m", "odd17.cli", "build"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert outside.returncode == 1
+    assert "fichier de configuration introuvable : mkdocs.yml" in outside.stderr
+    bad = subprocess.run([sys.executable, "-m", "odd17.cli", "build", "--bogus"], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "Option ou commande non reconnue" in bad.stderr
+    for result in (outside, bad):
+        assert "Traceback" not in result.stderr + result.stdout
+        assert "Error:" not in result.stderr + result.stdout

@@ -29,7 +29,7 @@ import yaml
 
 from conftest import (CONTENT, FIXTURES, MEASURES, PUBLISHED_ENV, ROOT, TODAY, copy_project,
                       mkdocs_build, serve)
-from odd17.models import Example, Tool
+from odd17.models import _INVISIBLE, Example, Tool
 from odd17.validation import validate
 from sitecrawl import Site
 
@@ -100,7 +100,11 @@ URL_REFUSED = {
     "url-vbscript": "vbscript:msgbox(1)",
     "url-protocol-relative": "//evil.example.org/x",
     "url-space": "https://example.org/a b",
+    "url-bidi": "https://example.org/\u202egnp.exe",
+    "url-control": "https://example.org/\x9b",
 }
+URL_REFUSED_MESSAGE = {"url-bidi": "direction du texte U+202E",
+                       "url-control": "caractère invisible ou de contrôle U+009B"}
 DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "img", "svg", "math",
                   "form", "input", "textarea", "button", "select", "link", "meta", "base", "video",
                   "audio", "template", "table", "blockquote", "details", "sup", "abbr"}
@@ -220,7 +224,7 @@ def test_refused_payloads_get_a_french_message_naming_file_line_and_field(tmp_pa
     for path, case in written.items():
         problems = by_file.get(path.name, [])
         expected = (REFUSED_TEXT[case["name"]][1] if case["name"] in REFUSED_TEXT
-                    else "adresse web valide")
+                    else URL_REFUSED_MESSAGE.get(case["name"], "adresse web valide"))
         ok = [p for p in problems if expected in p.message and p.line == _line_of(path, case["path"])
               and p.field in (case["field"], "")]
         english = [p for p in problems if re.search(r"\b(should|Input|String|Value error)\b", p.message)]
@@ -461,6 +465,36 @@ def test_search_index_holds_no_markup_from_records(hostile: Site) -> None:
             if found or re.search(r"<a\b[^>]*href=\"?javascript:", doc.get(key, ""), re.I):
                 wrong.append(f"{doc['location']} {key}: {dict(found)}")
     assert seen and not wrong, "\n".join(wrong[:20])
+
+
+def test_pagefind_index_holds_record_text_as_text(hostile: Site) -> None:
+    """The online search (Pagefind) indexed each payload as the text readers see, titles
+    included: nothing was read as markup (odd17/search.js then shows results as text, which
+    test_nothing_runs_in_the_browser checks)."""
+    from odd17 import site_search
+
+    if not (hostile.root / site_search.BUNDLE).is_dir():
+        pytest.skip("pas d'index Pagefind dans ce site")
+    by_page = {record["url"].strip("/").removesuffix("index.html").strip("/"): record
+               for record in site_search.records(hostile.root)}
+    wrong = []
+    for case in SHOWN_CASES:
+        if "url" in case["name"] or case["field"] not in ("description", "titre", "nom"):
+            continue
+        page = f"{KINDS[case['kind']][1]}/{case['slug']}"
+        record = by_page.get(page)
+        if record is None:
+            wrong.append(f"{page}: absente de l'index")
+            continue
+        # Pagefind drops zero-width characters and ends each block with a full stop: compare
+        # the visible characters, paragraph by paragraph.
+        text = _INVISIBLE.sub("", _visible(record.get("content", "") + " "
+                                           + record.get("meta", {}).get("title", "")))
+        paragraphs = [_INVISIBLE.sub("", _visible(p)) for p in re.split(r"\n\s*\n", case["payload"])]
+        if any(p not in text for p in paragraphs):
+            wrong.append(f"{page} ({case['field']}/{case['name']}): texte absent de l'index "
+                         f"{text[:300]!r}")
+    assert not wrong, "\n".join(wrong[:20])
 
 
 def test_data_files_keep_record_text_as_data(hostile: Site) -> None:

@@ -19,6 +19,7 @@ import yaml
 
 from conftest import CONTENT, FIXTURES, ROOT, TODAY
 from odd17 import issue_form
+from odd17.typography import french_text
 from odd17.validation import validate
 
 FORMS = FIXTURES / "issue-forms"
@@ -87,7 +88,8 @@ def test_invalid_body_gives_its_exact_messages(body: Path, content: Path, tmp_pa
     from markdown_it import MarkdownIt
 
     items = re.findall(r"<li>(.*?)</li>", MarkdownIt("commonmark").render(reply), re.S)
-    assert [html.unescape(i).replace("\u2060", "") for i in items] == expected
+    assert [html.unescape(i).replace("\u2060", "") for i in items] == [french_text(line)
+                                                                        for line in expected]
     # Messages speak the form's words, never the record's YAML keys.
     for key in ("partenaires[", "sources[", "modele:", "titre:", "site_web", "verifie_le"):
         assert key not in result.stdout
@@ -98,7 +100,7 @@ def test_a_title_already_in_the_base_is_refused_in_the_forms_words(content: Path
     assert record_from_issue(body, content).returncode == 0
     again = record_from_issue(body, content)
     assert again.returncode == 1
-    assert again.stdout.startswith("« Titre de l'exemple » : même titre que ")
+    assert again.stdout.startswith("« Titre de l’exemple » : même titre que ")
     assert len(list(content.glob("examples/*recyclerie*.yml"))) == 1
 
 
@@ -170,13 +172,20 @@ def test_forms_show_the_typology_and_the_vocabularies(kit) -> None:  # noqa: ANN
     assert len(models) == len(kit.typology.models) == 9
     for model in kit.typology.models:
         category = kit.term("categories", model.category).name
-        assert f"{model.name} ({category}) : {' '.join(model.definition.split())}" in models
+        definition = " ".join(model.definition.split())
+        assert french_text(f"{model.name} ({category}) : {definition}") in models
     types = by_id["partenaires"]["attributes"]["description"]
-    assert all(t.name in types for t in kit.vocabularies.partner_types)
-    assert by_id["territoire"]["attributes"]["options"] == [t.name for t in kit.vocabularies.territories]
+    assert all(french_text(t.name) in types for t in kit.vocabularies.partner_types)
+    assert by_id["territoire"]["attributes"]["options"] == [french_text(t.name)
+                                                            for t in kit.vocabularies.territories]
     assert by_id["objectifs"]["attributes"]["multiple"] is True
-    assert by_id["objectifs"]["attributes"]["options"] == [t.name for t in kit.typology.objectives]
-    assert by_id["impacts"]["attributes"]["options"] == [t.name for t in kit.typology.impacts]
+    assert by_id["objectifs"]["attributes"]["options"] == [french_text(t.name)
+                                                           for t in kit.typology.objectives]
+    assert by_id["impacts"]["attributes"]["options"] == [french_text(t.name)
+                                                         for t in kit.typology.impacts]
+    # French typography in what contributors read: « L’ODD », no-break space before « : ».
+    assert "L’ODD 17 en pratique" in form["body"][0]["attributes"]["value"]
+    assert "\u00a0:" in form["description"] and "Titre de l’exemple" in str(form["body"])
     assert form["labels"] == [issue_form.FORM_LABELS["examples"]]
     for name in issue_form.FORM_FILES.values():
         form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))
@@ -228,7 +237,7 @@ def test_preview_is_inert_markdown(kit) -> None:  # noqa: ANN001
     assert "<img" not in rendered and "<script" not in rendered and "javascript:" not in \
         rendered.replace("[a](javascript:x)", "")
     heading = re.search(r"<h3>(.*)</h3>", rendered).group(1)
-    assert html.unescape(heading).replace("\u2060", "") == record["titre"]
+    assert html.unescape(heading).replace("\u2060", "") == french_text(record["titre"])
     assert "<a " not in rendered
 
 

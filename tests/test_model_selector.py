@@ -23,13 +23,22 @@ def test_company_seeking_innovation_gets_the_innovation_models(page, site_url: s
     page.keyboard.press("Space")  # keyboard use
     expected = [m.name for m in KIT.typology.models if "innovation" in m.objectives]
     assert page.locator(".odd17-model:visible strong").all_inner_texts() == expected
-    assert result.inner_text() == f"{len(expected)} modèles répondent à ces objectifs."
+    assert result.inner_text() == (f"{len(expected)} modèles répondent à ces objectifs. Pour une "
+                                   "entreprise, cet objectif relève de la performance.")
+    # « Vous êtes » changes the reading of the same objective (MOOC, module 2: seed 001).
+    page.get_by_label("Une association").check()
+    assert result.inner_text().endswith("Pour une association, cet objectif relève du rayonnement "
+                                        "du projet associatif.")
+    assert page.locator(".odd17-model:visible strong").all_inner_texts() == expected
     page.get_by_label("Une fondation").check()
     assert "appels à projets des fondations" in page.locator(".odd17-selector__actor:visible").inner_text()
 
 
 def test_without_javascript_the_table_gives_every_model(built_site: Path) -> None:
     html = (built_site / "methode/quel-modele/index.html").read_text(encoding="utf-8")
+    readings = html[html.index('class="odd17-readings"'):]
+    assert "mobilisation" in readings and "rayonnement du projet associatif" in readings
+    assert "MOOC « Les partenariats qui changent le monde », module" in readings.replace("\u202f", " ")
     table = html[html.index('id="tous-les-modeles-et-leurs-objectifs"'):]
     table = table[: table.index("</table>")]
     assert table.count("✓") == sum(len(m.objectives) for m in KIT.typology.models)

@@ -34,6 +34,7 @@ def set_site_url(project: Path, url: str) -> None:
 
 def build_pdfs(project: Path, site_url: str) -> Path:
     set_site_url(project, site_url)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the QR code library
     result = mkdocs_build(project, project / "site", ODD17_DOWNLOADS="true", ODD17_SITE_URL=site_url)
     assert result.returncode == 0, result.stderr[-5000:]
     return project / "site"
@@ -138,6 +139,9 @@ def test_300_examples_fit_in_135_pages_with_every_title(big_pdf_site: tuple[Path
     assert not missing, missing[:5]
     bookmarks = {squash(title) for _, title, _ in outline(kit_pdf)}
     assert not [t for t in titles if squash(t) not in bookmarks]
+    # The method's pages name a few examples per model, the catalogue holds them all.
+    method = site / "pdf/kit-methodologique.pdf"
+    assert len(PdfReader(method).pages) <= 20 and "autres, dans le catalogue" in pdf_text(method)
 
 
 def test_no_address_of_the_kit_without_a_site_url(big_pdf_site: tuple[Path, list[str]]) -> None:
@@ -209,6 +213,7 @@ def test_fonts_are_embedded(pdf_site: Path) -> None:
 def test_bookmarks_for_every_chapter_example_and_tool(pdf_site: Path) -> None:
     items = outline(pdf_site / "pdf/kit-complet.pdf")
     titles = {title for _, title, _ in items}
+    titles = {t.replace("’", "'") for t in titles}  # French typography (odd17/typography.py)
     for example in KIT.examples.values():
         assert " ".join(example.title.split()) in titles, example.title  # with its spaces
     for tool in KIT.tools.values():
@@ -287,6 +292,63 @@ def test_example_page_prints_on_one_a4_page(pdf_site: Path, browser) -> None:  #
             page.goto(f"{url}exemples/{slug}/")
             pdf = page.pdf(format="A4")
             assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, slug
+        page.close()
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_printed_selection_is_a_booklet(pdf_site: Path, browser) -> None:  # noqa: ANN001
+    """Filter the examples index, « Imprimer la sélection », print as Chromium prints (served
+    online and opened from the disk): a cover naming the selection, the selected examples only,
+    each with its address and QR code."""
+    model = KIT.typology.models[1]
+    chosen = {s: e for s, e in KIT.examples.items() if e.model == model.id}
+    others = [e for e in KIT.examples.values() if e.model != model.id]
+    assert chosen and others
+    server, url = serve(pdf_site)
+    try:
+        for address in (f"{url}exemples/", (pdf_site / "exemples/index.html").as_uri()):
+            page = browser.new_page()
+            page.goto(address)
+            page.select_option("#filtre-modele", model.id)
+            page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+            page.get_by_role("button", name="Imprimer la sélection").click()
+            page.wait_for_function("() => window.printed === true", timeout=10000)
+            assert page.locator(".odd17-booklet__qr svg").count() == len(chosen) + 1  # + cover
+            reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+            text = squash(" ".join(p.extract_text() for p in reader.pages))
+            cover = squash(reader.pages[0].extract_text())
+            assert squash(f"Modèle de partenariat : {model.name}") in cover, cover
+            assert len(reader.pages) == 2  # the cover, then the cards
+            assert "Impriméle" in cover and squash(f"{len(chosen)} exemple") in cover
+            for slug, example in chosen.items():
+                assert squash(example.title) in text
+                assert squash(f"{TEST_HOST}exemples/{slug}/") in text
+            assert not [e.title for e in others if squash(e.title) in text]
+            assert "Filtrer" not in text and "Imprimerlasélection" not in text
+            page.close()
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_printed_selection_holds_every_page_of_results(big_pdf_site: tuple[Path, list[str]],
+                                                       browser) -> None:  # noqa: ANN001
+    """300 examples shown a page at a time: the booklet holds them all; the kit has no public
+    address here, so no address and no QR code (TEAM decision 2)."""
+    site, titles = big_pdf_site
+    server, url = serve(site)
+    try:
+        page = browser.new_page()
+        page.goto(f"{url}exemples/")
+        page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+        page.get_by_role("button", name="Imprimer la sélection").click()
+        page.wait_for_function("() => window.printed === true", timeout=30000)
+        assert page.locator(".odd17-booklet__card").count() == len(titles)
+        assert page.locator(".odd17-booklet svg, .odd17-booklet__url").count() == 0
+        cover = page.locator(".odd17-booklet__cover").inner_text()
+        assert "Tous les exemples de la base" in cover and "300" in cover
         page.close()
     finally:
         server.shutdown()

@@ -25,8 +25,10 @@ THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")  # Material's bund
 
 def _texts(site: Path):  # noqa: ANN202 - yields (path, text)
     for path in sorted(site.rglob("*")):
-        if path.relative_to(site).as_posix().startswith(THEME_ASSETS):
-            continue
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(THEME_ASSETS) or (relative.startswith("pagefind/")
+                                                  and path.suffix in (".js", ".css")):
+            continue  # third-party bundles (their licence lines name their authors' sites)
         if path.suffix in TEXT_FILES and path.is_file():
             yield path, path.read_text(encoding="utf-8", errors="replace")
         elif path.suffix == ".pdf":
@@ -82,6 +84,11 @@ def test_configured_build_uses_the_settings_everywhere(published_site: Path) -> 
     # The trainers' page gives public addresses to copy.
     trainers = (site / "formateurs/index.html").read_text(encoding="utf-8")
     assert f"<code>{SITE}methode/typologie/</code>" in trainers
+    # The feed of new examples, announced on the examples index.
+    assert (site / "exemples/nouveaux.xml").is_file()
+    index = (site / "exemples/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in index
+    assert f'href="{REPO}/issues/new?template=nouvel-exemple.yml"' in index
     # The PDFs: their cover names the public address, their links to pages outside them too.
     kit = _pdf_text(site / "pdf/kit-complet.pdf")
     assert "kit.test" in kit
@@ -102,6 +109,7 @@ def _external_hosts() -> set[str]:
 def test_build_without_settings_prints_no_address_of_the_kit(unconfigured_site: Path) -> None:
     site = unconfigured_site
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert not (site / "exemples/nouveaux.xml").exists()  # a feed needs absolute addresses
     allowed = _external_hosts()
     for path, text in _texts(site):
         assert PLACEHOLDER not in text, path

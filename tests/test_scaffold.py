@@ -63,7 +63,7 @@ def test_bad_option_gets_the_validator_message(content: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "refusé : partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, "
-        "entreprise, fondation, collectivite, acteur-public, reseau, autre) ; vouliez-vous dire "
+        "entreprise, fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire "
         "'entreprise' ?")
     assert list((content / "examples").glob("*fictive*")) == []
 
@@ -207,7 +207,7 @@ verifie_le: 2025-03-01
     problems = [l for l in lines if l.startswith("examples/")]
     assert problems == [
         "examples/trois-erreurs.yml:4: partenaires[0].type: 'asociation' n'est pas une valeur permise "
-        "(association, entreprise, fondation, collectivite, acteur-public, reseau, autre) ; "
+        "(association, entreprise, fondation, collectivite, acteur-public, reseau, autre, non-precise) ; "
         "vouliez-vous dire 'association' ?",
         "examples/trois-erreurs.yml:11: sources[0].url: 'www.example.org' n'est pas une adresse web "
         "valide : elle doit commencer par https:// (ou http://) et ne pas contenir d'espace",

@@ -258,7 +258,7 @@ def test_cli_github_annotations() -> None:
     assert annotations == [
         "::error file=tests/fixtures/invalid/examples/partner-type-typo.yml,line=6,title=Fiche invalide::"
         "partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, entreprise, "
-        "fondation, collectivite, acteur-public, reseau, autre) ; vouliez-vous dire 'entreprise' ?"]
+        "fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire 'entreprise' ?"]
 
 
 def test_contributing_field_tables_are_up_to_date() -> None:
@@ -405,3 +405,25 @@ def test_reserved_addresses_come_from_the_build_itself() -> None:
                  if not taken.conflict("/".join(path.split("/")[:2]).split(".")[0] + ".md")]
     assert uncovered == []
     assert {"exemples/index.md", "outils/index.md", "index.md"} <= set(reserved)
+
+
+def test_validator_bench_runs_small() -> None:
+    """Smoke test of scripts/bench_validate.py (the figures themselves are in the bench, not in
+    a timed test)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_validate import measure
+
+    figures = measure(records=30, runs=1)
+    assert figures["records"] >= 30 and figures["validate_cli_min_s"] > 0
+    assert figures["validate_cli_critical_cpu_s"] > 0  # sequential below 2,000 records: main only
+
+
+def test_text_of_the_world_is_kept_as_written() -> None:
+    """Right-to-left names, emoji sequences, soft hyphens and non-breaking spaces are text, not
+    attacks: accepted, and kept (in NFC)."""
+    report = validate(CONTENT, [FIXTURES / "valid/examples/textes-du-monde.yml"], today=TODAY)
+    example = report.kit.examples["textes-du-monde"]
+    assert example.partners[0].name == "جمعية الأمل للتنمية"
+    assert example.partners[1].name == "עמותת תקווה \u200f(fictive)"
+    assert "👩\u200d🌾❤\ufe0f" in example.title
+    assert "« Créer »" in example.description and "e\u0301" not in example.description

@@ -303,6 +303,7 @@
           // A value without records (a shared address, a region not yet covered): say so.
           var term = f.values[f.positions[value]];
           f.field.add(new Option(term[1] + " (" + "aucun " + noun + ")", value));
+          f.field.parentNode.hidden = false;  // a facet no record carries yet: shown for this
         } else if (value && !known) {
           value = "";  // an unknown value in a shared address: ignore it rather than show nothing
         }

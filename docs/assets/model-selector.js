@@ -18,10 +18,25 @@
       if (ok) shown += 1;
     });
     notes.forEach(function (note) { note.hidden = note.dataset.for !== actor; });
+    // « Vous êtes » changes the reading of the same objectives (the page's « deux lectures »).
+    var poles = [];
+    document.querySelectorAll('.odd17-reading[data-for="' + actor + '"] li').forEach(function (li) {
+      var ids = li.dataset.objectifs.split(" ");
+      var hit = chosen.some(function (o) { return ids.indexOf(o) !== -1; });
+      li.classList.toggle("odd17-reading__chosen", hit);
+      if (hit) poles.push(li.dataset.pole);
+    });
+    var reading = poles.length === 0 ? "" : " Pour " + (actor === "entreprise"
+      ? "une entreprise" : "une association") + ", " + (chosen.length > 1 ? "ces objectifs relèvent" : "cet objectif relève")
+      + (" de " + poles.join(" et de ")).replace(/ de le /g, " du ") + ".";
     result.textContent = chosen.length === 0
       ? "Cochez un ou plusieurs objectifs pour voir les modèles qui y répondent."
-      : shown + (shown > 1 ? " modèles répondent" : " modèle répond") + " à ces objectifs.";
+      : shown + (shown > 1 ? " modèles répondent" : " modèle répond") + " à ces objectifs." + reading;
   }
+  // ?acteur=entreprise (the home page's ways in) chooses « Vous êtes ».
+  var asked = new URLSearchParams(window.location.search).get("acteur");
+  var radio = asked && form.querySelector('input[name=acteur][value="' + asked.replace(/[^a-z-]/g, "") + '"]');
+  if (radio) radio.checked = true;
   form.hidden = false;
   form.addEventListener("change", update);
   update();

@@ -52,6 +52,10 @@ IGNORED = (
     ".odd17-facts strong",  # the facts' labels (« Modèle de partenariat : »), the same on every
                             # record page: they would make « partenariat » match all of them
     ".odd17-cite",          # « Citer cette fiche » and its BibTeX
+    # The section headings of every example page (« Le partenariat », « Les partenaires »,
+    # « Sources »): the same words on 10,000 pages cost Pagefind seconds for « partenariat »
+    # and rank nothing (measured, maintainers/performances.md).
+    "h2#le-partenariat", "h2#les-partenaires", "h2#sources",
     ".odd17-edit",          # « Proposer une modification »
     ".odd17-filters",       # the examples index's filter form
 )

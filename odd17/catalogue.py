@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from .kit import Kit
 from .models import Example, Tool
-from .text import french_spacing
+from .typography import french_text
 
 EXAMPLE_ID = "fiche-exemple-{}"   # ids of the cards in the print document
 TOOL_ID = "fiche-outil-{}"
@@ -35,9 +35,9 @@ HOST_IN_TEXT = re.compile(r"\bhttps?://[A-Za-z0-9.-]+")
 
 
 def text(value: str) -> str:
-    """Record text as HTML text: escaped, on one line, French spacing; an address written in
+    """Record text as HTML text: escaped, on one line, French typography (odd17/typography.py); an address written in
     the text keeps its host name on one line (the span is added to the escaped text)."""
-    escaped = html.escape(french_spacing(" ".join(value.split())), quote=True)
+    escaped = french_text(html.escape(" ".join(value.split()), quote=True))
     return HOST_IN_TEXT.sub(lambda m: f'<span class="url-host">{m.group(0)}</span>', escaped)
 
 
@@ -132,7 +132,7 @@ def examples_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[t
     Only the categories and models that have examples are printed: a printed list is never
     empty (« aucun exemple » is for the web, where it invites a contribution)."""
     where = (" La fiche complète de chaque exemple (partenaires, objectifs, impacts, sources) "
-             "est en ligne à l'adresse indiquée." if site_url else "")
+             "est en ligne à l’adresse indiquée." if site_url else "")
     out = [f'<h1 id="{chapter_id}">Les exemples inspirants</h1>',
            f'<p class="chapter-intro">La base compte {_count(len(kit.examples), "exemple", "exemples")}'
            f" d’alliances entre associations, entreprises et acteurs publics, classés selon la "
@@ -181,7 +181,8 @@ def selection_data(kit: Kit, site_url: str) -> str:
     """A script giving docs/assets/print-selection.js each example's card (plain text, which the
     script puts into the page as text nodes, never as HTML). A script rather than JSON: it loads
     from file:// too (the offline copy), where fetch() is refused."""
-    cards = {slug: {**example_facts(kit, e), "adresse": record_url(site_url, "exemples", slug)}
+    cards = {slug: {**{k: french_text(v) for k, v in example_facts(kit, e).items()},
+                    "adresse": record_url(site_url, "exemples", slug)}
              for slug, e in kit.examples.items()}
     payload = json.dumps(cards, ensure_ascii=False, separators=(",", ":"))
     # « </script> » or « <!-- » cannot end or change this file: it is not inside HTML, and JSON

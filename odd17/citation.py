@@ -65,5 +65,7 @@ def example_citation(example: Example, slug: str, url: str) -> str:
             f'<p class="odd17-cite__text">{html_text(french_citation(example, url))}</p>\n'
             f"<p>{html_text(hint)}</p>\n"
             "<p>Pour un logiciel de bibliographie (BibTeX)\u00a0:</p>\n"
-            f'<pre class="odd17-cite__bibtex"><code>{html.escape(bibtex(example, slug, url))}'
-            "</code></pre>\n</details>\n")
+            # A bare <pre>: Material makes ``pre > code`` a tab stop and adds a copy button, which
+            # a closed <details> would hide from the keyboard (tests/test_accessibility.py).
+            f'<pre class="odd17-cite__bibtex">{html.escape(bibtex(example, slug, url))}</pre>\n'
+            "</details>\n")

@@ -255,7 +255,7 @@ def UniqueList(item: Any, min_length: int = 0, max_length: int = 30) -> Any:  # 
 
 
 PartnerType = Vocabulary("types_partenaires")
-Territory = Annotated[Vocabulary("territoires"), BeforeValidator(_territory_code)]
+TerritoryCode = Annotated[Vocabulary("territoires"), BeforeValidator(_territory_code)]
 ModelId = Vocabulary("modeles")
 ObjectiveId = Vocabulary("objectifs")
 ImpactId = Vocabulary("impacts")
@@ -305,7 +305,7 @@ class Example(Dated):
     objectives: UniqueList(ObjectiveId) = Field(
         [], alias="objectifs", description="Les objectifs partagés visés (carré magique)")
     impacts: UniqueList(ImpactId) = Field([], alias="impacts", description="Les impacts constatés")
-    territory: Territory | None = Field(
+    territory: TerritoryCode | None = Field(
         None, alias="territoire", description="« national » ou le code Insee de la région")
     description: Text(5000, multiline=True) = Field(alias="description",
                                     description="Ce que font les partenaires ensemble")

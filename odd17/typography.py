@@ -35,6 +35,7 @@ _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 # At the end of a text node too: « l'<a>accès</a> » (no French word ends with a quote).
 _APOSTROPHE = re.compile(rf"(?<=[{LETTER}])(?:'|&#x27;|&#39;)(?=[{LETTER}0-9«]|$)")
 _SPACE = r"(?:[ \t\r\n]|&nbsp;|&#160;)"  # an ordinary (breakable) space, or &nbsp; to normalise
+_CANDIDATE = re.compile(r"['&:;!?«»]")
 _BEFORE_COLON = re.compile(rf"{_SPACE}+:")
 _BEFORE_OTHERS = re.compile(rf"{_SPACE}+(?=[;!?])")
 _AFTER_OPENING = re.compile(rf"«(?:{_SPACE}|[{NBSP}{NNBSP}])*")
@@ -43,7 +44,7 @@ _BEFORE_CLOSING = re.compile(rf"(?:{_SPACE}|[{NBSP}{NNBSP}])*»")
 
 def french_text(text: str) -> str:
     """The French rules on one run of text (HTML-escaped or plain: entities are kept)."""
-    if not text.strip():
+    if not _CANDIDATE.search(text):  # most text nodes hold none of these: nothing to do
         return text
     text = _APOSTROPHE.sub("’", text)
     text = _BEFORE_COLON.sub(NBSP + ":", text)

@@ -12,6 +12,7 @@ import difflib
 import gc
 import multiprocessing as mp
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -309,11 +310,15 @@ def _check_files(found: list[Found], context: dict[str, Any], problems: list[Pro
     > 1 and many files, forked workers share the files and send back what the checks across
     records need (pickling the models themselves would cost more than it saves): reading 10,000
     records is CPU work that two cores halve (issue 9: under 3 s on 2 cores)."""
-    if workers > 1 and len(found) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
-        chunks = [found[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            futures = [pool.submit(_timed_chunk, chunk, context) for chunk in chunks]
-            results = [f.result() for f in futures]
+    # fork only on Linux: macOS system libraries are not safe to fork, Windows cannot.
+    if workers > 1 and len(found) >= PARALLEL_FROM and sys.platform.startswith("linux"):
+        _SHARED[:] = [found, context]  # inherited by the forked workers: nothing to send them
+        try:
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+                futures = [pool.submit(_timed_chunk, i, workers) for i in range(workers)]
+                results = [f.result() for f in futures]
+        finally:
+            _SHARED.clear()
         out: list[Checked] = []
         WORKER_CPU_SECONDS[:] = [cpu for _, _, cpu in results]
         for chunk_problems, chunk_checked, _ in results:
@@ -329,10 +334,14 @@ PARALLEL_FROM = 2000  # below, starting a process costs more than it saves
 WORKER_CPU_SECONDS: list[float] = []  # processor time of each worker of the last run (bench)
 
 
-def _timed_chunk(found: list[Found], context: dict[str, Any],
-                 ) -> tuple[list[Problem], list[Checked], float]:
+_SHARED: list[Any] = []  # (files, context) of the run being shared between workers
+
+
+def _timed_chunk(first: int, step: int) -> tuple[list[Problem], list[Checked], float]:
+    """In a worker: every ``step``-th file from ``first``, and the processor time it took."""
     start = time.process_time()
-    problems, checked = _check_chunk(found, context, in_worker=True)
+    found, context = _SHARED
+    problems, checked = _check_chunk(found[first::step], context, in_worker=True)
     return problems, checked, time.process_time() - start
 
 

@@ -158,7 +158,7 @@ def examples_index_figures(count: int, workdir: Path) -> dict[str, float]:
     site = project / "site"
     figures = measure(site)
     search_index = (site / "search" / "search_index.json")
-    if search_index.exists():
+    if search_index.exists() and search_index.stat().st_size > 1000:  # Material's (lunr) index
         text = search_index.read_text(encoding="utf-8")
         unfolded = re.sub(r"<(p|span) hidden>[^<]*</(p|span)>", "", text)
         figures["search_index_kb"] = len(text.encode()) / 1000

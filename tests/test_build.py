@@ -281,3 +281,25 @@ def test_record_pages_share_a_navigation_rendered_once_per_folder(built_site: Pa
     tool = nav(f"outils/{next(iter(KIT.tools))}")
     assert 'href="../../methode/typologie/"' in tool
     assert "md-nav__link--active" in nav("methode/typologie")  # pages in the menu: not cached
+
+
+@pytest.mark.browser
+def test_printed_example_page_carries_its_qr_code(published_site: Path, browser) -> None:  # noqa: ANN001
+    """The QR code is drawn when the page is printed (not at load: it was a long task), and a
+    PDF printed by Chromium right after loading has it, on one A4 page."""
+    import io
+
+    from pypdf import PdfReader
+
+    from conftest import serve
+    server, url = serve(published_site)
+    try:
+        page = browser.new_page()
+        page.goto(f"{url}exemples/deloitte-sivc/", wait_until="load")
+        assert page.locator(".odd17-qr svg").count() == 0  # nothing computed at load
+        pdf = page.pdf(format="A4")
+        assert page.locator(".odd17-qr svg path").count() == 1
+        assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+        page.close()
+    finally:
+        server.shutdown()

@@ -1,8 +1,11 @@
 /* The QR code of a record page, for paper: a printed example page carries the code of its
    online address (odd17/render.py writes the address into data-url, only when the kit has a
    public address). The browser draws it, not the build: drawing 10,000 codes in Python cost a
-   fifth of the build for a block that only shows in print (scripts/bench.py, maintainers/
-   performances.md). The library is the npm package qrcode-generator, served by the site itself
+   sixth of the build for a block that only shows in print (scripts/bench.py, maintainers/
+   performances.md). And the browser draws it only when the page is printed ("beforeprint",
+   which Chromium also fires for a PDF made with printToPDF): computing the code at load was a
+   long task that cost the page its Lighthouse performance score (total blocking time).
+   The library is the npm package qrcode-generator, served by the site itself
    (assets/javascripts/qrcode-generator.js, shared with « Imprimer la sélection »), loaded with a
    <script> element so it works from file:// too; without it the address alone is printed. */
 (function () {
@@ -36,13 +39,13 @@
     });
   }
 
-  if (typeof window.qrcode === "function") {
-    draw();
-  } else {
+  if (typeof window.qrcode !== "function") {
     var script = document.createElement("script");
     script.src = base + "assets/javascripts/qrcode-generator.js";
-    script.onload = draw;
+    script.async = true;
     document.head.appendChild(script);
   }
   window.addEventListener("beforeprint", draw);
+  var print = window.matchMedia && window.matchMedia("print");
+  if (print && print.addListener) print.addListener(function (m) { if (m.matches) draw(); });
 })();

@@ -1,0 +1,63 @@
+"""What readers see says what the seeds say (/work/shared/seeds, cited on the pages): the
+corrections of issue 11, the home page's ways in, French chrome."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from conftest import CONTENT, TODAY
+from odd17.validation import validate
+
+KIT = validate(CONTENT, today=TODAY).kit
+
+
+def text(site: Path, page: str) -> str:
+    source = (site / page / "index.html").read_text(encoding="utf-8")
+    article = source[source.index("<article"):source.index("</article>")]
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", article))
+    return " ".join(plain.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'").split())
+
+
+def test_statements_follow_the_seeds(built_site: Path) -> None:
+    typology = text(built_site, "methode/typologie")
+    assert "responsabilité sociale de l'entreprise" in typology  # seed 002
+    assert "sociétale de l'entreprise" not in typology
+    assert "« Eiflage »" in typology and "« aux P.M.E »" in typology  # the source's typos, told
+    assert "aplati" not in typology  # the editor's note became a sentence for readers
+    argumentaire = text(built_site, "argumentaire")
+    assert "mécénat en industrie" in argumentaire  # seed 002
+    assert "valoriser les expérimentations entre associations et entreprises" in argumentaire  # 004
+    # The printed kit begins with the argumentaire: it introduces the mission (seed 003 opening).
+    assert "une mission sur les alliances stratégiques entre associations et entreprises" in argumentaire
+    home = text(built_site, "")
+    assert "Ce site les rassemble" not in home and "ne reproduit pas les quatre fiches" in home
+    trainers = text(built_site, "formateurs")
+    assert "Module 4" not in trainers  # no seed describes a module 4
+    tools = " ".join(text(built_site, f"outils/{slug}") for slug in KIT.tools)
+    assert "gratuit" not in tools.replace("Gratuit, sur inscription", "")
+
+
+def test_partner_types_are_stated_only_where_a_source_says_them() -> None:
+    stated = {(slug, p.name) for slug, e in KIT.examples.items() for p in e.partners
+              if p.type != "non-precise"}
+    assert stated == {("eiffage-agote", "Agote")}  # « Agote (EI) - Entreprise SIAE » (seed 003)
+
+
+def test_home_has_three_ways_in_and_the_downloads_below_its_title(published_site: Path) -> None:
+    source = (published_site / "index.html").read_text(encoding="utf-8")
+    assert source.index("</h1>") < source.index('class="odd17-pdf-links"')
+    ways = source[source.index('class="grid cards odd17-ways"'):]
+    ways = ways[:ways.index("</div>")]
+    for who in ("une association", "une entreprise", "une collectivité ou un acteur public"):
+        assert f"Vous êtes {who}" in ways.replace("\u00a0", " ")
+    for target in ('href="methode/"', 'href="methode/quel-modele/?acteur=', 'href="exemples/"',
+                   'href="outils/?public='):
+        assert ways.count(target) == 3, target
+
+
+def test_footer_and_404_are_french(built_site: Path) -> None:
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "Page introuvable" in page and "Not found" not in page
+    assert "Made with" not in page and "Material for MkDocs" not in page

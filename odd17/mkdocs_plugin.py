@@ -76,6 +76,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 search.config["separator"] = search_folding.SEPARATOR
         else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
             config.theme.dirs.insert(0, str(site_search.TEMPLATES))
+            config.extra_css.append(site_search.STYLES)
             self.searched = site_search.Sources()
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
@@ -234,6 +235,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         else:
             files.append(File.generated(config, site_search.SCRIPT, content=site_search.script()))
+            files.append(File.generated(config, site_search.STYLES, content=site_search.styles()))
         return files
 
 

@@ -37,6 +37,7 @@ from .search_folding import ELISIONS, STOP_WORDS
 BUNDLE = "pagefind"
 # The kit's script of the online search box, generated into the site (odd17/search.js).
 SCRIPT = "assets/javascripts/odd17-search.js"
+STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search.css, listed in extra_css online
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Material's article: the page's text, without navigation, header, footer or sidebars.
@@ -109,6 +110,10 @@ def script() -> str:
     words = json.dumps(sorted(STOP_WORDS), ensure_ascii=False)
     return (source.replace("/*STOP_WORDS*/[]", words)
             .replace("/*ELISIONS*/[]", json.dumps(list(ELISIONS))))
+
+
+def styles() -> str:
+    return (Path(__file__).parent / "search.css").read_text(encoding="utf-8")
 
 
 def build_index(pages: Path, bundle: Path) -> str:

@@ -336,3 +336,23 @@ def test_the_served_site_has_pagefinds_files_only_from_the_binary(built_site: Pa
     assert 'data-odd17-search="./"' in home, re.findall(r'data-odd17-search="[^"]*"', home)
     assert 'import(new URL("pagefind/pagefind.js", root)' in \
         (built_site / site_search.SCRIPT).read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_online_search_with_results_passes_axe(browser, site_url: str, width: int) -> None:  # noqa: ANN001
+    """The open search box and its results, audited like the pages (tests/test_accessibility.py)."""
+    from test_accessibility import AXE_TAGS, BLOCKING, axe
+
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        if width < 500:
+            page.locator("header label[for=__search]").first.click()
+        online_results(page, "évaluation")
+        blocking = [f"[{v['impact']}] {v['id']}: {[n['target'] for n in v['nodes'][:4]]}"
+                    for v in axe(page) if v["impact"] in BLOCKING]
+        assert not blocking, (AXE_TAGS, blocking)
+    finally:
+        context.close()

@@ -212,6 +212,10 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                                       config.site_url or "", printing.chromium_path())
         log.info("PDF : %s", ", ".join(p.name for p in written))
 
+    def on_build_error(self, error: Exception) -> None:
+        if self.searched is not None:
+            self.searched.discard()  # the copies Pagefind would have read
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None
         self.records = {record.path: record for record in render.record_pages(self.kit)}

@@ -101,7 +101,10 @@ class Sources:
         try:
             return build_index(self.folder, site / BUNDLE)
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def script() -> str:

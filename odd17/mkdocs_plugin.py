@@ -71,8 +71,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
+            search = config.plugins.get("material/search")
+            if search is not None:  # French words for Material's search (odd17/search_folding.py)
+                search.config["separator"] = search_folding.SEPARATOR
         else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
             config.theme.dirs.insert(0, str(site_search.TEMPLATES))
+            config.extra_css.append(site_search.STYLES)
             self.searched = site_search.Sources()
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
@@ -208,6 +212,10 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                                       config.site_url or "", printing.chromium_path())
         log.info("PDF : %s", ", ".join(p.name for p in written))
 
+    def on_build_error(self, error: Exception) -> None:
+        if self.searched is not None:
+            self.searched.discard()  # the copies Pagefind would have read
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kit is not None
         self.records = {record.path: record for record in render.record_pages(self.kit)}
@@ -231,6 +239,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))
         else:
             files.append(File.generated(config, site_search.SCRIPT, content=site_search.script()))
+            files.append(File.generated(config, site_search.STYLES, content=site_search.styles()))
         return files
 
 

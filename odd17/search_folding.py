@@ -7,17 +7,17 @@ stemmer (``pipeline: [stemmer, …]``) finds no more (the stems keep the accents
 « competence », « cooperation » and exact elided queries. Two settings of Material's own search
 do the rest:
 
-- the word separator (``separator`` in mkdocs.yml, which Material applies to the pages' text AND
-  to the reader's query) drops French elisions (« l'évaluation » → « évaluation ») and the
-  final s or x of words of five letters or more (« mécénats » → « mécénat », « réseaux » →
-  « réseau »): a plural typed finds a singular written and the other way round;
+- the word separator (``SEPARATOR``, which Material applies to the pages' text AND to the
+  reader's query) drops French elisions (« l'évaluation » → « évaluation »), stop words (« de »)
+  and the final s or x of words of five letters or more (« mécénats » → « mécénat », « réseaux »
+  → « réseau »): a plural typed finds a singular written and the other way round;
 - after the build, the index gets, for each section, the accent-free forms of its words that
   differ from the text (a hidden line, never shown in the results; those of the title and tags
   in them, hidden, for their boost), and the « -al »/« -aux » pairs (« social » ↔ « sociaux »).
 
-Pagefind would fold accents and plurals itself but does not work from file:// (the offline
-copy), so Material's search stays. Hand-written because no maintained plugin does accent folding
-for Material's index.
+Online, Pagefind folds accents and plurals itself (odd17/site_search.py); it does not work from
+file://, so the offline copy keeps Material's search. Hand-written because no maintained plugin
+does accent folding for Material's index.
 """
 
 from __future__ import annotations
@@ -28,15 +28,35 @@ from pathlib import Path
 
 from .text import fold  # the kit's one accent folding
 
-# mkdocs.yml search: separator. Spaces and hyphens; French elisions as a whole (« l' », « qu' »):
-# splitting on the apostrophe alone left « l » as a search term, which Material's trailing
-# wildcard turned into « every word starting with l » (measured: 47 pages for « l'evaluation »);
-# the final s or x after four letters (plurals; shorter words such as « cas », « pays », « nous »
-# keep theirs, or « cas » would find every word starting with « ca »). The look-behind needs
-# Safari 16.4 or later (2023), like every other current browser.
+# French words that carry no meaning of their own in a query: articles, prepositions,
+# pronouns, conjunctions, common auxiliaries. A query keeps them only when it holds nothing else
+# (« de » alone still finds pages). Online, odd17/search.js drops them from
+# the query; offline, the separator below does (the whole word, never inside one). Without it,
+# Material read « de » as « every word starting with de » (« définition », « depuis »…).
+STOP_WORDS = frozenset("""
+a à au aux avec ce ces c cet cette d dans de des du elle elles en et eux il ils j je l la le
+les leur leurs lui m ma mais me même mes moi mon n ne nos notre nous on ou où par pas pour qu
+que qui s sa se ses son sont sur t ta te tes toi ton tu un une vos votre vous y est été être
+ont avons avez sommes êtes suis es sera seront était étaient fait faire comme plus ni si
+""".split())
+# Elided articles and pronouns written before a vowel: « l'évaluation » is « évaluation ».
+ELISIONS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu")
+
+
+
+# Material's search separator (set by the odd17 plugin, applied to the pages' text AND to the
+# reader's query). Spaces and hyphens; French elisions as a whole (« l' », « qu' »): splitting on
+# the apostrophe alone left « l » as a search term, which Material's trailing wildcard turned into
+# « every word starting with l » (measured: 47 pages for « l'evaluation »); the final s or x after
+# four letters (plurals; shorter words such as « cas », « pays », « nous » keep theirs, or « cas »
+# would find every word starting with « ca »); the stop words. The look-behinds need Safari 16.4
+# or later (2023), like every other current browser.
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ"
+_STOPS = "|".join(sorted({form for w in STOP_WORDS for form in (w, w.capitalize(), w.upper())},
+                         key=lambda w: (-len(w), w)))
 SEPARATOR = (r"[\s\-]+|\b(?:[cdjlmnstCDJLMNST]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]"
-             rf"|(?<=[{_LETTER}]{{4}})[sxSX](?![{_LETTER}0-9])")
+             rf"|(?<=[{_LETTER}]{{4}})[sxSX](?![{_LETTER}0-9])"
+             rf"|(?<![{_LETTER}0-9])(?:{_STOPS})(?![{_LETTER}0-9'’])")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 

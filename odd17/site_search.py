@@ -31,10 +31,13 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .search_folding import ELISIONS, STOP_WORDS
+
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
 BUNDLE = "pagefind"
 # The kit's script of the online search box, generated into the site (odd17/search.js).
 SCRIPT = "assets/javascripts/odd17-search.js"
+STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search.css, listed in extra_css online
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Material's article: the page's text, without navigation, header, footer or sidebars.
@@ -47,22 +50,16 @@ IGNORED = (
     ".odd17-share",         # « Adresse de cette page » and its copy button
     ".odd17-qr",            # the printed QR code and its address
     ".odd17-dates",         # « Ajouté le …, vérifié le … »
+    ".odd17-facts strong",  # the facts' labels (« Modèle de partenariat : »), the same on every
+                            # record page: they would make « partenariat » match all of them
+    ".odd17-cite",          # « Citer cette fiche » and its BibTeX
+    # The section headings of every example page (« Le partenariat », « Les partenaires »,
+    # « Sources »): the same words on 10,000 pages cost Pagefind seconds for « partenariat »
+    # and rank nothing (measured, maintainers/performances.md).
+    "h2#le-partenariat", "h2#les-partenaires", "h2#sources",
+    ".odd17-edit",          # « Proposer une modification »
     ".odd17-filters",       # the examples index's filter form
 )
-
-# French words that carry no meaning of their own in a query: articles, prepositions,
-# pronouns, conjunctions, common auxiliaries. A query keeps them only when it holds nothing else
-# (« de » alone still finds pages). Pagefind matches every word of a query: « mécénat de
-# compétences » must find the pages about mécénat and compétences, not require or rank « de ».
-STOP_WORDS = frozenset("""
-a à au aux avec ce ces c cet cette d dans de des du elle elles en et eux il ils j je l la le
-les leur leurs lui m ma mais me même mes moi mon n ne nos notre nous on ou où par pas pour qu
-que qui s sa se ses son sont sur t ta te tes toi ton tu un une vos votre vous y est été être
-ont avons avez sommes êtes suis es sera seront était étaient fait faire comme plus ni si
-""".split())
-# Elided articles and pronouns written before a vowel: « l'évaluation » is « évaluation ».
-ELISIONS = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu")
-
 
 def indexed(meta: Mapping[str, Any]) -> bool:
     """Whether a page belongs in search (its metadata's ``search: exclude`` says no)."""
@@ -104,7 +101,10 @@ class Sources:
         try:
             return build_index(self.folder, site / BUNDLE)
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def script() -> str:
@@ -113,6 +113,10 @@ def script() -> str:
     words = json.dumps(sorted(STOP_WORDS), ensure_ascii=False)
     return (source.replace("/*STOP_WORDS*/[]", words)
             .replace("/*ELISIONS*/[]", json.dumps(list(ELISIONS))))
+
+
+def styles() -> str:
+    return (Path(__file__).parent / "search.css").read_text(encoding="utf-8")
 
 
 def build_index(pages: Path, bundle: Path) -> str:

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, mkdocs_build
 from odd17 import site_search
@@ -80,18 +79,18 @@ def tokens(text: str) -> list[str]:
     return [w.lower() for w in re.split(SEPARATOR, text) if w]
 
 
-def test_separator_drops_french_elisions_and_plurals() -> None:
-    """mkdocs.yml gives Material the separator that odd17/search_folding.py documents."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    line = re.search(r"^      separator: (.*)$", config, re.M)
-    assert line and yaml.safe_load(line.group(1)) == SEPARATOR
+def test_separator_drops_french_elisions_stop_words_and_plurals() -> None:
     assert tokens("L'évaluation qu'une entreprise d'insertion jusqu'à aujourd'hui "
-                  "co-construit") == ["évaluation", "une", "entreprise", "insertion", "à",
+                  "co-construit") == ["évaluation", "entreprise", "insertion",
                                       "aujourd'hui", "co", "construit"]
     # Plural and singular give the same word, in the text and in the query.
     assert tokens("mécénats réseaux Compétences CPIES") == tokens("mécénat réseau compétence CPIE")
     # Short words keep their last letter (« cas » is not « ca », which would find « capacité »).
-    assert tokens("le cas des pays, nous, prix") == ["le", "cas", "des", "pays,", "nous,", "prix"]
+    assert tokens("le cas des pays, prix") == ["cas", "pays,", "prix"]
+    # Stop words go as whole words only, never inside one, in any case.
+    assert tokens("Mécénat DE compétences de la Suède, desserte, Lesquin, À Paris") == [
+        "mécénat", "compétence", "suède,", "desserte,", "lesquin,", "pari"]
+    assert tokens("mécénat de compétences") == tokens("mécénat compétences")
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +106,7 @@ def test_offline_titles_carry_their_folded_forms(offline_site: Path) -> None:
     import json
 
     index = json.loads((offline_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["separator"] == SEPARATOR  # the plugin gives Material the kit's
     titles = [d["title"] for d in index["docs"] if d["location"] == "methode/evaluation.html"]
     assert titles and titles[0].endswith("<span hidden>evaluer</span>"), titles
     assert not (offline_site / site_search.BUNDLE).exists()  # one engine per copy
@@ -127,7 +127,8 @@ def test_pagefind_indexes_the_pages_text_only(built_site: Path) -> None:
             continue  # hand-written pages may name these words in their text
         text = record["content"]
         for chrome in ("Aller au contenu", "Lien vers cette section", "Adresse de cette page",
-                       "QR code", "Ajouté le", "Made with"):
+                       "QR code", "Ajouté le", "Made with", "Citer cette fiche", "@misc",
+                       "Modèle de partenariat :", "Proposer une modification"):
             assert chrome not in text, (record["url"], chrome)
     # Material's own index is empty online: readers never download it.
     index = (built_site / "search/search_index.json").read_text(encoding="utf-8")
@@ -335,3 +336,23 @@ def test_the_served_site_has_pagefinds_files_only_from_the_binary(built_site: Pa
     assert 'data-odd17-search="./"' in home, re.findall(r'data-odd17-search="[^"]*"', home)
     assert 'import(new URL("pagefind/pagefind.js", root)' in \
         (built_site / site_search.SCRIPT).read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_online_search_with_results_passes_axe(browser, site_url: str, width: int) -> None:  # noqa: ANN001
+    """The open search box and its results, audited like the pages (tests/test_accessibility.py)."""
+    from test_accessibility import AXE_TAGS, BLOCKING, axe
+
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        if width < 500:
+            page.locator("header label[for=__search]").first.click()
+        online_results(page, "évaluation")
+        blocking = [f"[{v['impact']}] {v['id']}: {[n['target'] for n in v['nodes'][:4]]}"
+                    for v in axe(page) if v["impact"] in BLOCKING]
+        assert not blocking, (AXE_TAGS, blocking)
+    finally:
+        context.close()

@@ -257,6 +257,10 @@
           document.querySelectorAll(".odd17-map [data-tool]").forEach(function (el) {
             el.hidden = !keep[el.dataset.tool];
           });
+          // A box of the map left without tools goes too (its lever or step has none here).
+          document.querySelectorAll(".odd17-map__box").forEach(function (box) {
+            box.hidden = !box.querySelector("[data-tool]:not([hidden])");
+          });
           say(matches.length, 1, 1);
           announce();
           return;

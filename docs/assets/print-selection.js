@@ -60,8 +60,9 @@
       if (!field || !field.value) return;
       var label = form.querySelector('label[for="' + field.id + '"]');
       var option = field.options ? field.options[field.selectedIndex] : null;
-      parts.push([label ? label.textContent.trim() : name,
-                  option ? option.textContent.trim() : field.value]);
+      // The index may show each choice's count (« Bretagne (16) »): the name keeps the value.
+      var value = option ? option.textContent.trim().replace(/\s*\([\d\s\u202f\u00a0]+\)$/, "") : field.value;
+      parts.push([label ? label.textContent.trim() : name, value]);
     });
     var words = form.elements.mots && form.elements.mots.value.trim();
     if (words) parts.push(["Mots", "«\u00a0" + words + "\u00a0»"]);

@@ -25,7 +25,10 @@ from .render import example_path
 from .settings import page_address
 from .typography import french_text
 
-FEED_PATH = "exemples/nouveaux.xml"
+# At the site's root, beside sitemap.xml: Material's script reads every <link rel="alternate">
+# as a translation of the site and fetches the sitemap.xml next to its address (a 404 and a
+# console error for a feed in exemples/).
+FEED_PATH = "nouveaux-exemples.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50  # the newest examples: a feed is a list of news, not the base (the open data is)
 TITLE = "Les nouveaux exemples inspirants — L’ODD 17 en pratique"
@@ -103,7 +106,7 @@ def examples_actions(repository: str, site_url: str) -> str:
                    "GitHub, sans rien installer ; [comment faire](../contribuer.md))")
     else:
         propose = "[Proposer un exemple](../contribuer.md)"
-    follow = ("[Suivre les nouveaux exemples](nouveaux.xml){ type=application/atom+xml } "
+    follow = ("[Suivre les nouveaux exemples](../nouveaux-exemples.xml){ type=application/atom+xml } "
               "(flux Atom, pour un lecteur de flux)") if site_url else ""
     return f'<p class="odd17-actions odd17-web-only" markdown="span">{propose}' + (
         f" · {follow}" if follow else "") + "</p>"

@@ -19,7 +19,7 @@ def test_the_feed_parses_with_every_field_in_french() -> None:
     root = ET.fromstring(feed.atom(KIT, SITE))
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
-    assert root.findtext("a:id", namespaces=NS) == SITE + "exemples/nouveaux.xml"
+    assert root.findtext("a:id", namespaces=NS) == SITE + "nouveaux-exemples.xml"
     assert "nouveaux exemples" in root.findtext("a:title", namespaces=NS)
     entries = root.findall("a:entry", NS)
     assert len(entries) == min(len(KIT.examples), feed.LIMIT)
@@ -52,5 +52,5 @@ def test_newest_first_and_record_text_escaped() -> None:
 
 def test_no_feed_without_a_public_address() -> None:
     assert list(feed.files(KIT, "")) == []
-    assert "nouveaux.xml" not in feed.examples_actions("", "")
+    assert "nouveaux-exemples.xml" not in feed.examples_actions("", "")
     assert "Proposer un exemple" in feed.examples_actions("", "")

@@ -85,7 +85,7 @@ def test_configured_build_uses_the_settings_everywhere(published_site: Path) -> 
     trainers = (site / "formateurs/index.html").read_text(encoding="utf-8")
     assert f"<code>{SITE}methode/typologie/</code>" in trainers
     # The feed of new examples, announced on the examples index.
-    assert (site / "exemples/nouveaux.xml").is_file()
+    assert (site / "nouveaux-exemples.xml").is_file()
     index = (site / "exemples/index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml"' in index
     assert f'href="{REPO}/issues/new?template=nouvel-exemple.yml"' in index
@@ -109,7 +109,7 @@ def _external_hosts() -> set[str]:
 def test_build_without_settings_prints_no_address_of_the_kit(unconfigured_site: Path) -> None:
     site = unconfigured_site
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
-    assert not (site / "exemples/nouveaux.xml").exists()  # a feed needs absolute addresses
+    assert not (site / "nouveaux-exemples.xml").exists()  # a feed needs absolute addresses
     allowed = _external_hosts()
     for path, text in _texts(site):
         assert PLACEHOLDER not in text, path

@@ -52,7 +52,15 @@ def test_a_wide_table_scrolls_in_a_labelled_frame(phone, published_url: str) -> 
     frame.focus()
     phone.keyboard.press("ArrowRight")
     phone.keyboard.press("ArrowRight")
-    assert frame.evaluate("f => f.scrollLeft") > 0  # reached and scrolled with the keyboard
+    # Reached and scrolled with the keyboard (Chromium may scroll smoothly: wait up to 3 s).
+    frame.evaluate("""f => new Promise((done, fail) => {
+        const start = Date.now();
+        (function check() {
+            if (f.scrollLeft > 0) return done();
+            if (Date.now() - start > 3000) return fail(new Error("scrollLeft resté à 0"));
+            requestAnimationFrame(check);
+        })();
+    })""")
     # The frame shows that it scrolls: shadows drawn at its edges.
     assert "radial-gradient" in frame.evaluate("f => getComputedStyle(f).backgroundImage")
 

@@ -1,7 +1,7 @@
 """French-friendly search on top of Material's own search (which stays the engine, online and in
 the offline copy).
 
-Measured on this site (scripts/bench_examples.py, figures in docs/performances.md), Material's
+Measured on this site (scripts/bench_examples.py, figures in maintainers/performances.md), Material's
 search with ``lang: fr`` finds « mécénat » only when typed with its accents, and its French
 stemmer (``pipeline: [stemmer, …]``) finds no more (the stems keep the accents) and loses
 « competence », « cooperation » and exact elided queries. Two settings of Material's own search

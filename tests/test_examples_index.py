@@ -320,7 +320,7 @@ verifie_le: 2026-11-01
 
 @pytest.mark.slow
 def test_bench_script_measures_the_index_and_the_search_settings() -> None:
-    """scripts/bench_examples.py works (tiny N; its figures go to docs/performances.md)."""
+    """scripts/bench_examples.py works (tiny N; its figures go to maintainers/performances.md)."""
     import subprocess
     import sys
 

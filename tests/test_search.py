@@ -151,12 +151,17 @@ def test_stop_words_are_declared_once_and_written_into_the_script(built_site: Pa
 
 # --- The engines in Chromium ------------------------------------------------------------------------
 
-def online_results(page, query: str) -> list[str]:  # noqa: ANN001
-    """Type ``query`` in the header's box as a reader does; the results' paths, in order."""
+def _type_query(page, query: str) -> None:  # noqa: ANN001
+    """Type ``query`` in the header's search box as a reader does (both engines share the box)."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     box.press_sequentially(query)
+
+
+def online_results(page, query: str) -> list[str]:  # noqa: ANN001
+    """Type ``query`` in the header's box as a reader does; the results' paths, in order."""
+    _type_query(page, query)
     page.wait_for_function("q => document.querySelector('[data-odd17-search]').dataset.shown"
                            " === q", arg=query, timeout=20000)
     root = page.evaluate("() => new URL(document.querySelector('[data-odd17-search]')"
@@ -168,10 +173,7 @@ def online_results(page, query: str) -> list[str]:  # noqa: ANN001
 
 def offline_results(page, query: str) -> list[str]:  # noqa: ANN001
     """The same in the offline copy (Material's search): pages' paths, sections left out."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query)
+    _type_query(page, query)
     page.wait_for_function("() => /trouvé/.test(document.querySelector("
                            "'.md-search-result__meta').textContent)", timeout=20000)
     previous, hrefs = None, []

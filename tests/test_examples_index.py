@@ -43,7 +43,7 @@ def test_filter_by_model_updates_count_and_address(page, site_url: str) -> None:
     assert count_line(page) == f"{total}\u00a0exemples."
     page.get_by_label("Modèle de partenariat").select_option("engagement-actif")
     expected = [e.title for e in KIT.examples.values() if e.model == "engagement-actif"]
-    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('correspond')")
     assert visible_titles(page) == expected
     assert count_line(page).startswith(f"{len(expected)} exemple")
     assert "modele=engagement-actif" in page.url
@@ -70,7 +70,7 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
     page.goto(site_url + "exemples/")
     page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)").fill("mecenat")  # no accents
     expected = [e.title for e in KIT.examples.values() if KIT.model(e.model).category == "mecenat"]
-    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('correspond')")
     assert sorted(visible_titles(page)) == sorted(expected)
     # Partner types: « non précisé » where no source says them (content/vocabularies.yml).
     page.get_by_label("Type de partenaire").select_option("non-precise")
@@ -94,7 +94,7 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
 def test_shared_address_restores_the_filters(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url + "exemples/?modele=rd-sociale")
     assert page.get_by_label("Modèle de partenariat").input_value() == "rd-sociale"
-    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('correspond')")
     assert visible_titles(page) == [e.title for e in KIT.examples.values() if e.model == "rd-sociale"]
     page.get_by_label("Modèle de partenariat").select_option("audit-pratiques")
     page.go_back()
@@ -241,7 +241,7 @@ def test_results_come_in_pages(page, regional_site: Path) -> None:  # noqa: ANN0
         page.goto(url + "exemples/")
         assert len(visible_titles(page)) == 50
         page.get_by_label("Territoire").select_option("84")
-        page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur 3')")
+        page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('correspondent')")
         assert count_line(page) == f"103 exemples sur {total} correspondent. Page 1 sur 3."
         page.get_by_role("link", name="Page suivante →").click()
         page.wait_for_url(re.compile(r".*territoire=84&page=2$"))
@@ -361,7 +361,7 @@ def test_filters_work_in_the_offline_copy(tmp_path: Path, page) -> None:  # noqa
     copy = tmp_path / "usb" / "odd17-en-pratique"
     page.goto((copy / "exemples/index.html").as_uri())
     page.get_by_label("Catégorie", exact=True).select_option("mecenat")
-    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('sur')")
+    page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('correspond')")
     hrefs = page.locator("#resultats .odd17-example a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert hrefs and all(h.endswith(".html") for h in hrefs)
     page.get_by_label("Mots (titre, partenaire, modèle, catégorie, région)").fill("deloitte")

@@ -311,7 +311,15 @@ def test_online_search_on_a_phone(browser, site_url: str) -> None:  # noqa: ANN0
         page.keyboard.type("réseau", delay=20)
         page.wait_for_function("() => document.querySelector('[data-odd17-search]').dataset.shown"
                                " === 'réseau'")
+        # The search overlay opens with a transition: wait until the first result has its
+        # phone width (it never gets it if the layout is wrong, and the test then fails).
         first = page.locator(".md-search-result__item").first
+        try:
+            page.wait_for_function(
+                "() => { const r = document.querySelector('.md-search-result__item')"
+                ".getBoundingClientRect(); return r.left >= 0 && r.right <= 390; }", timeout=5000)
+        except Exception:  # noqa: BLE001 - the assertion below shows the measured box
+            pass
         box = first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
         assert first.is_visible()

@@ -47,7 +47,7 @@ def pdf_figures(project: Path, site_build_s: float | None = None, repeat: int = 
     """The PDFs' cost for a project copy (already holding its examples): the build with PDFs,
     the site-only build (measured here unless given, from the same run), their ratio, the pages
     of the whole kit and the printer's steps. The copy's folders site-print*/ are removed after."""
-    from pypdf import PdfReader
+    import pikepdf
 
     # Each build ``repeat`` times, alternating, keeping the fastest: other work on a shared
     # machine only ever adds time.
@@ -61,7 +61,7 @@ def pdf_figures(project: Path, site_build_s: float | None = None, repeat: int = 
     pdfs = sorted((project / "site-print/pdf").glob("*.pdf"))
     figures = {"site_build_s": site_build_s, "pdf_build_s": with_pdf_s,
                "pdf_ratio": with_pdf_s / site_build_s,
-               "pdf_kit_pages": float(len(PdfReader(project / "site-print/pdf/kit-complet.pdf").pages)),
+               "pdf_kit_pages": float(len(pikepdf.open(project / "site-print/pdf/kit-complet.pdf").pages)),
                "pdf_mb": sum(p.stat().st_size for p in pdfs) / 1e6}
     steps = re.search(r"PDF en ([\d.]+) s \(([^)]*)\)", log)
     if steps:
@@ -97,8 +97,8 @@ ROWS = [("examples", "exemples (réels + synthétiques)", "{:.0f}"),
         ("pdf_step_s", "  étape PDF (s)", "{:.1f}"),
         ("pdf_impression_kit_s", "    impression du kit par Chromium (s)", "{:.1f}"),
         ("pdf_impression_couvertures_s", "    réimpression couvertures + sommaire (s)", "{:.1f}"),
-        ("pdf_kit_s", "    kit complet : sommaire numéroté, signets, pypdf (s)", "{:.1f}"),
-        ("pdf_découpe_s", "    découpe des 4 fiches, pypdf (s)", "{:.1f}"),
+        ("pdf_kit_s", "    kit complet : sommaire numéroté, signets, pikepdf (s)", "{:.1f}"),
+        ("pdf_découpe_s", "    découpe des 4 fiches, pikepdf (s)", "{:.1f}"),
         ("pdf_kit_pages", "pages du kit complet", "{:.0f}"),
         ("pages_allowed", "  pages permises (60 + 1 par 4 exemples)", "{:.0f}"),
         ("pdf_mb", "taille des 5 PDF (Mo)", "{:.1f}")]

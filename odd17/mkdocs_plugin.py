@@ -36,6 +36,7 @@ from .validation import validate
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+REDIRECT_PAGE = Path(__file__).parent / "redirect.html"  # an old address (« anciens_slugs »)
 OFFLINE_ZIP = "kit-hors-ligne.zip"  # written into the site by scripts/make_offline.py
 
 
@@ -81,6 +82,11 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         # Renamed records keep their old addresses: mkdocs-redirects writes the redirect pages.
         redirects = config.plugins.get("redirects")
         if redirects is not None:
+            # In French: mkdocs-redirects has no option for its page (English, lang="en"), only
+            # this module constant, read when each page is written ({url} is its placeholder).
+            import mkdocs_redirects.plugin
+
+            mkdocs_redirects.plugin.HTML_TEMPLATE = REDIRECT_PAGE.read_text(encoding="utf-8")
             redirects.config["redirect_maps"] = {**report.kit.redirects,
                                                  **redirects.config["redirect_maps"]}
         if str(content) not in [str(w) for w in config.watch]:

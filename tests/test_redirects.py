@@ -50,6 +50,10 @@ def test_renaming_without_redirect_loses_the_address(renamed: dict[str, Path]) -
 def test_renaming_with_former_slug_keeps_the_address(renamed: dict[str, Path], page) -> None:  # noqa: ANN001
     site = renamed["avec-redirection"]
     assert lost_urls(site) == []
+    # The redirect page itself speaks French (a reader without JavaScript or refresh sees it).
+    redirect = (site / "exemples/eiffage-agote/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in redirect and "Cette page a changé d’adresse" in redirect
+    assert 'href="../eiffage-et-agote/"' in redirect and "redirected" not in redirect
     server, url = serve(site)
     try:
         page.goto(url + "exemples/eiffage-agote/")

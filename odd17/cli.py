@@ -143,6 +143,20 @@ def guard(main: Callable[[], int]) -> int:
         return 1
 
 
+def scaffold(kind: str, task: str) -> int:
+    """scripts/new_example.py and new_tool.py: the scaffold (odd17/scaffold.py) for ``kind``
+    (« examples », « tools »), or, when a package is missing (the script run without the task's
+    .venv), the French line that gives the task ``task`` to run instead."""
+    exit_on_interrupt()
+    try:
+        from .scaffold import run
+    except ModuleNotFoundError as missing:
+        sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt\n"
+                 f"    bash scripts/task {task}\n"
+                 "qui installe ce qu'il faut (une seule fois) puis pose les questions.")
+    return guard(lambda: run(kind))
+
+
 if __name__ == "__main__":
     exit_on_interrupt()
     sys.exit(run_mkdocs(sys.argv[1:]))

@@ -2,7 +2,7 @@
 """Create a new example record that passes the validator: `bash scripts/task new-example` (--help).
 
 The task installs what the script needs (.venv) first; run directly without it, the script says
-so in French instead of failing on a missing package.
+so in French instead of failing on a missing package (odd17/cli.py, ``scaffold``).
 """
 
 import sys
@@ -10,17 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
-
-exit_on_interrupt()
-
-try:
-    from odd17.cli import guard
-    from odd17.scaffold import run
-except ModuleNotFoundError as missing:
-    sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt\n"
-             "    bash scripts/task new-example\n"
-             "qui installe ce qu'il faut (une seule fois) puis pose les questions.")
+from odd17.cli import scaffold  # noqa: E402 - plain Python: no package to miss
 
 if __name__ == "__main__":
-    sys.exit(guard(lambda: run("examples")))
+    sys.exit(scaffold("examples", "new-example"))

@@ -1,15 +1,18 @@
 /* The kit's search box online: Material's place and look, Pagefind's index (odd17/site_search.py).
  *
  * Nothing is downloaded before the reader comes to the box: focusing it loads Pagefind (its
- * script, its WebAssembly and the list of pages), typing loads the index chunks of the words
- * typed, and each result shown loads its own snippet. The build writes the stop words and
- * elisions below from odd17/site_search.py.
+ * script, its WebAssembly and the list of pages of each index), a pause in typing loads the
+ * index chunks of the words typed and searches, and each result shown loads its own snippet.
+ * The build writes the stop words, elisions and indexes below from odd17/site_search.py.
  */
 (() => {
   "use strict";
   const STOP_WORDS = new Set(/*STOP_WORDS*/[]);
   const ELISION = new RegExp(`^(?:${/*ELISIONS*/[].join("|")})['’]`, "i");
   const PAGE_SIZE = 10;
+  const PAUSE_MS = 100;  // a pause in typing that starts a search (Pagefind's debounce: 300)
+  // The other indexes of a large site, merged into the first (odd17/site_search.py, shards).
+  const PARTS = /*PARTS*/[];
 
   const box = document.querySelector("[data-odd17-search]");
   if (!box) return;
@@ -25,13 +28,17 @@
   let results = [];
   let shown = 0;
   let current = "";
-  let pending = 0;
+  let searching = null;  // the search under way (``run``)
+  let again = false;  // the box changed while it ran
+  let typing = 0;  // the timer of ``typed``
 
   /** Load Pagefind once, from the site itself (no CDN). */
   function load() {
     pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
-      await pf.options({ excerptLength: 26 });
+      const options = { excerptLength: 26 };
+      await pf.options(options);
       await pf.init();
+      await Promise.all(PARTS.map((part) => pf.mergeIndex(new URL(part, root).href, options)));
       return pf;
     });
     return pagefind;
@@ -150,34 +157,64 @@
     }
   }
 
+  /** Search what the box holds, unless a search is under way: Pagefind cannot stop one, and
+   * each costs the time of all its results (a few hundred milliseconds for a word found on
+   * thousands of pages); the latest query is searched when it ends, those between are skipped. */
   async function run() {
-    const query = terms(input.value);
-    if (query === current) {
-      if (!pending) box.dataset.shown = input.value;
+    clearTimeout(typing);
+    if (searching) {
+      again = true;
       return;
     }
-    current = query;
-    pending += 1;
-    try {
-      if (!query) {
-        results = [];
-        list.replaceChildren();
-        status.textContent = idle;
-      } else {
-        const pf = await load();
-        const search = await pf.debouncedSearch(query, {}, 100);
-        if (search === null || query !== current) return;  // a later keystroke took over
-        results = search.results;
-        shown = 0;
-        list.replaceChildren();
-        status.textContent = plural(results.length);
-        await showMore();
+    const query = terms(input.value);
+    if (query !== current) {
+      searching = show(query);
+      try {
+        await searching;
+      } finally {
+        searching = null;
       }
-    } finally {
-      pending -= 1;
+      if (again) {
+        again = false;
+        run();
+        return;
+      }
     }
     // What the list shows now (the browser tests and the bench wait for it).
-    if (query === current) box.dataset.shown = input.value;
+    if (current === terms(input.value)) box.dataset.shown = input.value;
+  }
+
+  async function show(query) {
+    let found = [];
+    if (query) {
+      const pf = await load();
+      found = (await pf.search(query)).results;
+      if (query !== terms(input.value)) return;  // the reader typed on: the next search shows
+    }
+    results = found;
+    current = query;
+    shown = 0;
+    list.replaceChildren();
+    status.textContent = query ? plural(results.length) : idle;
+    if (query) await showMore();
+  }
+
+  /** Search once the reader pauses. Meanwhile, the index chunks of the words already followed
+   * by a space are loaded (they are in the query whatever comes next); those of the word being
+   * typed are not: each new letter may need another chunk, and they would be loaded for nothing
+   * (at 10,000 examples, « partenariat » typed letter by letter loads twice the chunks it needs). */
+  function typed() {
+    clearTimeout(typing);
+    if (!terms(input.value)) {
+      run();
+      return;
+    }
+    // A word of one or two letters is most often the start of a longer one, and one of the
+    // costliest searches (every word it begins): searched after a longer pause only.
+    const last = words(input.value).pop() || "";
+    typing = setTimeout(run, /\s$/.test(input.value) || last.length > 2 ? PAUSE_MS : 4 * PAUSE_MS);
+    const done = words(input.value.replace(/\S*$/, "")).filter((w) => !STOP_WORDS.has(w));
+    if (done.length && pagefind) pagefind.then((pf) => pf.preload(done.join(" ")));
   }
 
   function links() {
@@ -195,7 +232,7 @@
   }
 
   input.addEventListener("focus", open);
-  input.addEventListener("input", () => { run(); });
+  input.addEventListener("input", typed);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const first = list.querySelector("a");

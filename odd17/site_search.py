@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,18 @@ from .search_folding import ELISIONS, STOP_WORDS
 
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
 BUNDLE = "pagefind"
+# Pagefind scores a word's pages against every page listing the word: a word on N pages costs
+# it N² steps (« partenariat », on most of 10,000 example pages: 200 to 300 ms in Chromium, 700
+# for « partenaire », found on all of them; upstream issue Pagefind/pagefind#1334). Past this
+# many pages, the pages are split into indexes of about this size (``shards``) that the browser
+# merges (Pagefind's ``mergeIndex``, one WebAssembly module for all): k indexes cost N²/k.
+PAGES_PER_SHARD = int(os.environ.get("ODD17_SEARCH_SHARD_PAGES") or 2500)
+# The other indexes' folders, inside the first one's (« pagefind/part-2/ »...), and where the
+# search script receives their list.
+PART = "part-{}/"
+PARTS_MARK = "/*PARTS*/[]"
+# What a merged index needs of Pagefind's output (no script, no WebAssembly, no UI).
+_SHARD_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
 # The kit's script of the online search box, generated into the site (odd17/search.js).
 SCRIPT = "assets/javascripts/odd17-search.js"
 STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search.css, listed in extra_css online
@@ -81,6 +96,7 @@ class Sources:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="odd17-recherche-"))
         self.wanted: set[str] = set()  # URLs of the pages to index (``indexed``)
+        self.pages: dict[str, Path] = {}  # URL -> the copy's path, relative to a pages folder
 
     def add(self, url: str, output: str) -> None:
         """Keep the article of the page built at ``url`` (MkDocs' page URL, « a/b/ »)."""
@@ -90,21 +106,70 @@ class Sources:
             raise ValueError(f"{url or 'accueil'} : article de la page introuvable, la recherche "
                              "ne peut pas l'indexer")
         article = output[start.start():end].replace("’", "'")
-        path = self.folder / url / "index.html" if url.endswith("/") or not url else \
-            self.folder / url
+        relative = Path(url, "index.html") if url.endswith("/") or not url else Path(url)
+        path = self.folder / "pages" / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f'<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>'
                         f"<body>{article}</article></body></html>", encoding="utf-8")
+        self.pages[url] = relative
 
     def index(self, site: Path) -> str:
-        """Write Pagefind's bundle into ``site``; says how many pages it indexed."""
+        """Write Pagefind's bundle into ``site`` (one index, or ``shards`` when the pages are
+        many) and the other indexes' addresses into the search script; says how many pages
+        Pagefind indexed."""
         try:
-            return build_index(self.folder, site / BUNDLE)
+            parts = shards(self.pages)
+            if len(parts) == 1:
+                return build_index(self.folder / "pages", site / BUNDLE)
+            counts = []
+            for number, urls in enumerate(parts, start=1):
+                folder = self.folder / f"part-{number}"
+                for url in urls:
+                    (folder / self.pages[url]).parent.mkdir(parents=True, exist_ok=True)
+                    (self.folder / "pages" / self.pages[url]).rename(folder / self.pages[url])
+                bundle = site / BUNDLE / (PART.format(number) if number > 1 else "")
+                counts.append(build_index(folder, bundle))
+                if number > 1:
+                    _keep_index_only(bundle)
+            merged = [f"{BUNDLE}/{PART.format(n)}" for n in range(2, len(parts) + 1)]
+            _write_parts(site / SCRIPT, merged)
+            return f"{' + '.join(c.split()[0] for c in counts)} pages indexées en {len(parts)} index"
         finally:
             self.discard()
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def shards(urls: Iterable[str], size: int | None = None) -> list[list[str]]:
+    """The pages split into indexes of about ``size`` pages (``PAGES_PER_SHARD``), each page
+    in one of them, always the same for a given URL and number of indexes (a stable hash, not
+    Python's), whatever order MkDocs builds the pages in."""
+    urls = sorted(urls)
+    count = max(1, round(len(urls) / (size or PAGES_PER_SHARD)))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for url in urls:
+        parts[zlib.crc32(url.encode("utf-8")) % count].append(url)
+    return [part for part in parts if part]
+
+
+def _keep_index_only(bundle: Path) -> None:
+    """Remove from a merged index what the browser never loads from it: Pagefind's scripts, UI
+    and WebAssembly come from the first index."""
+    for path in bundle.iterdir():
+        if not any(path.match(pattern) for pattern in _SHARD_FILES):
+            path.unlink() if path.is_file() else shutil.rmtree(path)
+
+
+def _write_parts(script_path: Path, parts: list[str]) -> None:
+    """Write the merged indexes' addresses into the generated search script (MkDocs wrote it
+    before the pages were indexed), atomically: other steps of the build may read the site."""
+    text = script_path.read_text(encoding="utf-8")
+    if PARTS_MARK not in text:
+        raise RuntimeError(f"{script_path} : emplacement des index de recherche introuvable")
+    temporary = script_path.with_suffix(".tmp")
+    temporary.write_text(text.replace(PARTS_MARK, json.dumps(parts)), encoding="utf-8")
+    temporary.replace(script_path)
 
 
 def script() -> str:
@@ -140,8 +205,8 @@ def build_index(pages: Path, bundle: Path) -> str:
 
 def records(site: Path) -> Iterator[dict[str, Any]]:
     """What Pagefind stored for each indexed page (URL, title, text), read back from its
-    fragments: for checks of what readers can find (tests, bench)."""
-    for path in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+    fragments (of every index): for checks of what readers can find (tests, bench)."""
+    for path in sorted((site / BUNDLE).glob("**/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         # Pagefind prefixes its gzipped files with a signature before the JSON.
         yield json.loads(data[data.index(b"{"):].decode("utf-8"))

@@ -164,6 +164,11 @@ def online_results(page, query: str) -> list[str]:  # noqa: ANN001
     _type_query(page, query)
     page.wait_for_function("q => document.querySelector('[data-odd17-search]').dataset.shown"
                            " === q", arg=query, timeout=20000)
+    return _listed(page)
+
+
+def _listed(page) -> list[str]:  # noqa: ANN001
+    """The paths of the results listed online, in order."""
     root = page.evaluate("() => new URL(document.querySelector('[data-odd17-search]')"
                          ".dataset.odd17Search, location.href).href")
     hrefs = page.locator(".md-search-result__item > a").evaluate_all(
@@ -366,3 +371,97 @@ def test_online_search_with_results_passes_axe(browser, site_url: str, width: in
         assert not blocking, (AXE_TAGS, blocking)
     finally:
         context.close()
+
+
+# --- Many results, many pages ----------------------------------------------------------------------
+
+def _status(page) -> str:  # noqa: ANN001
+    return page.locator("#odd17-search-status").inner_text()
+
+
+def all_online_results(page, query: str) -> list[str]:  # noqa: ANN001
+    """``online_results``, then « Afficher … résultats de plus » until every result is listed."""
+    paths = online_results(page, query)
+    more = page.locator(".odd17-search__more button")
+    while more.count():
+        listed = len(paths)
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item > a')"
+                               ".length > n", arg=listed, timeout=20000)
+        paths = _listed(page)
+    return paths
+
+
+@pytest.mark.browser
+def test_online_more_results_on_demand(online) -> None:  # noqa: ANN001
+    """Ten results first, each loading its own snippet; the button loads the next ten."""
+    first = online_results(online, "partenariat")
+    total = int(re.match(r"([\d\u202f\u00a0]+) pages trouvées", _status(online))
+                .group(1).replace("\u202f", "").replace("\u00a0", ""))
+    assert total > 10 and len(first) == 10, (total, first)
+    button = online.locator(".odd17-search__more button")
+    assert button.inner_text() == f"Afficher {min(10, total - 10)} résultats de plus"
+    button.click()
+    online.wait_for_function("() => document.querySelectorAll('.md-search-result__item > a')"
+                             ".length > 10", timeout=20000)
+    listed = _listed(online)
+    assert len(listed) == min(20, total) and len(set(listed)) == len(listed), listed
+    assert listed[:10] == first  # appended below, the first ten unchanged
+    # The keyboard stays where the reader was: on the first of the new results.
+    links = online.locator(".md-search-result__item > a")
+    assert online.evaluate("() => document.activeElement.href") == links.nth(10).evaluate(
+        "e => e.href")
+    assert links.nth(10).locator("h2").inner_text() and links.nth(10).locator("p").inner_text()
+    assert (online.locator(".odd17-search__more").count() == 0) == (total <= 20)
+    assert _status(online).startswith(f"{total}")  # the count of every page found, unchanged
+
+
+def test_large_sites_are_split_into_stable_indexes() -> None:
+    urls = [f"exemples/alliance-fictive-{n}/" for n in range(10_000)] + ["", "methode/"]
+    parts = site_search.shards(urls, size=2500)
+    assert len(parts) == 4
+    assert sorted(u for part in parts for u in part) == sorted(urls)  # each page once
+    assert all(2000 < len(part) < 3000 for part in parts), [len(p) for p in parts]
+    assert parts == site_search.shards(list(reversed(urls)), size=2500)  # not the build's order
+    assert len(site_search.shards(urls[:1000], size=2500)) == 1  # a small site: one index
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content built with indexes of about 12 pages: the browser merges several."""
+    site = tmp_path_factory.mktemp("site-split")
+    result = mkdocs_build(ROOT, site, ODD17_SEARCH_SHARD_PAGES="12")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.browser
+def test_split_indexes_find_the_same_pages(browser, site_url: str, split_site: Path) -> None:  # noqa: ANN001
+    from conftest import serve
+
+    parts = sorted(p.parent.name for p in (split_site / site_search.BUNDLE)
+                   .glob("*/pagefind-entry.json"))
+    assert len(parts) >= 2, parts  # « part-2 », ... beside the first index
+    assert not list((split_site / site_search.BUNDLE / parts[0]).glob("*.js"))  # data only
+    records = list(site_search.records(split_site))
+    assert len(records) == len({r["url"] for r in records})  # each page in one index
+    server, split_url = serve(split_site)
+    context = browser.new_context(locale="fr-FR")
+    try:
+        whole, split = context.new_page(), context.new_page()
+        requested: list[str] = []
+        split.on("request", lambda r: requested.append(r.url))
+        whole.goto(site_url)
+        split.goto(split_url)
+        for query in ("partenariat", "mécénat de compétences", "l'évaluation", "réseaux"):
+            found = all_online_results(split, query)
+            assert sorted(found) == sorted(all_online_results(whole, query)), query
+            assert _status(split) == _status(whole)
+        for part in parts:  # every index was asked
+            assert any(f"/{site_search.BUNDLE}/{part}/" in u for u in requested), part
+        # Ranked across the indexes (Pagefind sorts the merged results by score): in indexes of
+        # 12 pages the words' weights are too uneven to keep the exact order of one index.
+        assert "methode/evaluation/" in online_results(split, "évaluation")[:10]
+    finally:
+        context.close()
+        server.shutdown()

@@ -16,6 +16,12 @@ What Pagefind indexes (``Sources``, ``IGNORED``): the article of each page the k
 search (``search: exclude: true`` in a page's metadata keeps it out, in both engines), without
 the chrome (navigation, header, footer) or the blocks that are not the page's text (download
 lines, share address, QR code, permalinks): results start with the content.
+
+Past ``PAGES_PER_SHARD`` pages, the pages are split into several Pagefind indexes (``shards``)
+that the search box merges in the browser: a word found on most pages (« partenariat ») costs
+Pagefind the square of its pages, and four indexes of 2,500 pages a quarter of one of 10,000
+(maintainers/performances.md). ``ODD17_SEARCH_SHARD_PAGES`` changes that size (the tests split
+the real content into indexes of a dozen pages).
 """
 
 from __future__ import annotations

@@ -3,12 +3,16 @@
 
 ``measure(site, queries)`` is what scripts/bench.py calls on a built site: in headless Chromium
 (Debian's), a first visit to the home page, then the reader clicks the header's search box and
-types each query as a person types (80 ms a key). Figures:
+types each query as a person types (80 ms a key); three such visits (``VISITS``), each in a fresh
+browser context (empty cache). Figures:
 
 - bytes of the first visit and of the first query, as a static host serves them (text files
   gzipped, Pagefind's files as they are: they are compressed already), and their total;
-- the time from the last key typed to the results shown on screen, per query (the first one
-  includes nothing that typing had not already loaded: the box loads Pagefind when focused).
+- the time from the last key typed (its ``input`` event) to the frame that paints the results
+  (the list marked complete by odd17/search.js, then the next frame): the first query (median
+  and best of the visits: it includes whatever the box had not loaded when focused, the index
+  chunks of the words and the browser's first run of Pagefind's WebAssembly), then the median
+  of the later ones.
 
 Run alone, the script builds temporary copies of the project with N synthetic, obviously fictional
 examples (scripts/bench.py's generator), measures each and prints a Markdown table. Targets

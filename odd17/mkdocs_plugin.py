@@ -15,6 +15,7 @@ import html as html_module
 import logging
 import posixpath
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jinja2 import Environment
@@ -206,17 +207,23 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.offline:
-            search_folding.fold_search_index(Path(config.site_dir))
-        else:
-            assert self.searched is not None
-            log.info("Recherche (Pagefind) : %s", self.searched.index(Path(config.site_dir)))
-        if not self.config.downloads:
-            return
-        assert self.kit is not None
-        written = printing.print_pdfs(Path(config.site_dir), self.nav_urls, self.kit,
-                                      config.site_url or "", printing.chromium_path())
-        log.info("PDF : %s", ", ".join(p.name for p in written))
+        site = Path(config.site_dir)
+        # Pagefind (its own process, reading copies of the pages) indexes while Chromium prints
+        # the PDFs: on two cores, the two take the time of the longer one.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            if self.config.offline:
+                search_folding.fold_search_index(site)
+                searching = None
+            else:
+                assert self.searched is not None
+                searching = pool.submit(self.searched.index, site)
+            if self.config.downloads:
+                assert self.kit is not None
+                written = printing.print_pdfs(site, self.nav_urls, self.kit,
+                                              config.site_url or "", printing.chromium_path())
+                log.info("PDF : %s", ", ".join(p.name for p in written))
+            if searching is not None:
+                log.info("Recherche (Pagefind) : %s", searching.result())
 
     def on_build_error(self, error: Exception) -> None:
         if self.searched is not None:

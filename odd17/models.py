@@ -281,6 +281,18 @@ class Partner(Record):
     website: Url | None = Field(None, alias="site_web", description="Site web de l'organisation")
 
 
+# The last fields of every record type (Example, Tool), declared once; each record type lists
+# them last, so that they come last in the schema, the form and the messages.
+Sources = Annotated[list[Source], Field(min_length=1, max_length=20, alias="sources",
+                                        description="Les sources des informations (au moins une)")]
+AddedOn = Annotated[Date, Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")]
+ReviewedOn = Annotated[Date, Field(
+    alias="verifie_le", description="Date de la dernière vérification des informations (AAAA-MM-JJ)")]
+FormerSlugs = Annotated[UniqueList(Slug), Field(
+    alias="anciens_slugs",
+    description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")]
+
+
 class Dated(Record):
     """Records with « ajoute_le » / « verifie_le » dates (the fields are declared by each record
     type, so that they come last in the schema and in the messages)."""
@@ -309,14 +321,10 @@ class Example(Dated):
         None, alias="territoire", description="« national » ou le code Insee de la région")
     description: Text(5000, multiline=True) = Field(alias="description",
                                     description="Ce que font les partenaires ensemble")
-    sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
-        alias="sources", description="Les sources des informations (au moins une)")
-    added: Date = Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")
-    reviewed: Date = Field(alias="verifie_le",
-                           description="Date de la dernière vérification des informations (AAAA-MM-JJ)")
-    former_slugs: UniqueList(Slug) = Field(
-        [], alias="anciens_slugs",
-        description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")
+    sources: Sources
+    added: AddedOn
+    reviewed: ReviewedOn
+    former_slugs: FormerSlugs = []
 
 
 class Tool(Dated):
@@ -334,14 +342,10 @@ class Tool(Dated):
     publisher: Text(200) | None = Field(None, alias="editeur", description="Qui le publie")
     url: Url | None = Field(None, alias="adresse", description="Son adresse web")
     access: Access = Field(alias="acces", description="Conditions d'accès")
-    sources: Annotated[list[Source], Field(min_length=1, max_length=20)] = Field(
-        alias="sources", description="Les sources des informations (au moins une)")
-    added: Date = Field(alias="ajoute_le", description="Date d'ajout au kit (AAAA-MM-JJ)")
-    reviewed: Date = Field(alias="verifie_le",
-                           description="Date de la dernière vérification des informations (AAAA-MM-JJ)")
-    former_slugs: UniqueList(Slug) = Field(
-        [], alias="anciens_slugs",
-        description="Anciens noms de fichier de la fiche : leurs adresses redirigent vers elle")
+    sources: Sources
+    added: AddedOn
+    reviewed: ReviewedOn
+    former_slugs: FormerSlugs = []
 
 
 # --- The typology and the vocabularies (content/typology.yml, content/vocabularies.yml) ----------

@@ -584,6 +584,11 @@ def cut(full, bookmarks: list[Bookmark], cover, pages: range, where: dict[str, i
             # else: a place outside this sheet and no public address: the text stays, unlinked
         page.obj.Annots = kept
     _copy_outline(sheet, bookmarks, pages, offset)
+    # A sheet's pages carry the whole kit's numbers (its contents point to them): the viewer's
+    # page numbers say the same (« aller à la page 21 »), the cover says « couverture ».
+    sheet.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([
+        0, pikepdf.Dictionary(P=pikepdf.String("couverture")),
+        1, pikepdf.Dictionary(S=pikepdf.Name.D, St=pages.start + 1)]))
     _finish(sheet, title, target)
 
 

@@ -266,6 +266,9 @@ def test_sheets_are_cut_out_of_the_kit(pdf_site: Path) -> None:
         assert pdf_text(sheet, 2, 2) == pdf_text(kit_pdf, starts[number], starts[number])
         assert pdf_text(sheet, len(reader.pages), len(reader.pages)) == pdf_text(
             kit_pdf, starts[number + 1] - 1, starts[number + 1] - 1)
+        # The viewer numbers its pages as they are printed: the kit's numbers.
+        assert reader.page_labels[:2] == ["couverture", str(starts[number])], name
+        assert reader.page_labels[-1] == str(starts[number + 1] - 1), name
         sheet_outline = outline(sheet)
         assert squash(sheet_outline[0][1]) == squash(top[number][0]) and sheet_outline[0][2] == 2
         uris, targets = links(sheet)  # internal links stay inside, others go to the web

@@ -136,7 +136,9 @@ def examples_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[t
     out = [f'<h1 id="{chapter_id}">Les exemples inspirants</h1>',
            f'<p class="chapter-intro">La base compte {_count(len(kit.examples), "exemple", "exemples")}'
            f" d’alliances entre associations, entreprises et acteurs publics, classés selon la "
-           f"typologie des partenariats (catégorie, puis modèle).{where}</p>"]
+           f"typologie des partenariats (catégorie, puis modèle\u00a0; la fiche « kit "
+           f"méthodologique » ne dit pas quels modèles relèvent de quelle catégorie\u00a0: le "
+           f"rangement est une lecture du kit).{where}</p>"]
     toc = [(chapter_id, "Les exemples inspirants", 1)]
     for category in kit.typology.categories:
         models = [(m, kit.examples_by_model.get(m.id, [])) for m in kit.models_of(category.id)]

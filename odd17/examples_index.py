@@ -280,7 +280,11 @@ def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
     if facet.id == "categorie":
         category = kit.term("categories", value)
         models = ", ".join(f"[{md(m.name)}]({up}{model_page(m.id)})" for m in kit.models_of(value))
-        return (f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models}.",
+        # The grouping is the kit's reading of seed 003's flattened table: say so (issue 11).
+        return (f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models} "
+                f"(selon la lecture que fait le kit du tableau de la fiche « kit méthodologique », "
+                f"qui ne dit pas quels modèles relèvent de quelle catégorie\u00a0: voir "
+                f"[la typologie]({up}methode/typologie.md)).",
                 f"Les exemples de la catégorie {name} de la base du kit.")
     if facet.id == "modele":
         model = kit.model(value)

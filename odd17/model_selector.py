@@ -93,9 +93,16 @@ def model_selector(kit: Kit) -> str:
         '<div class="odd17-selector__result" role="status" aria-live="polite"></div>'
         '<p class="odd17-selector__actor" data-for="fondation" hidden>Pour une fondation, la '
         "typologie cite le mécénat classique : « la plupart des appels à projets des fondations ».</p>"
+        # Seed 003 (step 1; the typology table), seed 002 (alliances with « des pouvoirs
+        # publics », the public actor's impact): the sources say no more of a local authority.
         '<p class="odd17-selector__actor" data-for="collectivite" hidden markdown="span">La '
-        "typologie décrit des partenariats entre associations et entreprises ; une collectivité "
-        "territoriale y prend part surtout par les dynamiques de "
+        "typologie décrit des partenariats entre associations et entreprises ; elle ne dit pas la "
+        "place d'une collectivité territoriale. La fiche « kit méthodologique » précise que ses "
+        "objectifs ne sont pas fondés exactement sur les mêmes critères que ceux d'une "
+        "association ou d'une entreprise ; la vidéo de MOOC sur le modèle économique associatif, "
+        "que les alliances peuvent être nouées avec des pouvoirs publics et permettre à l'acteur "
+        "public de mettre en œuvre une politique publique pleinement co-construite. La fiche "
+        "invite aussi à s'impliquer dans les dynamiques de "
         "[catalyse territoriale](ecosysteme.md).</p>\n"
         f'<ol class="odd17-models" markdown>\n{chr(10).join(results)}\n</ol>')
     # A Markdown table, so that MkDocs resolves its links for every build.

@@ -216,3 +216,25 @@ def test_checkboxes_and_selects_of_the_content_work_with_the_keyboard(
             operated += 1
     MEASURES.append(f"clavier : {operated} filtre(s) ou sélecteur(s) actionnés au clavier")
     assert not problems, "\n".join(problems)
+
+
+def test_offline_search_results_are_readable(page, published_site: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """The offline copy keeps Material's search: its open results panel (meta line, tags, words
+    found, in text and in code) passes axe like the online pages, on a computer and a phone."""
+    import zipfile
+
+    with zipfile.ZipFile(published_site / "kit-hors-ligne.zip") as archive:
+        archive.extractall(tmp_path)
+    home = next(tmp_path.glob("*/index.html")).as_uri()
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(home)
+        # The box on a computer, the magnifier button on a phone.
+        page.locator("input.md-search__input" if width > 960 else "label[for=__search]").first.click()
+        page.keyboard.type("mecenat", delay=20)
+        page.wait_for_function("() => /trouvé/.test(document.querySelector("
+                               "'.md-search-result__meta').textContent)", timeout=20000)
+        assert page.locator(".md-search-result mark").count() > 0
+        blocking = [_describe(f"hors ligne, {width} px", v) for v in axe(page)
+                    if v["impact"] in BLOCKING]
+        assert not blocking, "\n".join(blocking)

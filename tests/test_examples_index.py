@@ -77,13 +77,13 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
     page.wait_for_function(f"document.querySelectorAll('#resultats .odd17-example:not([hidden])')"
                            f".length === {len(expected)}")
     assert sorted(visible_titles(page)) == sorted(expected)
-    page.get_by_label("Type de partenaire").select_option("entreprise")  # no mécénat example
+    page.get_by_label("Modèle de partenariat").select_option("rd-sociale")  # not a mécénat model
     none = page.locator(".odd17-filters__none")
     none.wait_for(state="visible")
     assert visible_titles(page) == []
     assert none.get_by_role("link", name="proposez un exemple").is_visible()
     assert count_line(page) == f"Aucun des {len(KIT.examples)} exemples ne correspond."
-    assert "mots=mecenat" in page.url and "type=entreprise" in page.url
+    assert "mots=mecenat" in page.url and "modele=rd-sociale" in page.url
     page.get_by_role("button", name="Effacer les filtres").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('#resultats .odd17-example').length > 1")

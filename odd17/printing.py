@@ -397,13 +397,27 @@ def _fix_outline(pdf, titles: dict[str, str]) -> None:  # noqa: ANN001 - a pikep
             node = node.get("/Next")
 
 
+def _explicit(destination):  # noqa: ANN001, ANN202 - pikepdf objects
+    """The explicit destination array ([page /XYZ left top zoom]) of a destination as Chromium
+    writes it, or as a dictionary holding it (/D); None for anything else."""
+    import pikepdf
+
+    if isinstance(destination, pikepdf.Dictionary):
+        destination = destination.get("/D")
+    if isinstance(destination, pikepdf.Array) and len(destination):
+        return destination
+    return None
+
+
 def destination_pages(pdf) -> dict[str, int]:  # noqa: ANN001 - a pikepdf Pdf
     """Page index (0-based) of each named destination: Chromium names every link target by its
-    id, in the catalogue's /Dests dictionary."""
+    id, in the catalogue's /Dests dictionary (a target missing here stops the build: see
+    ``print_pdfs``)."""
     index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
     pages = {}
     for name, destination in pdf.Root.get("/Dests", {}).items():
-        number = index.get(destination[0].objgen) if len(destination) else None
+        explicit = _explicit(destination)
+        number = index.get(explicit[0].objgen) if explicit is not None else None
         if number is not None:
             pages[name.lstrip("/")] = number
     return pages
@@ -540,8 +554,8 @@ def outline_of(pdf) -> list[Bookmark]:  # noqa: ANN001 - a pikepdf Pdf
             continue
         stack.append((node.get("/Next"), depth))        # after its children:
         stack.append((node.get("/First"), depth + 1))   # depth first, in reading order
-        destination = node.get("/Dest")
-        if destination is not None and len(destination) and destination[0].objgen in index:
+        destination = _explicit(node.get("/Dest"))
+        if destination is not None and destination[0].objgen in index:
             top = destination[3] if len(destination) > 3 and destination[1] == "/XYZ" else None
             found.append(Bookmark(depth, str(node.Title), index[destination[0].objgen],
                                   float(top) if top is not None else None))
@@ -571,7 +585,7 @@ def cut(full, bookmarks: list[Bookmark], cover, pages: range, where: dict[str, i
                 continue
             name = str(destination).lstrip("/")
             if name in where and where[name] in pages:
-                place = named.get("/" + name)
+                place = _explicit(named.get("/" + name))
                 top = place[3] if place is not None and len(place) > 3 else None
                 annotation.Dest = pikepdf.Array([
                     sheet.pages[where[name] + offset].obj, pikepdf.Name.XYZ, None, top, None])

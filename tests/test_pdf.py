@@ -355,3 +355,18 @@ def test_printed_selection_holds_every_page_of_results(big_pdf_site: tuple[Path,
         page.close()
     finally:
         server.shutdown()
+
+
+def test_destinations_are_read_as_arrays_or_dictionaries() -> None:
+    """Chromium writes explicit destination arrays; a dictionary holding one (/D) is read the
+    same, and a named one gives no page (the build then stops: « sommaire sans page »)."""
+    import pikepdf
+
+    from odd17 import printing
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    place = pikepdf.Array([pdf.pages[0].obj, pikepdf.Name.XYZ, 0, 700, 0])
+    pdf.Root.Dests = pikepdf.Dictionary({"/tableau": place, "/encadre": pikepdf.Dictionary(D=place),
+                                         "/ailleurs": pikepdf.Name("/tableau")})
+    assert printing.destination_pages(pdf) == {"tableau": 0, "encadre": 0}

@@ -246,7 +246,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         for path, content in printing.browser_files(self.kit, config.site_url or "", project):
             files.append(File.generated(config, path, content=content))  # « Imprimer la sélection »
         if self.config.offline:
-            shim = Path(config.config_file_path).parent / self.config.offline_shim
+            shim = project / self.config.offline_shim
             if not shim.exists():
                 raise PluginError(f"{shim} manquant : lancez npm ci (bash scripts/task build)")
             files.append(File.generated(config, OFFLINE_SHIM, content=shim.read_bytes()))

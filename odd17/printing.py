@@ -379,22 +379,34 @@ def heading_titles(source: str) -> dict[str, str]:
     return titles
 
 
+def _outline(pdf) -> Iterator[tuple[object, int]]:  # noqa: ANN001 - a pikepdf Pdf
+    """Every bookmark of ``pdf`` as Chromium wrote it, with its depth, in reading order (depth
+    first: a bookmark's children before its next sibling)."""
+    outlines = pdf.Root.get("/Outlines")
+    stack = [(outlines.get("/First"), 0)] if outlines is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if node is None:
+            continue
+        stack.append((node.get("/Next"), depth))
+        stack.append((node.get("/First"), depth + 1))
+        yield node, depth
+
+
+def _page_index(pdf) -> dict[tuple[int, int], int]:  # noqa: ANN001 - a pikepdf Pdf
+    """Page number (0-based) of each page object, by its object number."""
+    return {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+
+
 def _fix_outline(pdf, titles: dict[str, str]) -> None:  # noqa: ANN001 - a pikepdf Pdf
-    """Give the bookmarks their headings' text back (see ``heading_titles``). The outline is
-    walked as Chromium wrote it (destinations and structure elements untouched)."""
+    """Give the bookmarks their headings' text back (see ``heading_titles``); their
+    destinations and structure elements stay as Chromium wrote them."""
     import pikepdf
 
-    outlines = pdf.Root.get("/Outlines")
-    stack = [outlines.get("/First")] if outlines is not None else []
-    while stack:
-        node = stack.pop()
-        while node is not None:
-            title = titles.get(_squash(str(node.get("/Title", ""))))
-            if title:
-                node.Title = pikepdf.String(title)
-            if node.get("/First") is not None:
-                stack.append(node.First)
-            node = node.get("/Next")
+    for node, _ in _outline(pdf):
+        title = titles.get(_squash(str(node.get("/Title", ""))))
+        if title:
+            node.Title = pikepdf.String(title)
 
 
 def _explicit(destination):  # noqa: ANN001, ANN202 - pikepdf objects
@@ -413,7 +425,7 @@ def destination_pages(pdf) -> dict[str, int]:  # noqa: ANN001 - a pikepdf Pdf
     """Page index (0-based) of each named destination: Chromium names every link target by its
     id, in the catalogue's /Dests dictionary (a target missing here stops the build: see
     ``print_pdfs``)."""
-    index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    index = _page_index(pdf)
     pages = {}
     for name, destination in pdf.Root.get("/Dests", {}).items():
         explicit = _explicit(destination)
@@ -544,16 +556,9 @@ class Bookmark:
 
 def outline_of(pdf) -> list[Bookmark]:  # noqa: ANN001 - a pikepdf Pdf
     """The whole kit's bookmarks in order, read once for every sheet."""
-    index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    index = _page_index(pdf)
     found: list[Bookmark] = []
-    outlines = pdf.Root.get("/Outlines")
-    stack = [(outlines.get("/First"), 0)] if outlines is not None else []
-    while stack:
-        node, depth = stack.pop()
-        if node is None:
-            continue
-        stack.append((node.get("/Next"), depth))        # after its children:
-        stack.append((node.get("/First"), depth + 1))   # depth first, in reading order
+    for node, depth in _outline(pdf):
         destination = _explicit(node.get("/Dest"))
         if destination is not None and destination[0].objgen in index:
             top = destination[3] if len(destination) > 3 and destination[1] == "/XYZ" else None

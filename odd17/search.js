@@ -11,8 +11,6 @@
   const ELISION = new RegExp(`^(?:${/*ELISIONS*/[].join("|")})['’]`, "i");
   const PAGE_SIZE = 10;
   const PAUSE_MS = 100;  // a pause in typing that starts a search (Pagefind's debounce: 300)
-  // The other indexes of a large site, merged into the first (odd17/site_search.py, shards).
-  const PARTS = /*PARTS*/[];
 
   const box = document.querySelector("[data-odd17-search]");
   if (!box) return;
@@ -35,10 +33,8 @@
   /** Load Pagefind once, from the site itself (no CDN). */
   function load() {
     pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
-      const options = { excerptLength: 26 };
-      await pf.options(options);
+      await pf.options({ excerptLength: 26 });
       await pf.init();
-      await Promise.all(PARTS.map((part) => pf.mergeIndex(new URL(part, root).href, options)));
       return pf;
     });
     return pagefind;

@@ -415,3 +415,39 @@ def test_online_more_results_on_demand(online) -> None:  # noqa: ANN001
     assert (online.locator(".odd17-search__more").count() == 0) == (total <= 20)
     assert _status(online).startswith(f"{total}")  # the count of every page found, unchanged
 
+
+@pytest.mark.browser
+def test_online_the_word_being_typed_is_loaded_from_its_fourth_letter(browser, site_url: str) -> None:  # noqa: ANN001
+    """Before the pause that starts a search, the index chunks of the word being typed are
+    loaded from its fourth letter (the search then only calculates), not before (a word of
+    three letters begins too many)."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url) if r.url.endswith(".pf_index") else None)
+    page.clock.install()
+    try:
+        page.goto(site_url)
+        box = page.locator("[data-odd17-search] input")
+        box.focus()
+        page.wait_for_event("requestfinished", lambda r: r.url.endswith(".pf_meta"))
+        page.clock.pause_at(page.evaluate("Date.now()") + 60_000)  # no pause ever ends
+        box.press_sequentially("par")
+        page.wait_for_timeout(1000)
+        assert not chunks  # three letters: nothing loaded yet
+        box.press_sequentially("t")
+        for _ in range(50):
+            if chunks:
+                break
+            page.wait_for_timeout(100)
+        assert chunks, "the fourth letter loads the word's index chunks"
+        assert page.locator(".md-search-result__item").count() == 0  # no search ran
+        loaded = set(chunks)
+        box.press_sequentially("enariat")
+        page.clock.resume()
+        page.wait_for_function("() => document.querySelector('[data-odd17-search]')"
+                               ".dataset.shown === 'partenariat'", timeout=20000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert set(chunks) == loaded  # the chunks of « part » held those of « partenariat »
+    finally:
+        context.close()

@@ -216,10 +216,11 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 searching = None
             else:
                 assert self.searched is not None
-                binary = Path(config.config_file_path).parent / site_search.BINARY
+                binary = site_search.binary(Path(config.config_file_path).parent)
                 if not binary.exists():
                     raise PluginError(f"{binary} manquant (Pagefind, la recherche en ligne) : "
-                                      "lancez npm ci (bash scripts/task build)")
+                                      "lancez npm ci (bash scripts/task build) ; Pagefind 1.6 "
+                                      "existe pour Linux x64 et arm64 (package.json)")
                 searching = pool.submit(self.searched.index, site, binary)
             if self.config.downloads:
                 assert self.kit is not None

@@ -1,9 +1,8 @@
 """The kit's search: Pagefind online, Material's lunr search in the offline copy.
 
 Online, Material's search would send every reader its whole index with the first page view
-(719 KB at 1,000 examples, issue 9). Pagefind (npm ``pagefind``, package.json; its binary comes
-in the platform's package, @pagefind/linux-x64) indexes the built HTML after the build and splits
-its index into chunks: a reader downloads only the chunks of the words typed and the snippets of the results shown. It folds
+(719 KB at 1,000 examples, issue 9). Pagefind (its binary from npm, ``binary``) indexes the built
+HTML after the build and splits its index into chunks: a reader downloads only the chunks of the words typed and the snippets of the results shown. It folds
 accents and stems French itself. It cannot run from file:// (it fetches its files), so the offline
 copy keeps Material's search (odd17/search_folding.py gives it the same French folding).
 
@@ -22,9 +21,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import platform
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -34,11 +35,21 @@ from .search_folding import ELISIONS, STOP_WORDS
 
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
 BUNDLE = "pagefind"
-# The Pagefind command, from the project's folder (npm ``pagefind``, installed by `npm ci`).
 # Pagefind 1.6 scores a word found on most of 10,000 pages in a fraction of 1.5's time (its
-# « group matching words by page before scoring »): one index serves the whole site
-# (maintainers/performances.md).
-BINARY = "node_modules/.bin/pagefind"
+# « group matching words by page before scoring »; PyPI's wheels stop at 1.5.2): one index serves
+# the whole site (maintainers/performances.md). Its binary comes from npm's package for the
+# machine (package.json, optionalDependencies: `npm ci` installs the one that fits). Not through
+# the « pagefind » wrapper package: it lists every platform's package, and the registry the
+# project installs from lacks some of them at 1.6, so `npm ci` would refuse the lock file.
+NPM_PACKAGE = "node_modules/@pagefind/{platform}-{arch}/bin/pagefind_extended"
+_ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
+
+
+def binary(project: Path) -> Path:
+    """The Pagefind command of ``project``'s npm packages for this machine."""
+    machine = platform.machine().lower()
+    return project / NPM_PACKAGE.format(platform=sys.platform, arch=_ARCH.get(machine, machine))
+
 # The kit's script of the online search box, generated into the site (odd17/search.js).
 SCRIPT = "assets/javascripts/odd17-search.js"
 STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search.css, listed in extra_css online

@@ -27,7 +27,9 @@ from .cli import FrenchArgumentParser
 from .facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
 from .kit import Kit
 from .messages import french_message
-from .models import SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids
+from .models import (SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids,
+                     comparison_key)
+from .problems import Problem
 from .record_writer import dump_record
 from .text import fold as text_fold
 from .validation import RECORD_DIRS, display_path, validate
@@ -277,7 +279,12 @@ class Scaffold:
     def value_of(self, question: Question, answer: Any) -> Any:
         """An answer (text, or list of texts for a list) → the checked value."""
         if question.vocabulary is None:
-            return self.check(question.model, question.key, answer)
+            value = self.check(question.model, question.key, answer)
+            if question.key in ("titre", "nom") and (same := self.same_title(value)):
+                # Said now, not after every other question (the validator would refuse it).
+                raise Refused(f"{question.key}: même titre que {same} : chaque fiche a un titre "
+                              "distinct (l'exemple existe peut-être déjà)")
+            return value
         items = answer if isinstance(answer, list) else [answer]
         if question.many and not isinstance(answer, list):
             whole = self.resolve(question.vocabulary, answer)
@@ -294,6 +301,16 @@ class Scaffold:
                     raise Refused(f"{question.key}: '{answer}' n'est pas le nom d'un modèle ; "
                                   f"vouliez-vous dire {names} ?") from None
             raise refused
+
+    def same_title(self, title: str) -> str | None:
+        """The file of the record that already has this title (as the validator compares
+        titles: case, accents and invisible characters aside), or None."""
+        records = self.kit.examples if self.kind == "examples" else self.kit.tools
+        key = comparison_key(title)
+        for slug, record in records.items():
+            if comparison_key(getattr(record, "title", None) or record.name) == key:
+                return display_path(self.content / self.kind / f"{slug}.yml")
+        return None
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -480,6 +497,22 @@ def write_record(content: Path, kind: str, slug: str, record: dict[str, Any]) ->
     return path
 
 
+def problems_of_new_record(content: Path, path: Path) -> list[Problem]:
+    """The whole base through the one validation core (titles and addresses are compared
+    across records), and the problems that concern the new record at ``path``: its own, and
+    those another file reports about it (« même titre que <path> »), said on ``path``."""
+    report = validate(content)
+    shown = display_path(path)
+    mine = []
+    for problem in report.problems:
+        if Path(problem.file).resolve() == path.resolve():
+            mine.append(problem)
+        elif shown in problem.message:
+            mine.append(Problem(shown, problem.line, problem.field,
+                                problem.message.replace(shown, problem.file), problem.severity))
+    return mine
+
+
 def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -> int:
     """The command line of scripts/new_example.py (kind "examples") and new_tool.py ("tools")."""
     root = Path(__file__).resolve().parent.parent
@@ -554,10 +587,13 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
               "donnez les valeurs en options (--help). Rien n'a été écrit.", file=sys.stderr)
         return 1
     path = scaffold.write(slug, record)
-    report = validate(args.content, [path])
-    for problem in report.problems:
+    problems = problems_of_new_record(args.content, path)
+    for problem in problems:
         print(problem)
-    if report.errors:
+    if any(p.severity == "erreur" for p in problems):
+        path.unlink()  # never leave an invalid record behind
+        print("Rien n'a été écrit : corrigez ces réponses et relancez la commande.",
+              file=sys.stderr)
         return 1
     section = "exemples" if kind == "examples" else "outils"
     print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).\n"

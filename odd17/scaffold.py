@@ -522,30 +522,40 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
         prog=f"bash scripts/task {task}",
         description=f"Crée la fiche d'{what} et la vérifie. Sans option, pose les questions une "
         "à une ; avec des options, n'en pose aucune. Une valeur de liste peut s'écrire par son "
-        "identifiant ou son nom.")
+        "identifiant ou son nom ; les valeurs permises sont dans le tableau des champs de "
+        "CONTRIBUTING.md, et une valeur refusée est suivie de leur liste.")
     parser.add_argument("--content", type=Path, default=content or root / "content",
                         help="dossier du contenu (par défaut : content/)")
     parser.add_argument("--slug", help="nom du fichier, sans .yml (proposé sinon)")
     parser.add_argument("--description", help="le texte de la fiche")
     parser.add_argument("--source", action="append", default=[], metavar="TITRE|URL",
-                        help="une source (une option par source)")
+                        help="une source : titre et adresse web (facultative) séparés par « | », "
+                             "une option par source")
     if kind == "examples":
         parser.add_argument("--titre", help="titre de l'exemple")
         parser.add_argument("--partenaire", action="append", default=[], metavar="NOM|TYPE|SITE",
-                            help="un partenaire (une option par partenaire, au moins deux)")
+                            help="un partenaire : nom, type et site web (facultatif) séparés par « | », "
+                                 "une option par partenaire, au moins deux")
         parser.add_argument("--modele", help="modèle de partenariat (identifiant ou nom)")
         parser.add_argument("--territoire", help="« national » ou code ou nom de la région")
-        parser.add_argument("--objectif", action="append", default=[])
-        parser.add_argument("--impact", action="append", default=[])
+        parser.add_argument("--objectif", action="append", default=[],
+                            help="un objectif partagé (une option par objectif), par exemple "
+                                 "competences")
+        parser.add_argument("--impact", action="append", default=[],
+                            help="un impact constaté (une option par impact), par exemple "
+                                 "confiance")
     else:
         parser.add_argument("--nom", help="nom de l'outil")
-        parser.add_argument("--nature")
-        parser.add_argument("--public", action="append", default=[])
-        parser.add_argument("--etape", action="append", default=[])
-        parser.add_argument("--levier", action="append", default=[])
-        parser.add_argument("--acces")
-        parser.add_argument("--adresse")
-        parser.add_argument("--editeur")
+        parser.add_argument("--nature", help="nature de l'outil, par exemple guide")
+        parser.add_argument("--public", action="append", default=[],
+                            help="un public (une option par public), par exemple associations")
+        parser.add_argument("--etape", action="append", default=[],
+                            help="une étape de la démarche qu'il sert (une option par étape)")
+        parser.add_argument("--levier", action="append", default=[],
+                            help="un levier qu'il sert (une option par levier)")
+        parser.add_argument("--acces", help="conditions d'accès, par exemple libre")
+        parser.add_argument("--adresse", help="son adresse web (https://…)")
+        parser.add_argument("--editeur", help="qui le publie")
     args = parser.parse_args(argv)
     if not (args.content / kind).is_dir():
         print(f"dossier introuvable : {display_path(args.content / kind)} (option --content : "
@@ -570,14 +580,29 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
             scaffold.say(f"Nouvelle fiche : {what}. Chaque réponse est vérifiée ; Ctrl-C pour "
                          "abandonner (rien n'est écrit avant la dernière question).\n")
         record: dict[str, Any] = {}
+        refusals: list[Refused] = []
+
+        def answer(key: str, ask: Callable[[], Any]) -> None:
+            """Every option is checked, so that all its mistakes are said in one run."""
+            try:
+                value = ask()
+            except Refused as refused:
+                refusals.append(refused)
+                return
+            if value not in (None, []):
+                record[key] = value
+
         questions = EXAMPLE_QUESTIONS if kind == "examples" else TOOL_QUESTIONS
         for question in questions:
-            value = scaffold.ask_field(question, given.get(option_of[question.key]))
-            if value not in (None, []):
-                record[question.key] = value
+            answer(question.key, lambda q=question: scaffold.ask_field(
+                q, given.get(option_of[q.key])))
             if question.key == "titre":
-                record["partenaires"] = scaffold.ask_partners(args.partenaire)
-        record["sources"] = scaffold.ask_sources(args.source)
+                answer("partenaires", lambda: scaffold.ask_partners(args.partenaire))
+        answer("sources", lambda: scaffold.ask_sources(args.source))
+        if refusals:
+            for refused in refusals:
+                print(f"refusé : {refused}", file=sys.stderr)
+            return 1
         slug = scaffold.ask_slug(record, args.slug)
     except Refused as refused:
         print(f"refusé : {refused}", file=sys.stderr)

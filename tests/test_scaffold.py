@@ -90,6 +90,16 @@ def test_a_title_or_an_address_already_taken_is_refused_and_nothing_is_left(cont
     assert "Réponse manquante pour « Partenaire n° 1 »" in result.stderr
 
 
+def test_every_bad_option_is_said_in_one_run(content: Path) -> None:
+    options = [o.replace("Fictive SA|entreprise", "Fictive SA|entrepise").replace("53", "Bretonnie")
+               .replace("https://jardin.example.org/r", "jardin.example.org/r") for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1
+    fields = [line.split(":")[1].strip() for line in result.stderr.splitlines()]
+    assert fields == ["partenaires[1].type", "territoire", "sources[0].url"], result.stderr
+    assert list((content / "examples").glob("*fictive*")) == []
+
+
 def test_words_of_the_sources_suggest_their_model(content: Path) -> None:
     """« mécénat de compétences » (seed 003's words for engagement actif) suggests the model."""
     options = [o.replace("engagement-actif", "mécénat de compétences") for o in EXAMPLE_OPTIONS]

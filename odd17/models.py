@@ -213,9 +213,11 @@ def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the model
         allowed = allowed_values(info, name)  # id → label
         if value not in allowed:
             by_label = {slugify(label): term_id for term_id, label in allowed.items()}
-            close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
-                by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
-                                                               n=1, cutoff=0.8)]
+            padded = value.lstrip("0").zfill(2) if value.isdigit() else ""
+            close = [padded] if padded in allowed else (  # a region code: « 6 » means « 06 »
+                difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
+                    by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
+                                                                   n=1, cutoff=0.8)])
             hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
             # Show the label beside an id that does not read like it (region codes).
             shown = [term_id if slugify(label).startswith(term_id) else f"{term_id} = {label}"

@@ -624,5 +624,5 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
     print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).\n"
           f"Relisez-la et complétez-la dans un éditeur de texte ; pour voir sa page : bash "
           f"scripts/task serve, puis http://127.0.0.1:8000/{section}/{slug}/ ; pour la proposer, "
-          "voir CONTRIBUTING.md.")
+          "voir CONTRIBUTING.md, « 3. Depuis votre ordinateur ».")
     return 0

@@ -216,7 +216,11 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 searching = None
             else:
                 assert self.searched is not None
-                searching = pool.submit(self.searched.index, site)
+                binary = Path(config.config_file_path).parent / site_search.BINARY
+                if not binary.exists():
+                    raise PluginError(f"{binary} manquant (Pagefind, la recherche en ligne) : "
+                                      "lancez npm ci (bash scripts/task build)")
+                searching = pool.submit(self.searched.index, site, binary)
             if self.config.downloads:
                 assert self.kit is not None
                 written = printing.print_pdfs(site, self.nav_urls, self.kit,

@@ -184,7 +184,6 @@ def build_with_examples(count: int, workdir: Path) -> tuple[Path, float]:
 
 ROWS = [("examples", "exemples synthétiques (+ les réels)", "{:.0f}"),
         ("pages_indexed", "pages indexées par Pagefind", "{:.0f}"),
-        ("index_parts", "index Pagefind fusionnés dans le navigateur", "{:.0f}"),
         ("build_s", "construction du site, Pagefind compris (s)", "{:.0f}"),
         ("bundle_mb", "index Pagefind sur le disque (Mo)", "{:.1f}"),
         ("first_visit_kb", "1re visite (accueil), servie gzip (ko)", "{:.0f}"),
@@ -218,7 +217,6 @@ def main() -> int:
                 site, figures["build_s"] = build_with_examples(count, Path(tmp))
             bundle = site / site_search.BUNDLE
             figures["pages_indexed"] = len(list(bundle.glob("**/fragment/*.pf_fragment")))
-            figures["index_parts"] = len(list(bundle.glob("**/pagefind-entry.json")))
             figures["bundle_mb"] = sum(p.stat().st_size for p in (site / site_search.BUNDLE)
                                        .rglob("*") if p.is_file()) / 1e6
             figures.update(measure(site))

@@ -39,10 +39,12 @@ def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (no site, no venv) that a test may break at will."""
+    """A copy of the project's sources (no site, no venv) that a test may break at will; the npm
+    packages (Pagefind, the QR code library, the offline shim) are the project's, linked."""
     ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".git", "node_modules",
                                     "__pycache__", ".pytest_cache", "tests")
     shutil.copytree(ROOT, dest, ignore=ignore)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 

@@ -416,52 +416,38 @@ def test_online_more_results_on_demand(online) -> None:  # noqa: ANN001
     assert _status(online).startswith(f"{total}")  # the count of every page found, unchanged
 
 
-def test_large_sites_are_split_into_stable_indexes() -> None:
-    urls = [f"exemples/alliance-fictive-{n}/" for n in range(10_000)] + ["", "methode/"]
-    parts = site_search.shards(urls, size=2500)
-    assert len(parts) == 4
-    assert sorted(u for part in parts for u in part) == sorted(urls)  # each page once
-    assert all(2000 < len(part) < 3000 for part in parts), [len(p) for p in parts]
-    assert parts == site_search.shards(list(reversed(urls)), size=2500)  # not the build's order
-    assert len(site_search.shards(urls[:1000], size=2500)) == 1  # a small site: one index
-
-
-@pytest.fixture(scope="module")
-def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content built with indexes of about 12 pages: the browser merges several."""
-    site = tmp_path_factory.mktemp("site-split")
-    result = mkdocs_build(ROOT, site, ODD17_SEARCH_SHARD_PAGES="12")
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 @pytest.mark.browser
-def test_split_indexes_find_the_same_pages(browser, site_url: str, split_site: Path) -> None:  # noqa: ANN001
-    from conftest import serve
-
-    parts = sorted(p.parent.name for p in (split_site / site_search.BUNDLE)
-                   .glob("*/pagefind-entry.json"))
-    assert len(parts) >= 2, parts  # « part-2 », ... beside the first index
-    assert not list((split_site / site_search.BUNDLE / parts[0]).glob("*.js"))  # data only
-    records = list(site_search.records(split_site))
-    assert len(records) == len({r["url"] for r in records})  # each page in one index
-    server, split_url = serve(split_site)
+def test_online_the_word_being_typed_is_loaded_from_its_fourth_letter(browser, site_url: str) -> None:  # noqa: ANN001
+    """Before the pause that starts a search, the index chunks of the word being typed are
+    loaded from its fourth letter (the search then only calculates), not before (a word of
+    three letters begins too many)."""
     context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url) if r.url.endswith(".pf_index") else None)
+    page.clock.install()
     try:
-        whole, split = context.new_page(), context.new_page()
-        requested: list[str] = []
-        split.on("request", lambda r: requested.append(r.url))
-        whole.goto(site_url)
-        split.goto(split_url)
-        for query in ("partenariat", "mécénat de compétences", "l'évaluation", "réseaux"):
-            found = all_online_results(split, query)
-            assert sorted(found) == sorted(all_online_results(whole, query)), query
-            assert _status(split) == _status(whole)
-        for part in parts:  # every index was asked
-            assert any(f"/{site_search.BUNDLE}/{part}/" in u for u in requested), part
-        # Ranked across the indexes (Pagefind sorts the merged results by score): in indexes of
-        # 12 pages the words' weights are too uneven to keep the exact order of one index.
-        assert "methode/evaluation/" in online_results(split, "évaluation")[:10]
+        page.goto(site_url)
+        box = page.locator("[data-odd17-search] input")
+        box.focus()
+        page.wait_for_event("requestfinished", lambda r: r.url.endswith(".pf_meta"))
+        page.clock.pause_at(page.evaluate("Date.now()") + 60_000)  # no pause ever ends
+        box.press_sequentially("par")
+        page.wait_for_timeout(1000)
+        assert not chunks  # three letters: nothing loaded yet
+        box.press_sequentially("t")
+        for _ in range(50):
+            if chunks:
+                break
+            page.wait_for_timeout(100)
+        assert chunks, "the fourth letter loads the word's index chunks"
+        assert page.locator(".md-search-result__item").count() == 0  # no search ran
+        loaded = set(chunks)
+        box.press_sequentially("enariat")
+        page.clock.resume()
+        page.wait_for_function("() => document.querySelector('[data-odd17-search]')"
+                               ".dataset.shown === 'partenariat'", timeout=20000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert set(chunks) == loaded  # the chunks of « part » held those of « partenariat »
     finally:
         context.close()
-        server.shutdown()

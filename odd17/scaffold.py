@@ -23,6 +23,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
+from .addresses import Addresses, page_address, page_function, reserved_paths
 from .cli import FrenchArgumentParser
 from .facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
 from .kit import Kit
@@ -120,6 +121,14 @@ def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
     taken = set(records) | {f for r in records.values() for f in r.former_slugs}
     if slug in taken or (content / kind / f"{slug}.yml").exists():
         return f"'{slug}' existe déjà : choisissez un autre nom"
+    # The validator's check across records, asked before writing: a name the kit's own pages
+    # take (« index », « regions »…) is refused here, not after the last question.
+    page = page_function(kind)(slug)
+    taken_by = Addresses.of(reserved_paths(kit, content.parent / "docs")).conflict(page)
+    if taken_by:
+        return (f"le nom de fichier « {slug} » donnerait à la fiche l'adresse "
+                f"{page_address(page)}, réservée par le kit pour {taken_by} : choisissez un "
+                "autre nom de fichier")
     return None
 
 

@@ -71,7 +71,7 @@ def test_bad_option_gets_the_validator_message(content: Path) -> None:
 
 def test_a_title_or_an_address_already_taken_is_refused_and_nothing_is_left(content: Path) -> None:
     """The scaffold compares with the whole base, as the validator does: a duplicate title is
-    refused at its question, a reserved address after writing, and no file is left behind."""
+    refused at its question, a file name the kit's pages take before writing: nothing is left."""
     before = sorted(p.name for p in (content / "examples").glob("*.yml"))
     options = [o.replace("Le Jardin imaginaire et Fictive SA", "DELOITTE et sivc")
                for o in EXAMPLE_OPTIONS]
@@ -82,7 +82,8 @@ def test_a_title_or_an_address_already_taken_is_refused_and_nothing_is_left(cont
                                      "titre distinct (l'exemple existe peut-être déjà)")
     result = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "regions")
     assert result.returncode == 1
-    assert "réservée par le kit" in result.stdout and "Rien n'a été écrit" in result.stderr
+    assert result.stderr.startswith("refusé : le nom de fichier « regions » donnerait à la fiche "
+                                    "l'adresse exemples/regions/, réservée par le kit")
     assert sorted(p.name for p in (content / "examples").glob("*.yml")) == before
     # Asked on a terminal, the title is asked again.
     result = scaffold("example", content, answers="Deloitte et SIVC\nUn autre titre\n")

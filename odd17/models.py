@@ -218,6 +218,10 @@ def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the model
                 difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
                     by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
                                                                    n=1, cutoff=0.8)])
+            if not close:  # the sources' words for a model (typology.yml, « mots_cles »)
+                words = ((info.context or {}).get("allowed") or {}).get(KEYWORDS + name, {})
+                written = f"-{slugify(value)}-"
+                close = [term_id for word, term_id in words.items() if f"-{word}-" in written][:1]
             hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
             # Show the label beside an id that does not read like it (region codes).
             shown = [term_id if slugify(label).startswith(term_id) else f"{term_id} = {label}"
@@ -429,6 +433,9 @@ class Vocabularies(Record):
     access: Terms(Term) = Field(alias="acces")
 
 
+KEYWORDS = "mots_cles:"  # prefix, in the validation context, of a vocabulary's keywords
+
+
 def allowed_ids(typology: Typology | None,
                 vocabularies: Vocabularies | None) -> dict[str, dict[str, str]]:
     """The validation context: every vocabulary name → its allowed ids and their labels."""
@@ -437,6 +444,9 @@ def allowed_ids(typology: Typology | None,
         for name in ("categories", "modeles", "objectifs", "impacts", "leviers", "etapes"):
             field = next(f for f, info in Typology.model_fields.items() if (info.alias or f) == name)
             allowed[name] = {term.id: term.name for term in getattr(typology, field)}
+        # Not a vocabulary: the words that suggest a model in a refused value's message.
+        allowed[KEYWORDS + "modeles"] = {slugify(word): model.id for model in typology.models
+                                         for word in model.keywords if slugify(word)}
     if vocabularies is not None:
         for field, info in Vocabularies.model_fields.items():
             allowed[info.alias or field] = {term.id: term.name for term in getattr(vocabularies, field)}

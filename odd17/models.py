@@ -167,6 +167,8 @@ Url = Annotated[str, Field(max_length=500, json_schema_extra={"format": "uri",
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY_FIRST_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_YEAR_FIRST_DATE = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})")
 
 
 def _parse_date(value: Any) -> Any:
@@ -186,8 +188,19 @@ def _parse_date(value: Any) -> Any:
     if not isinstance(value, str):
         raise PydanticCustomError("date_format", "doit être une date au format AAAA-MM-JJ (par "
                                   "exemple 2024-03-15)")
+    hint = ""
+    day_first = _DAY_FIRST_DATE.fullmatch(value.strip())  # 24/11/2026, as French writes it
+    year_first = _YEAR_FIRST_DATE.fullmatch(value.strip())  # 2026/11/24, 2026-1-5
+    parts = day_first.groups() if day_first else year_first.groups()[::-1] if year_first else None
+    if parts:
+        day, month, year = (int(part) for part in parts)
+        try:
+            hint = f" ; vouliez-vous dire {dt.date(year, month, day).isoformat()} ?"
+        except ValueError:  # no such day: no suggestion
+            pass
     raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
-                              "(par exemple 2024-03-15)", {"value": shown_value(value)})
+                              "(par exemple 2024-03-15){hint}",
+                              {"value": shown_value(value), "hint": hint})
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date),

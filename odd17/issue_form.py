@@ -413,7 +413,11 @@ def _split_url(line: str) -> tuple[str, str | None]:
         return line, None
     rest = line[: match.start()].rstrip()
     rest = re.sub(r"\s*(?:[—–:|;,-]|\s-)\s*$", "", rest).strip()
-    return rest, match.group(1)
+    # « (https://…) », « <https://…> », « https://…. »: the signs around are not the address.
+    url = re.sub(r"[.,;]+$", "", match.group(1))
+    if url[:1] in "(<[" and url[-1:] in ")>]":
+        url = url[1:-1]
+    return rest, url
 
 
 def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
@@ -425,7 +429,10 @@ def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
         last = separators[-1]
         kind = _resolve(kit, PARTNER_TYPES, rest[last.end():])
         if kind is not None:
-            return rest[: last.start()].strip(), kind, website
+            name = rest[: last.start()].strip()
+            if website is None:  # « Nom — https://… — Type »: the address is not in the name
+                name, website = _split_url(name)
+            return name, kind, website
         if website is None and len(separators) > 1:
             # « Nom — Association — jardins.example.org »: the third part is the website the
             # form asks for, even without https:// (the validator then says what to write).

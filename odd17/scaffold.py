@@ -47,7 +47,8 @@ WRAP = 100
 
 
 class Refused(Exception):
-    """An answer the models refuse; the message is the validator's."""
+    """An answer the models refuse; the message is the validator's (several messages when
+    options give several values at once, each said on its own line)."""
 
 
 class NoAnswer(Exception):
@@ -372,9 +373,15 @@ class Scaffold:
 
     def ask_partners(self, given: list[str]) -> list[dict[str, str]]:
         partners = []
+        refused: list[str] = []  # every partner's problems, said together
         for n, spec in enumerate(given):
             name, _, rest = spec.partition("|")
             kind, _, website = rest.partition("|")
+            if not rest.strip():
+                refused.append(f"partenaires[{n}].type: type d'organisation manquant dans « {spec} » : "
+                               "écrivez --partenaire \"NOM|TYPE|SITE\" (le site est facultatif), "
+                               "par exemple \"Association des Jardins|association\"")
+                continue
             kind = self.resolve(PARTNER_TYPES, kind) or kind.strip()
             partner = {"nom": name.strip(), "type": kind}
             if website.strip():
@@ -382,11 +389,14 @@ class Scaffold:
             try:
                 Partner.model_validate(partner, context=self.context)
             except ValidationError as error:
-                details = error.errors(include_url=False)[0]
-                details["loc"] = ("partenaires", n, *details["loc"])
-                raise Refused(f"{field_path(details['loc'])}: "
-                              f"{french_message(details, Example)}") from None
+                for details in error.errors(include_url=False):
+                    details["loc"] = ("partenaires", n, *details["loc"])
+                    refused.append(f"{field_path(details['loc'])}: "
+                                   f"{french_message(details, Example)}")
+                continue
             partners.append(partner)
+        if refused:
+            raise Refused(*refused)
         if given or self.scripted:
             if len(partners) < 2:
                 raise Refused("partenaires: il faut au moins 2 partenaires (option --partenaire "
@@ -430,6 +440,10 @@ class Scaffold:
     def ask_sources(self, given: list[str]) -> list[dict[str, str]]:
         sources = []
         for n, spec in enumerate(given):
+            if "|" not in spec and re.search(r"\S+://|www\.", spec):  # an address in the title
+                raise Refused(f"sources[{n}]: l'adresse web est dans le titre « {spec} » : écrivez "
+                              "--source \"TITRE|ADRESSE\", par exemple \"Rapport 2024|"
+                              "https://jardins.example.org/rapport-2024\"")
             title, _, url = spec.partition("|")
             source = {"titre": title.strip()} | ({"url": url.strip()} if url.strip() else {})
             try:
@@ -589,14 +603,14 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
             scaffold.say(f"Nouvelle fiche : {what}. Chaque réponse est vérifiée ; Ctrl-C pour "
                          "abandonner (rien n'est écrit avant la dernière question).\n")
         record: dict[str, Any] = {}
-        refusals: list[Refused] = []
+        refusals: list[str] = []
 
         def answer(key: str, ask: Callable[[], Any]) -> None:
             """Every option is checked, so that all its mistakes are said in one run."""
             try:
                 value = ask()
             except Refused as refused:
-                refusals.append(refused)
+                refusals.extend(refused.args)  # one message per problem
                 return
             if value not in (None, []):
                 record[key] = value

@@ -99,6 +99,15 @@ def test_every_bad_option_is_said_in_one_run(content: Path) -> None:
     fields = [line.split(":")[1].strip() for line in result.stderr.splitlines()]
     assert fields == ["partenaires[1].type", "territoire", "sources[0].url"], result.stderr
     assert list((content / "examples").glob("*fictive*")) == []
+    # Written as in the issue form (« Nom — type », « Titre — adresse »): the option's form is said.
+    options = [o.replace("Jardin imaginaire|association|https://jardin.example.org",
+                         "Jardin imaginaire — association")
+               .replace("Rapport imaginaire|https", "Rapport imaginaire — https") for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[1].strip() for line in lines] == ["partenaires[0].type", "sources[0]"]
+    assert '--partenaire "NOM|TYPE|SITE"' in lines[0] and '--source "TITRE|ADRESSE"' in lines[1]
 
 
 def test_words_of_the_sources_suggest_their_model(content: Path) -> None:

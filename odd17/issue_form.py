@@ -138,7 +138,7 @@ def example_fields(kit: Kit) -> list[FormField]:
                   required=_required(Example, "partenaires"),
                   help=("Au moins deux organisations, **une par ligne** : le nom, un tiret, "
                         f"le type d'organisation ({types}), et si vous voulez un tiret et "
-                        "l'adresse de son site web."),
+                        "l'adresse de son site web, qui commence par https://."),
                   placeholder="Association des Jardins — Association — https://jardins.example.org"
                               "\nEntreprise Dupont — Entreprise"),
         _choice(Example, "modele", "Modèle de partenariat",
@@ -161,7 +161,7 @@ def example_fields(kit: Kit) -> list[FormField]:
                   required=_required(Example, "sources"),
                   help=("D'où viennent ces informations (rapport, article, page des "
                         "partenaires…), **une par ligne** : le titre, puis un tiret et "
-                        "l'adresse web si elle existe."),
+                        "l'adresse web si elle existe (https://…)."),
                   placeholder="Rapport d'activité 2024 de l'association des Jardins — "
                               "https://jardins.example.org/rapport-2024"),
         FormField("", CHECKLIST_LABEL, "checkboxes", required=True,
@@ -190,7 +190,7 @@ def tool_fields(kit: Kit) -> list[FormField]:
         FormField("sources", "Sources", "textarea", one_per_line=True,
                   required=_required(Tool, "sources"),
                   help=("D'où viennent ces informations, **une par ligne** : le titre, puis un "
-                        "tiret et l'adresse web si elle existe.")),
+                        "tiret et l'adresse web si elle existe (https://…).")),
         FormField("", CHECKLIST_LABEL, "checkboxes", required=True,
                   help="Cochez chaque point (voir CONTRIBUTING.md, « Liste de relecture »)."),
     ]
@@ -374,6 +374,27 @@ def _several(kit: Kit, vocabulary: str, text: str) -> tuple[list[str], list[str]
     return ids, unknown
 
 
+def _close_options(kit: Kit, vocabulary: str, text: str) -> list[str]:
+    """The choices a hand-written answer may mean (« Région Bretagne », « Bretagn »,
+    « Reunion » → « Bretagne », « La Réunion »): those whose words it holds or that hold it,
+    else the closest spelling."""
+    names = [french_text(term.name) for term in vocabulary_terms(kit, vocabulary)]
+    words = fold(text)
+    if not words:
+        return []
+
+    def significant(folded: str) -> set[str]:  # « la », « de », « et » say nothing
+        return {w for w in folded.split() if len(w) > 2}
+
+    said = significant(words)
+    by_words = [n for n in names if (mine := significant(fold(n)))
+                and said and (mine <= said or said <= mine)]
+    if 0 < len(by_words) <= 2:
+        return by_words
+    folded = {fold(n): n for n in names}
+    return [folded[m] for m in difflib.get_close_matches(words, list(folded), n=1, cutoff=0.75)]
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """The non-empty lines of a one-per-line answer, numbered as the contributor sees them;
     list marks (« - », « * », « 1. ») are dropped."""
@@ -392,7 +413,11 @@ def _split_url(line: str) -> tuple[str, str | None]:
         return line, None
     rest = line[: match.start()].rstrip()
     rest = re.sub(r"\s*(?:[—–:|;,-]|\s-)\s*$", "", rest).strip()
-    return rest, match.group(1)
+    # « (https://…) », « <https://…> », « https://…. »: the signs around are not the address.
+    url = re.sub(r"[.,;]+$", "", match.group(1))
+    if url[:1] in "(<[" and url[-1:] in ")>]":
+        url = url[1:-1]
+    return rest, url
 
 
 def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
@@ -404,7 +429,17 @@ def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
         last = separators[-1]
         kind = _resolve(kit, PARTNER_TYPES, rest[last.end():])
         if kind is not None:
-            return rest[: last.start()].strip(), kind, website
+            name = rest[: last.start()].strip()
+            if website is None:  # « Nom — https://… — Type »: the address is not in the name
+                name, website = _split_url(name)
+            return name, kind, website
+        if website is None and len(separators) > 1:
+            # « Nom — Association — jardins.example.org »: the third part is the website the
+            # form asks for, even without https:// (the validator then says what to write).
+            before = separators[-2]
+            kind = _resolve(kit, PARTNER_TYPES, rest[before.end():last.start()])
+            if kind is not None:
+                return rest[: before.start()].strip(), kind, rest[last.end():].strip()
         return rest.strip(), None, website
     # « Nom (type) » or « Nom, type »
     match = re.fullmatch(r"(.+?)\s*[(,]\s*([^(),]+?)\s*\)?", rest)
@@ -423,6 +458,16 @@ def _type_hint(kit: Kit, line: str) -> str:
     names = {fold(t.name): t.name for t in vocabulary_terms(kit, PARTNER_TYPES)}
     close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {names[close[0]]} » ?" if close else ""
+
+
+def _what_to_answer(kit: Kit, question: FormField) -> str:
+    """« réponse obligatoire », with what the question asks: a newcomer knows what to write."""
+    if question.kind == "dropdown" and question.vocabulary:
+        choices = ", ".join(f"« {_option_name(shown)} »"
+                            for shown, _ in options(kit, question.vocabulary))
+        return f"réponse obligatoire : choisissez un des choix ({choices})"
+    asked = question.help.replace("**", "").strip()
+    return f"réponse obligatoire. {asked}" if asked else "réponse obligatoire"
 
 
 def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
@@ -444,7 +489,7 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
             continue
         if value is None:
             if question.required:
-                problems.append(FormProblem(question.label, "réponse obligatoire"))
+                problems.append(FormProblem(question.label, _what_to_answer(kit, question)))
             continue
         if question.kind == "input":
             record[question.key] = " ".join(value.split())  # one line, whatever the body holds
@@ -460,9 +505,11 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
                 if term_id:
                     record[question.key] = term_id
             for text in unknown:
-                hint = ""
-                if question.vocabulary == MODELS and (found := model_suggestions(kit, text)):
-                    hint = " ; vouliez-vous dire « " + " » ou « ".join(m.name for m in found) + " » ?"
+                if question.vocabulary == MODELS:
+                    names = [m.name for m in model_suggestions(kit, text)]
+                else:
+                    names = _close_options(kit, question.vocabulary, text)
+                hint = " ; vouliez-vous dire « " + " » ou « ".join(names) + " » ?" if names else ""
                 choices = ", ".join(f"« {_option_name(shown)} »"
                                     for shown, _ in options(kit, question.vocabulary))
                 problems.append(FormProblem(question.label, f"« {text.strip()} » n'est pas un "

@@ -167,6 +167,8 @@ Url = Annotated[str, Field(max_length=500, json_schema_extra={"format": "uri",
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY_FIRST_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_YEAR_FIRST_DATE = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})")
 
 
 def _parse_date(value: Any) -> Any:
@@ -186,8 +188,19 @@ def _parse_date(value: Any) -> Any:
     if not isinstance(value, str):
         raise PydanticCustomError("date_format", "doit être une date au format AAAA-MM-JJ (par "
                                   "exemple 2024-03-15)")
+    hint = ""
+    day_first = _DAY_FIRST_DATE.fullmatch(value.strip())  # 24/11/2026, as French writes it
+    year_first = _YEAR_FIRST_DATE.fullmatch(value.strip())  # 2026/11/24, 2026-1-5
+    parts = day_first.groups() if day_first else year_first.groups()[::-1] if year_first else None
+    if parts:
+        day, month, year = (int(part) for part in parts)
+        try:
+            hint = f" ; vouliez-vous dire {dt.date(year, month, day).isoformat()} ?"
+        except ValueError:  # no such day: no suggestion
+            pass
     raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
-                              "(par exemple 2024-03-15)", {"value": shown_value(value)})
+                              "(par exemple 2024-03-15){hint}",
+                              {"value": shown_value(value), "hint": hint})
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date),
@@ -213,9 +226,15 @@ def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the model
         allowed = allowed_values(info, name)  # id → label
         if value not in allowed:
             by_label = {slugify(label): term_id for term_id, label in allowed.items()}
-            close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
-                by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
-                                                               n=1, cutoff=0.8)]
+            padded = value.lstrip("0").zfill(2) if value.isdigit() else ""
+            close = [padded] if padded in allowed else (  # a region code: « 6 » means « 06 »
+                difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
+                    by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
+                                                                   n=1, cutoff=0.8)])
+            if not close:  # the sources' words for a model (typology.yml, « mots_cles »)
+                words = ((info.context or {}).get("allowed") or {}).get(KEYWORDS + name, {})
+                written = f"-{slugify(value)}-"
+                close = [term_id for word, term_id in words.items() if f"-{word}-" in written][:1]
             hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
             # Show the label beside an id that does not read like it (region codes).
             shown = [term_id if slugify(label).startswith(term_id) else f"{term_id} = {label}"
@@ -427,6 +446,9 @@ class Vocabularies(Record):
     access: Terms(Term) = Field(alias="acces")
 
 
+KEYWORDS = "mots_cles:"  # prefix, in the validation context, of a vocabulary's keywords
+
+
 def allowed_ids(typology: Typology | None,
                 vocabularies: Vocabularies | None) -> dict[str, dict[str, str]]:
     """The validation context: every vocabulary name → its allowed ids and their labels."""
@@ -435,6 +457,9 @@ def allowed_ids(typology: Typology | None,
         for name in ("categories", "modeles", "objectifs", "impacts", "leviers", "etapes"):
             field = next(f for f, info in Typology.model_fields.items() if (info.alias or f) == name)
             allowed[name] = {term.id: term.name for term in getattr(typology, field)}
+        # Not a vocabulary: the words that suggest a model in a refused value's message.
+        allowed[KEYWORDS + "modeles"] = {slugify(word): model.id for model in typology.models
+                                         for word in model.keywords if slugify(word)}
     if vocabularies is not None:
         for field, info in Vocabularies.model_fields.items():
             allowed[info.alias or field] = {term.id: term.name for term in getattr(vocabularies, field)}

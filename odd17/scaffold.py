@@ -23,11 +23,14 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
+from .addresses import Addresses, page_address, page_function, reserved_paths
 from .cli import FrenchArgumentParser
 from .facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
 from .kit import Kit
 from .messages import french_message
-from .models import SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids
+from .models import (SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids,
+                     comparison_key)
+from .problems import Problem
 from .record_writer import dump_record
 from .text import fold as text_fold
 from .validation import RECORD_DIRS, display_path, validate
@@ -44,7 +47,8 @@ WRAP = 100
 
 
 class Refused(Exception):
-    """An answer the models refuse; the message is the validator's."""
+    """An answer the models refuse; the message is the validator's (several messages when
+    options give several values at once, each said on its own line)."""
 
 
 class NoAnswer(Exception):
@@ -118,6 +122,14 @@ def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
     taken = set(records) | {f for r in records.values() for f in r.former_slugs}
     if slug in taken or (content / kind / f"{slug}.yml").exists():
         return f"'{slug}' existe déjà : choisissez un autre nom"
+    # The validator's check across records, asked before writing: a name the kit's own pages
+    # take (« index », « regions »…) is refused here, not after the last question.
+    page = page_function(kind)(slug)
+    taken_by = Addresses.of(reserved_paths(kit, content.parent / "docs")).conflict(page)
+    if taken_by:
+        return (f"le nom de fichier « {slug} » donnerait à la fiche l'adresse "
+                f"{page_address(page)}, réservée par le kit pour {taken_by} : choisissez un "
+                "autre nom de fichier")
     return None
 
 
@@ -277,7 +289,12 @@ class Scaffold:
     def value_of(self, question: Question, answer: Any) -> Any:
         """An answer (text, or list of texts for a list) → the checked value."""
         if question.vocabulary is None:
-            return self.check(question.model, question.key, answer)
+            value = self.check(question.model, question.key, answer)
+            if question.key in ("titre", "nom") and (same := self.same_title(value)):
+                # Said now, not after every other question (the validator would refuse it).
+                raise Refused(f"{question.key}: même titre que {same} : chaque fiche a un titre "
+                              "distinct (l'exemple existe peut-être déjà)")
+            return value
         items = answer if isinstance(answer, list) else [answer]
         if question.many and not isinstance(answer, list):
             whole = self.resolve(question.vocabulary, answer)
@@ -294,6 +311,16 @@ class Scaffold:
                     raise Refused(f"{question.key}: '{answer}' n'est pas le nom d'un modèle ; "
                                   f"vouliez-vous dire {names} ?") from None
             raise refused
+
+    def same_title(self, title: str) -> str | None:
+        """The file of the record that already has this title (as the validator compares
+        titles: case, accents and invisible characters aside), or None."""
+        records = self.kit.examples if self.kind == "examples" else self.kit.tools
+        key = comparison_key(title)
+        for slug, record in records.items():
+            if comparison_key(getattr(record, "title", None) or record.name) == key:
+                return display_path(self.content / self.kind / f"{slug}.yml")
+        return None
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -346,9 +373,15 @@ class Scaffold:
 
     def ask_partners(self, given: list[str]) -> list[dict[str, str]]:
         partners = []
+        refused: list[str] = []  # every partner's problems, said together
         for n, spec in enumerate(given):
             name, _, rest = spec.partition("|")
             kind, _, website = rest.partition("|")
+            if not rest.strip():
+                refused.append(f"partenaires[{n}].type: type d'organisation manquant dans « {spec} » : "
+                               "écrivez --partenaire \"NOM|TYPE|SITE\" (le site est facultatif), "
+                               "par exemple \"Association des Jardins|association\"")
+                continue
             kind = self.resolve(PARTNER_TYPES, kind) or kind.strip()
             partner = {"nom": name.strip(), "type": kind}
             if website.strip():
@@ -356,11 +389,14 @@ class Scaffold:
             try:
                 Partner.model_validate(partner, context=self.context)
             except ValidationError as error:
-                details = error.errors(include_url=False)[0]
-                details["loc"] = ("partenaires", n, *details["loc"])
-                raise Refused(f"{field_path(details['loc'])}: "
-                              f"{french_message(details, Example)}") from None
+                for details in error.errors(include_url=False):
+                    details["loc"] = ("partenaires", n, *details["loc"])
+                    refused.append(f"{field_path(details['loc'])}: "
+                                   f"{french_message(details, Example)}")
+                continue
             partners.append(partner)
+        if refused:
+            raise Refused(*refused)
         if given or self.scripted:
             if len(partners) < 2:
                 raise Refused("partenaires: il faut au moins 2 partenaires (option --partenaire "
@@ -404,6 +440,10 @@ class Scaffold:
     def ask_sources(self, given: list[str]) -> list[dict[str, str]]:
         sources = []
         for n, spec in enumerate(given):
+            if "|" not in spec and re.search(r"\S+://|www\.", spec):  # an address in the title
+                raise Refused(f"sources[{n}]: l'adresse web est dans le titre « {spec} » : écrivez "
+                              "--source \"TITRE|ADRESSE\", par exemple \"Rapport 2024|"
+                              "https://jardins.example.org/rapport-2024\"")
             title, _, url = spec.partition("|")
             source = {"titre": title.strip()} | ({"url": url.strip()} if url.strip() else {})
             try:
@@ -480,6 +520,22 @@ def write_record(content: Path, kind: str, slug: str, record: dict[str, Any]) ->
     return path
 
 
+def problems_of_new_record(content: Path, path: Path) -> list[Problem]:
+    """The whole base through the one validation core (titles and addresses are compared
+    across records), and the problems that concern the new record at ``path``: its own, and
+    those another file reports about it (« même titre que <path> »), said on ``path``."""
+    report = validate(content)
+    shown = display_path(path)
+    mine = []
+    for problem in report.problems:
+        if Path(problem.file).resolve() == path.resolve():
+            mine.append(problem)
+        elif shown in problem.message:
+            mine.append(Problem(shown, problem.line, problem.field,
+                                problem.message.replace(shown, problem.file), problem.severity))
+    return mine
+
+
 def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -> int:
     """The command line of scripts/new_example.py (kind "examples") and new_tool.py ("tools")."""
     root = Path(__file__).resolve().parent.parent
@@ -489,30 +545,40 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
         prog=f"bash scripts/task {task}",
         description=f"Crée la fiche d'{what} et la vérifie. Sans option, pose les questions une "
         "à une ; avec des options, n'en pose aucune. Une valeur de liste peut s'écrire par son "
-        "identifiant ou son nom.")
+        "identifiant ou son nom ; les valeurs permises sont dans le tableau des champs de "
+        "CONTRIBUTING.md, et une valeur refusée est suivie de leur liste.")
     parser.add_argument("--content", type=Path, default=content or root / "content",
                         help="dossier du contenu (par défaut : content/)")
     parser.add_argument("--slug", help="nom du fichier, sans .yml (proposé sinon)")
     parser.add_argument("--description", help="le texte de la fiche")
     parser.add_argument("--source", action="append", default=[], metavar="TITRE|URL",
-                        help="une source (une option par source)")
+                        help="une source : titre et adresse web (facultative) séparés par « | », "
+                             "une option par source")
     if kind == "examples":
         parser.add_argument("--titre", help="titre de l'exemple")
         parser.add_argument("--partenaire", action="append", default=[], metavar="NOM|TYPE|SITE",
-                            help="un partenaire (une option par partenaire, au moins deux)")
+                            help="un partenaire : nom, type et site web (facultatif) séparés par « | », "
+                                 "une option par partenaire, au moins deux")
         parser.add_argument("--modele", help="modèle de partenariat (identifiant ou nom)")
         parser.add_argument("--territoire", help="« national » ou code ou nom de la région")
-        parser.add_argument("--objectif", action="append", default=[])
-        parser.add_argument("--impact", action="append", default=[])
+        parser.add_argument("--objectif", action="append", default=[],
+                            help="un objectif partagé (une option par objectif), par exemple "
+                                 "competences")
+        parser.add_argument("--impact", action="append", default=[],
+                            help="un impact constaté (une option par impact), par exemple "
+                                 "confiance")
     else:
         parser.add_argument("--nom", help="nom de l'outil")
-        parser.add_argument("--nature")
-        parser.add_argument("--public", action="append", default=[])
-        parser.add_argument("--etape", action="append", default=[])
-        parser.add_argument("--levier", action="append", default=[])
-        parser.add_argument("--acces")
-        parser.add_argument("--adresse")
-        parser.add_argument("--editeur")
+        parser.add_argument("--nature", help="nature de l'outil, par exemple guide")
+        parser.add_argument("--public", action="append", default=[],
+                            help="un public (une option par public), par exemple associations")
+        parser.add_argument("--etape", action="append", default=[],
+                            help="une étape de la démarche qu'il sert (une option par étape)")
+        parser.add_argument("--levier", action="append", default=[],
+                            help="un levier qu'il sert (une option par levier)")
+        parser.add_argument("--acces", help="conditions d'accès, par exemple libre")
+        parser.add_argument("--adresse", help="son adresse web (https://…)")
+        parser.add_argument("--editeur", help="qui le publie")
     args = parser.parse_args(argv)
     if not (args.content / kind).is_dir():
         print(f"dossier introuvable : {display_path(args.content / kind)} (option --content : "
@@ -537,14 +603,29 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
             scaffold.say(f"Nouvelle fiche : {what}. Chaque réponse est vérifiée ; Ctrl-C pour "
                          "abandonner (rien n'est écrit avant la dernière question).\n")
         record: dict[str, Any] = {}
+        refusals: list[str] = []
+
+        def answer(key: str, ask: Callable[[], Any]) -> None:
+            """Every option is checked, so that all its mistakes are said in one run."""
+            try:
+                value = ask()
+            except Refused as refused:
+                refusals.extend(refused.args)  # one message per problem
+                return
+            if value not in (None, []):
+                record[key] = value
+
         questions = EXAMPLE_QUESTIONS if kind == "examples" else TOOL_QUESTIONS
         for question in questions:
-            value = scaffold.ask_field(question, given.get(option_of[question.key]))
-            if value not in (None, []):
-                record[question.key] = value
+            answer(question.key, lambda q=question: scaffold.ask_field(
+                q, given.get(option_of[q.key])))
             if question.key == "titre":
-                record["partenaires"] = scaffold.ask_partners(args.partenaire)
-        record["sources"] = scaffold.ask_sources(args.source)
+                answer("partenaires", lambda: scaffold.ask_partners(args.partenaire))
+        answer("sources", lambda: scaffold.ask_sources(args.source))
+        if refusals:
+            for refused in refusals:
+                print(f"refusé : {refused}", file=sys.stderr)
+            return 1
         slug = scaffold.ask_slug(record, args.slug)
     except Refused as refused:
         print(f"refusé : {refused}", file=sys.stderr)
@@ -554,14 +635,17 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
               "donnez les valeurs en options (--help). Rien n'a été écrit.", file=sys.stderr)
         return 1
     path = scaffold.write(slug, record)
-    report = validate(args.content, [path])
-    for problem in report.problems:
+    problems = problems_of_new_record(args.content, path)
+    for problem in problems:
         print(problem)
-    if report.errors:
+    if any(p.severity == "erreur" for p in problems):
+        path.unlink()  # never leave an invalid record behind
+        print("Rien n'a été écrit : corrigez ces réponses et relancez la commande.",
+              file=sys.stderr)
         return 1
     section = "exemples" if kind == "examples" else "outils"
     print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).\n"
           f"Relisez-la et complétez-la dans un éditeur de texte ; pour voir sa page : bash "
           f"scripts/task serve, puis http://127.0.0.1:8000/{section}/{slug}/ ; pour la proposer, "
-          "voir CONTRIBUTING.md.")
+          "voir CONTRIBUTING.md, « 3. Depuis votre ordinateur ».")
     return 0

@@ -201,10 +201,12 @@ def parse_yaml(text: str, doc: YamlDocument | None = None) -> YamlDocument:
     """Parse ``text`` (one file's content) into ``doc``: values, lines and problems."""
     doc = doc if doc is not None else YamlDocument()
     if _TAB_INDENT.search(text):
+        fields = _fields_under_tabs(text)
         for n, line in enumerate(text.splitlines(), 1):
             if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
-                doc.problems.append(YamlProblem(n, "tabulation dans l'indentation : YAML "
-                                                   "n'accepte que des espaces pour indenter"))
+                doc.problems.append(YamlProblem(n, "tabulation dans l'indentation : remplacez-la "
+                                                   "par des espaces (YAML n'accepte que des "
+                                                   "espaces pour indenter)", fields.get(n, "")))
         return doc
     try:
         root = _Builder(doc).run(_parser(text))
@@ -226,6 +228,31 @@ def parse_yaml(text: str, doc: YamlDocument | None = None) -> YamlDocument:
         return doc
     doc.data = root
     return doc
+
+
+_KEY_ON_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _fields_under_tabs(text: str) -> dict[int, str]:
+    """Line → field, for the lines indented with tabs: the file read as an editor shows it
+    (a tab as 4, 2 or 8 spaces), else the name written on the line. Only to name the field in
+    the message: the file itself is refused."""
+    for width in (4, 2, 8):
+        spaced = re.sub(r"^[ \t]+", lambda m: m.group(0).expandtabs(width), text, flags=re.M)
+        attempt = YamlDocument()
+        try:
+            attempt = parse_yaml(spaced, attempt)
+        except Exception:  # noqa: BLE001 - a best effort for the message, never a failure
+            continue
+        if attempt.problems or not isinstance(attempt.data, dict):
+            continue
+        by_line: dict[int, Location] = {}
+        for loc, line in attempt.lines.items():
+            if loc and len(loc) >= len(by_line.get(line, ())):
+                by_line[line] = loc
+        return {line: field_path(loc) for line, loc in by_line.items()}
+    return {n: match.group(1) for n, line in enumerate(text.splitlines(), 1)
+            if (match := _KEY_ON_LINE.match(line))}
 
 
 class _Stop(Exception):

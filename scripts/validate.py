@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print(problem.github_annotation())
     print(report.summary())
+    if args.paths and not report.errors:  # titles and addresses were compared among these only
+        print("Avec des chemins, les titres et les noms de fichier ne sont comparés qu'entre ces "
+              "fichiers : lancez la commande sans chemin pour les comparer à toutes les fiches.",
+              file=sys.stderr)
     if os.environ.get("ODD17_TIMINGS"):  # scripts/bench_validate.py: where the time goes
         import time
 

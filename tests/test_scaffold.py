@@ -14,7 +14,7 @@ import pytest
 
 from conftest import CONTENT, ROOT, TODAY
 from odd17.scaffold import propose_slug
-from odd17.validation import validate
+from odd17.validation import display_path, validate
 
 
 @pytest.fixture
@@ -50,8 +50,9 @@ def test_example_from_options_is_valid(content: Path) -> None:
     example = report.kit.examples["jardin-imaginaire-fictive"]
     assert example.territory == "53" and example.partners[1].type == "entreprise"
     assert "description: >-\n  Un partenariat inventé : des salariés jardinent.\n" in text
-    # Never overwrites: the same partners again are refused.
-    again = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "jardin-imaginaire-fictive")
+    # Never overwrites: the same file name again is refused (with another title).
+    options = [o.replace("Le Jardin imaginaire et Fictive SA", "Un autre titre") for o in EXAMPLE_OPTIONS]
+    again = scaffold("example", content, *options, "--slug", "jardin-imaginaire-fictive")
     assert again.returncode == 1
     assert "existe déjà" in again.stderr
     assert path.read_text(encoding="utf-8") == text
@@ -66,6 +67,47 @@ def test_bad_option_gets_the_validator_message(content: Path) -> None:
         "entreprise, fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire "
         "'entreprise' ?")
     assert list((content / "examples").glob("*fictive*")) == []
+
+
+def test_a_title_or_an_address_already_taken_is_refused_and_nothing_is_left(content: Path) -> None:
+    """The scaffold compares with the whole base, as the validator does: a duplicate title is
+    refused at its question, a file name the kit's pages take before writing: nothing is left."""
+    before = sorted(p.name for p in (content / "examples").glob("*.yml"))
+    options = [o.replace("Le Jardin imaginaire et Fictive SA", "DELOITTE et sivc")
+               for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("refusé : titre: même titre que "
+                                     f"{display_path(content / 'examples/deloitte-sivc.yml')} : chaque fiche a un "
+                                     "titre distinct (l'exemple existe peut-être déjà)")
+    result = scaffold("example", content, *EXAMPLE_OPTIONS, "--slug", "regions")
+    assert result.returncode == 1
+    assert result.stderr.startswith("refusé : le nom de fichier « regions » donnerait à la fiche "
+                                    "l'adresse exemples/regions/, réservée par le kit")
+    assert sorted(p.name for p in (content / "examples").glob("*.yml")) == before
+    # Asked on a terminal, the title is asked again.
+    result = scaffold("example", content, answers="Deloitte et SIVC\nUn autre titre\n")
+    assert result.stderr.count("même titre que") == 1
+    assert "Réponse manquante pour « Partenaire n° 1 »" in result.stderr
+
+
+def test_every_bad_option_is_said_in_one_run(content: Path) -> None:
+    options = [o.replace("Fictive SA|entreprise", "Fictive SA|entrepise").replace("53", "Bretonnie")
+               .replace("https://jardin.example.org/r", "jardin.example.org/r") for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1
+    fields = [line.split(":")[1].strip() for line in result.stderr.splitlines()]
+    assert fields == ["partenaires[1].type", "territoire", "sources[0].url"], result.stderr
+    assert list((content / "examples").glob("*fictive*")) == []
+    # Written as in the issue form (« Nom — type », « Titre — adresse »): the option's form is said.
+    options = [o.replace("Jardin imaginaire|association|https://jardin.example.org",
+                         "Jardin imaginaire — association")
+               .replace("Rapport imaginaire|https", "Rapport imaginaire — https") for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[1].strip() for line in lines] == ["partenaires[0].type", "sources[0]"]
+    assert '--partenaire "NOM|TYPE|SITE"' in lines[0] and '--source "TITRE|ADRESSE"' in lines[1]
 
 
 def test_words_of_the_sources_suggest_their_model(content: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 from odd17 import site_search
 from odd17.search_folding import SEPARATOR, extra_forms
 
@@ -351,6 +351,18 @@ def test_the_served_site_has_pagefinds_files_only_from_the_binary(built_site: Pa
     assert 'data-odd17-search="./"' in home, re.findall(r'data-odd17-search="[^"]*"', home)
     assert 'import(new URL("pagefind/pagefind.js", root)' in \
         (built_site / site_search.SCRIPT).read_text(encoding="utf-8")
+
+
+def test_a_build_without_pagefind_says_what_to_install(tmp_path: Path) -> None:
+    """Pagefind comes from npm (package.json): without it, no site is published without its
+    search, and the contributor reads what to run, not a traceback."""
+    project = copy_project(tmp_path / "kit")
+    (project / "node_modules").unlink()
+    (project / "node_modules").mkdir()  # npm ci not run
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Pagefind" in result.stderr and "npm ci" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.browser

@@ -2,9 +2,10 @@
 
 Online, Material's search would send every reader its whole index with the first page view
 (719 KB at 1,000 examples, issue 9). Pagefind (its binary from npm, ``binary``) indexes the built
-HTML after the build and splits its index into chunks: a reader downloads only the chunks of the words typed and the snippets of the results shown. It folds
-accents and stems French itself. It cannot run from file:// (it fetches its files), so the offline
-copy keeps Material's search (odd17/search_folding.py gives it the same French folding).
+HTML after the build and splits its index into chunks: a reader downloads only the chunks of the
+words typed and the snippets of the results shown. It folds accents and stems French itself. It
+cannot run from file:// (it fetches its files), so the offline copy keeps Material's search
+(odd17/search_folding.py gives it the same French folding).
 
 One search box in both: online, the header's box is the kit's own partial
 (odd17/templates/partials/search.html, Material's classes so that it looks and sits the same),
@@ -43,13 +44,6 @@ BUNDLE = "pagefind"
 # project installs from lacks some of them at 1.6, so `npm ci` would refuse the lock file.
 NPM_PACKAGE = "node_modules/@pagefind/{platform}-{arch}/bin/pagefind_extended"
 _ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
-
-
-def binary(project: Path) -> Path:
-    """The Pagefind command of ``project``'s npm packages for this machine."""
-    machine = platform.machine().lower()
-    return project / NPM_PACKAGE.format(platform=sys.platform, arch=_ARCH.get(machine, machine))
-
 # The kit's script of the online search box, generated into the site (odd17/search.js).
 SCRIPT = "assets/javascripts/odd17-search.js"
 STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search.css, listed in extra_css online
@@ -75,6 +69,13 @@ IGNORED = (
     ".odd17-edit",          # « Proposer une modification »
     ".odd17-filters",       # the examples index's filter form
 )
+
+
+def binary(project: Path) -> Path:
+    """The Pagefind command of ``project``'s npm packages for this machine."""
+    machine = platform.machine().lower()
+    return project / NPM_PACKAGE.format(platform=sys.platform, arch=_ARCH.get(machine, machine))
+
 
 def indexed(meta: Mapping[str, Any]) -> bool:
     """Whether a page belongs in search (its metadata's ``search: exclude`` says no)."""

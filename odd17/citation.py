@@ -16,6 +16,7 @@ import html
 import re
 
 from .models import Example
+from .site_search import NOT_TEXT
 from .text import french_date, html_text
 
 KIT_TITLE = "L’ODD 17 en pratique"
@@ -61,7 +62,7 @@ def example_citation(example: Example, slug: str, url: str) -> str:
             "citation la demande." if url else
             "Ce site n’a pas d’adresse publique configurée : complétez la citation avec "
             "l’adresse où vous avez consulté la page.")
-    return ('<details class="quote odd17-cite">\n<summary>Citer cette fiche</summary>\n'
+    return (f'<details class="quote odd17-cite" {NOT_TEXT}>\n<summary>Citer cette fiche</summary>\n'
             f'<p class="odd17-cite__text">{html_text(french_citation(example, url))}</p>\n'
             f"<p>{html_text(hint)}</p>\n"
             "<p>Pour un logiciel de bibliographie (BibTeX)\u00a0:</p>\n"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from . import citation, examples_index
 from .kit import Kit
 from .models import Example, Tool
+from .site_search import NOT_TEXT
 from .text import (french_date, heading_slug, html_attr, html_paragraphs, html_text, html_url,
                    md)
 
@@ -117,8 +118,9 @@ class _Body:
         self.permalink_title = permalink_title
         self._ids: set[str] = set()
 
-    def heading(self, level: int, text: str, anchor: str | None = None) -> None:
-        """A heading as Python-Markdown's toc extension writes it (id, permalink)."""
+    def heading(self, level: int, text: str, anchor: str | None = None, attrs: str = "") -> None:
+        """A heading as Python-Markdown's toc extension writes it (id, permalink); ``attrs``, the
+        kit's own attributes (``NOT_TEXT``)."""
         base = anchor or heading_slug(text)
         unique, n = base, 0
         while unique in self._ids:  # the toc extension's rule for repeated anchors
@@ -126,7 +128,8 @@ class _Body:
             unique = f"{base}_{n}"
         self._ids.add(unique)
         self.headings.append(Heading(level, unique, text))
-        self.parts.append(f'<h{level} id="{unique}">{html_text(text)}<a class="headerlink" '
+        self.parts.append(f'<h{level} id="{unique}"{" " + attrs if attrs else ""}>'
+                          f'{html_text(text)}<a class="headerlink" '
                           f'href="#{unique}" title="{html_attr(self.permalink_title)}">&para;</a>'
                           f"</h{level}>\n")
 
@@ -155,7 +158,7 @@ def _facts(facts: list[tuple[str, str]]) -> str:
 def _sources_and_dates(body: _Body, record: Example | Tool) -> None:
     body.heading(2, "Sources", "sources")
     items = "".join(f"<li>{_external(s.title, s.url)}</li>\n" for s in record.sources)
-    body.add(f"<ul>\n{items}</ul>\n<p class=\"odd17-dates\">Ajouté le "
+    body.add(f"<ul>\n{items}</ul>\n<p class=\"odd17-dates\" {NOT_TEXT}>Ajouté le "
              f"{french_date(record.added)}, vérifié le {french_date(record.reviewed)}.</p>\n")
 
 
@@ -164,7 +167,7 @@ def share_block(url: str) -> str:
     address = html.escape(url)
     # A <span>, not <code>: Material sets code at .85em, under 12 px on phones (Lighthouse's
     # legible font sizes); the class keeps it breakable anywhere (docs/assets/kit.css).
-    return (f'<p class="odd17-share">Adresse de cette page\u00a0: <span class="odd17-share__url">'
+    return (f'<p class="odd17-share" {NOT_TEXT}>Adresse de cette page\u00a0: <span class="odd17-share__url">'
             f'{address}</span> <button type="button" class="md-button odd17-share__copy" '
             f'data-url="{address}" hidden>Copier le lien</button> '
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
@@ -180,7 +183,7 @@ def qr_block(url: str) -> str:
     read (drawn at load, so that a print or a PDF made right after loading has it).
     """
     address = html_attr(url)
-    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true"><p>Page en ligne'
+    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true" {NOT_TEXT}><p>Page en ligne'
             f"\u00a0:<br>{html_text(url)}</p></div>\n")
 
 
@@ -234,13 +237,15 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
         body.add(qr_block(public_url(site_url, example_path(slug))))
     others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
     if others:
-        body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele")
+        # Other pages' titles: not this page's text, for either search.
+        body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele",
+                     NOT_TEXT)
         items = [f"<li>{_a(link(example_path(s), ''), html_text(e.title))}</li>\n"
                  for s, e in others[:10]]
         if len(others) > 10:
             items.append(f"<li>{_a(link(examples_index.model_page(model.id), ''), 'Tous les exemples « ' + html_text(model.name) + ' »')}</li>\n")
-        body.add(f"<ul>\n{''.join(items)}</ul>\n")
-    body.add(f"<p>{_a(link(EXAMPLES_INDEX, ''), 'Tous les exemples inspirants')}</p>\n")
+        body.add(f"<ul {NOT_TEXT}>\n{''.join(items)}</ul>\n")
+    body.add(f"<p {NOT_TEXT}>{_a(link(EXAMPLES_INDEX, ''), 'Tous les exemples inspirants')}</p>\n")
 
 
 def _tool_body(body: _Body, kit: Kit, slug: str, link: Linker) -> None:

@@ -49,19 +49,22 @@ SCRIPT = "assets/javascripts/odd17-search.js"
 STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search.css, listed in extra_css online
 TEMPLATES = Path(__file__).parent / "templates"
 
+# Written on the blocks of a record page that are not its text (citation, dates, address, QR
+# code, the list of other examples): kept out of both indexes, Material's (the offline copy's;
+# its search plugin skips elements and sections marked so) and Pagefind's (online). Without it,
+# at 1,000 examples every page listing ten others' titles is found by their words, and the
+# offline index carried each page's BibTeX (41 MB at 10,000 examples, maintainers/performances.md).
+NOT_TEXT = "data-search-exclude data-pagefind-ignore"
 # Material's article: the page's text, without navigation, header, footer or sidebars.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-# Blocks of an article that are not its text, kept out of the index and of the snippets.
+# Blocks of an article that are not its text, kept out of the index and of the snippets (the
+# blocks odd17/render.py writes carry ``NOT_TEXT`` instead).
 IGNORED = (
     ".headerlink",          # the « ¶ » permalinks of headings
     ".md-tags",             # the tags above the title (the facts list repeats them, with labels)
     ".odd17-pdf-links",     # « Télécharger en PDF » / « À emporter » lines
-    ".odd17-share",         # « Adresse de cette page » and its copy button
-    ".odd17-qr",            # the printed QR code and its address
-    ".odd17-dates",         # « Ajouté le …, vérifié le … »
     ".odd17-facts strong",  # the facts' labels (« Modèle de partenariat : »), the same on every
                             # record page: they would make « partenariat » match all of them
-    ".odd17-cite",          # « Citer cette fiche » and its BibTeX
     # The section headings of every example page (« Le partenariat », « Les partenaires »,
     # « Sources »): the same words on 10,000 pages cost Pagefind seconds for « partenariat »
     # and rank nothing (measured, maintainers/performances.md).

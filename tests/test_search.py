@@ -4,6 +4,7 @@ plurals matching singulars, stop words ignored, titles first, snippets from the 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -110,6 +111,74 @@ def test_offline_titles_carry_their_folded_forms(offline_site: Path) -> None:
     titles = [d["title"] for d in index["docs"] if d["location"] == "methode/evaluation.html"]
     assert titles and titles[0].endswith("<span hidden>evaluer</span>"), titles
     assert not (offline_site / site_search.BUNDLE).exists()  # one engine per copy
+
+
+def test_offline_index_holds_the_record_pages_text_only(offline_site: Path) -> None:
+    """Citation, BibTeX and dates are not a record page's text: Material's index (the offline
+    copy's) skips them as Pagefind does online (``site_search.NOT_TEXT``)."""
+    import json
+
+    index = json.loads((offline_site / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if re.match(r"exemples/[a-z0-9-]+\.html", d["location"])]
+    assert len({d["location"].split("#")[0] for d in entries}) >= 9
+    assert any("Deloitte" in d["text"] for d in entries)  # the pages' own text is there
+    for entry in entries:
+        for chrome in ("Citer cette fiche", "BibTeX", "@misc", "Ajouté le",
+                       "Tous les exemples inspirants"):
+            assert chrome not in entry["text"], (entry["location"], chrome)
+
+
+@pytest.fixture(scope="module")
+def many_examples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+    """The project with 30 synthetic examples (several per model, so each page lists others),
+    built online and offline; their titles by page."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench import write_examples
+
+    from odd17.validation import validate
+
+    project = copy_project(tmp_path_factory.mktemp("many") / "kit")
+    write_examples(project / "content", 30)
+    kit = validate(project / "content").kit
+    assert kit is not None
+    online, offline = project / "site", project / "site-offline"
+    for site, env in ((online, {}), (offline, {"ODD17_OFFLINE": "true"})):
+        result = mkdocs_build(project, site, **env)
+        assert result.returncode == 0, result.stderr[-3000:]
+    return online, offline, {slug: e.title for slug, e in kit.examples.items()}
+
+
+def test_other_examples_listed_on_a_page_are_not_its_text(many_examples) -> None:  # noqa: ANN001
+    """« D’autres exemples du même modèle » lists ten other titles: neither engine finds a page
+    by them (at 1,000 examples each title would bring ten pages that merely list it)."""
+    import json
+
+    online, offline, titles = many_examples
+
+    def plain(text: str) -> str:  # entities, typography's no-break spaces and apostrophes
+        return re.sub(r"[\s\u00a0\u202f]+", " ", html.unescape(text)).replace("’", "'")
+
+    titles = {slug: plain(title) for slug, title in titles.items()}
+    records = {r["url"]: plain(r["content"]) for r in site_search.records(online)}
+    index = json.loads((offline / "search/search_index.json").read_text(encoding="utf-8"))
+    listing = 0
+    for slug, title in titles.items():
+        page = plain((online / "exemples" / slug / "index.html").read_text(encoding="utf-8"))
+        if "d-autres-exemples-du-meme-modele" not in page:
+            continue
+        listing += 1
+        others = [t for s, t in titles.items() if s != slug and t in page]
+        assert others  # the page does list other examples
+        own = records[f"/exemples/{slug}/"]
+        offline_text = plain(" ".join(d["title"] + " " + d["text"] for d in index["docs"]
+                                      if d["location"].startswith(f"exemples/{slug}.html")))
+        assert title in own and title in offline_text  # its own title is found
+        for other in others:
+            assert other not in own and other not in offline_text, (slug, other)
+        assert "autres exemples" not in offline_text
+    assert listing >= 20
 
 
 # --- What Pagefind indexes -------------------------------------------------------------------------

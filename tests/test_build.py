@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
+from odd17.site_search import NOT_TEXT
 from odd17.typography import french_text
 from odd17.validation import validate
 
@@ -262,7 +263,7 @@ def test_share_address_and_qr_only_with_a_public_address() -> None:
     host = "https://kit.exemple-fictif.test/"
     with_url, headings = render.record_html(KIT, record, link, host)
     address = f"{host}exemples/{record.slug}/"
-    assert f'<div class="odd17-qr" data-url="{address}" aria-hidden="true">' in with_url
+    assert f'<div class="odd17-qr" data-url="{address}" aria-hidden="true" {NOT_TEXT}>' in with_url
     assert "<script" not in with_url  # docs/assets/record-qr.js comes with every page
     assert "<svg" not in with_url  # drawn by the browser, at no cost to the build
     assert [h.id for h in headings][:3] == [render.heading_slug(record.title), "le-partenariat", "les-partenaires"]

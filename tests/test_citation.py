@@ -11,6 +11,7 @@ import yaml
 from conftest import CONTENT, ROOT, TODAY
 from odd17 import citation, render
 from odd17.models import Example
+from odd17.site_search import NOT_TEXT
 from odd17.validation import validate
 
 HOSTILE = Example.model_validate({
@@ -58,7 +59,7 @@ def test_every_example_page_has_the_block(site_url: str) -> None:
     for record in render.record_pages(kit):
         html, _ = render.record_html(kit, record, lambda path, anchor: path, site_url)
         if record.kind == "example":
-            assert html.count('<details class="quote odd17-cite">') == 1
+            assert html.count(f'<details class="quote odd17-cite" {NOT_TEXT}>') == 1
             address = render.public_url(site_url, record.path) if site_url else None
             assert (address in html) if address else ("Disponible à" not in html)
         else:

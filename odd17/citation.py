@@ -62,7 +62,8 @@ def example_citation(example: Example, slug: str, url: str) -> str:
             "citation la demande." if url else
             "Ce site n’a pas d’adresse publique configurée : complétez la citation avec "
             "l’adresse où vous avez consulté la page.")
-    return (f'<details class="quote odd17-cite" {NOT_TEXT}>\n<summary>Citer cette fiche</summary>\n'
+    return (f'<details class="quote odd17-cite" {NOT_TEXT}>\n'
+            "<summary>Citer cette fiche</summary>\n"
             f'<p class="odd17-cite__text">{html_text(french_citation(example, url))}</p>\n'
             f"<p>{html_text(hint)}</p>\n"
             "<p>Pour un logiciel de bibliographie (BibTeX)\u00a0:</p>\n"

@@ -167,8 +167,9 @@ def share_block(url: str) -> str:
     address = html.escape(url)
     # A <span>, not <code>: Material sets code at .85em, under 12 px on phones (Lighthouse's
     # legible font sizes); the class keeps it breakable anywhere (docs/assets/kit.css).
-    return (f'<p class="odd17-share" {NOT_TEXT}>Adresse de cette page\u00a0: <span class="odd17-share__url">'
-            f'{address}</span> <button type="button" class="md-button odd17-share__copy" '
+    return (f'<p class="odd17-share" {NOT_TEXT}>Adresse de cette page\u00a0: '
+            f'<span class="odd17-share__url">{address}</span> '
+            '<button type="button" class="md-button odd17-share__copy" '
             f'data-url="{address}" hidden>Copier le lien</button> '
             f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
 
@@ -183,8 +184,8 @@ def qr_block(url: str) -> str:
     read (drawn at load, so that a print or a PDF made right after loading has it).
     """
     address = html_attr(url)
-    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true" {NOT_TEXT}><p>Page en ligne'
-            f"\u00a0:<br>{html_text(url)}</p></div>\n")
+    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true" {NOT_TEXT}>'
+            f"<p>Page en ligne\u00a0:<br>{html_text(url)}</p></div>\n")
 
 
 def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",

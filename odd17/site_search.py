@@ -38,10 +38,11 @@ from .search_folding import ELISIONS, STOP_WORDS
 BUNDLE = "pagefind"
 # Pagefind 1.6 searches a word found on most of 10,000 pages much faster than 1.5 did (measured;
 # 1.5's cost grew with the square of those pages, upstream Pagefind/pagefind#1334; PyPI's wheels
-# stop at 1.5.2): one index serves the whole site (maintainers/performances.md). Its binary comes from npm's package for the
-# machine (package.json, optionalDependencies: `npm ci` installs the one that fits). Not through
-# the « pagefind » wrapper package: it lists every platform's package, and the registry the
-# project installs from lacks some of them at 1.6, so `npm ci` would refuse the lock file.
+# stop at 1.5.2): one index serves the whole site (maintainers/performances.md). Its binary comes
+# from npm's package for the machine (package.json, optionalDependencies: `npm ci` installs the
+# one that fits). Not through the « pagefind » wrapper package: it lists every platform's package,
+# and the registry the project installs from lacks some of them at 1.6, so `npm ci` would refuse
+# the lock file.
 NPM_PACKAGE = "node_modules/@pagefind/{platform}-{arch}/bin/pagefind_extended"
 _ARCH = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
 # The kit's script of the online search box, generated into the site (odd17/search.js).

@@ -279,6 +279,8 @@ def test_contribution_workflow_runs_the_tested_command_on_the_forms_labels() -> 
     runs = "\n".join(step.get("run", "") for step in job["steps"])
     assert 'python scripts/record_from_issue.py "$RUNNER_TEMP/ticket.md"' in runs
     assert "python -m odd17.cli build --strict" in runs  # the PR's checks will not run by themselves
+    # The build needs the npm packages (Pagefind indexes the online search), installed before.
+    assert "npm ci" in runs and runs.index("npm ci") < runs.index("odd17.cli build"), runs
     uses = [step.get("uses", "") for step in job["steps"]]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     assert any(u.startswith("peter-evans/create-pull-request@") for u in uses)

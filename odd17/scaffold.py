@@ -520,20 +520,23 @@ def write_record(content: Path, kind: str, slug: str, record: dict[str, Any]) ->
     return path
 
 
-def problems_of_new_record(content: Path, path: Path) -> list[Problem]:
+def problems_of_new_record(content: Path, path: Path) -> tuple[list[Problem], list[Problem]]:
     """The whole base through the one validation core (titles and addresses are compared
-    across records), and the problems that concern the new record at ``path``: its own, and
-    those another file reports about it (« même titre que <path> »), said on ``path``."""
+    across records): the problems that concern the new record at ``path`` (its own, and those
+    another file reports about it, « même titre que <path> », said on ``path``), then the
+    others. The scaffold and the issue form's workflow (scripts/record_from_issue.py) both."""
     report = validate(content)
     shown = display_path(path)
-    mine = []
+    mine, others = [], []
     for problem in report.problems:
         if Path(problem.file).resolve() == path.resolve():
             mine.append(problem)
         elif shown in problem.message:
             mine.append(Problem(shown, problem.line, problem.field,
                                 problem.message.replace(shown, problem.file), problem.severity))
-    return mine
+        else:
+            others.append(problem)
+    return mine, others
 
 
 def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -> int:
@@ -635,7 +638,7 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
               "donnez les valeurs en options (--help). Rien n'a été écrit.", file=sys.stderr)
         return 1
     path = scaffold.write(slug, record)
-    problems = problems_of_new_record(args.content, path)
+    problems, _ = problems_of_new_record(args.content, path)
     for problem in problems:
         print(problem)
     if any(p.severity == "erreur" for p in problems):

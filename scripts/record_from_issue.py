@@ -25,9 +25,8 @@ exit_on_interrupt()
 try:
     from odd17 import issue_form
     from odd17.cli import FrenchArgumentParser, guard
-    from odd17.scaffold import free_slug, slug_problem, write_record
+    from odd17.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
     from odd17.typography import french_text
-    from odd17.problems import Problem
     from odd17.validation import display_path, validate
 except ModuleNotFoundError as missing:
     sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez d'abord "
@@ -113,18 +112,10 @@ def main(argv: list[str]) -> int:
     path = write_record(args.content, kind, slug, answer.record)
     # The written file through the one validation core, with every other record (titles and
     # addresses must stay unique across the base).
-    report = validate(args.content)
-    shown = display_path(path)
-    mine, others = [], []
-    for problem in report.errors:
-        if Path(problem.file).resolve() == path.resolve():
-            mine.append(problem)
-        elif shown in problem.message:  # « même titre que <the new file> », said on the other one
-            mine.append(Problem(shown, problem.line, problem.field,
-                                problem.message.replace(shown, problem.file)))
-        else:
-            others.append(problem)
-    if report.errors:
+    mine, others = (
+        [p for p in found if p.severity == "erreur"]
+        for found in problems_of_new_record(args.content, path))
+    if mine or others:
         path.unlink()  # never leave an invalid record behind
         for problem in others:
             print(problem, file=sys.stderr)

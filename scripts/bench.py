@@ -128,10 +128,13 @@ def write_examples(content: Path, count: int, seed: int = 17,
 
 
 def copy_project(dest: Path) -> Path:
+    """A copy of the project's sources (no site, no venv, no tests) to build or break at will
+    (the bench, and the tests through tests/conftest.py); the npm packages (Pagefind, the QR
+    code library, the offline shim) are the project's, linked, read only."""
     ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".git", "node_modules", "__pycache__",
                                     ".pytest_cache", "tests")
     shutil.copytree(ROOT, dest, ignore=ignore)
-    if (ROOT / "node_modules").is_dir():  # the offline shim and the checks, read only
+    if (ROOT / "node_modules").is_dir():
         (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
@@ -210,31 +213,30 @@ def validator_process(project: Path) -> float:
 
 # --- Other engineers' measures (called on the built site; absent → "non mesuré") -------------------
 
-def _measure(module: str, names: tuple[str, ...], *args: object) -> dict[str, float] | str:
-    """Call the first function of ``names`` found in scripts/<module>.py; a French reason when
-    there is none or it fails (the bench goes on: one missing figure must not hide the rest)."""
+def _measure(module: str, *args: object) -> dict[str, float] | str:
+    """Call ``measure`` of scripts/<module>.py; a French reason when it is missing or fails
+    (the bench goes on: one missing figure must not hide the rest)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     sys.path.insert(0, str(ROOT / "tests"))
     try:
         loaded = importlib.import_module(module)
     except ImportError as error:
         return f"non mesuré (scripts/{module}.py absent : {error})"
-    for name in names:
-        function: Callable[..., dict[str, float]] | None = getattr(loaded, name, None)
-        if function is not None:
-            try:
-                return function(*args)
-            except Exception as error:  # noqa: BLE001 - reported in the table, bench goes on
-                return f"non mesuré ({module}.{name} a échoué : {type(error).__name__}: {error})"
-    return f"non mesuré (scripts/{module}.py n'a pas de fonction {' ou '.join(names)})"
+    function: Callable[..., dict[str, float]] | None = getattr(loaded, "measure", None)
+    if function is None:
+        return f"non mesuré (scripts/{module}.py n'a pas de fonction measure)"
+    try:
+        return function(*args)
+    except Exception as error:  # noqa: BLE001 - reported in the table, bench goes on
+        return f"non mesuré ({module}.measure a échoué : {type(error).__name__}: {error})"
 
 
 def search_figures(site: Path) -> dict[str, float] | str:
-    return _measure("bench_search", ("measure", "measure_site"), site)
+    return _measure("bench_search", site)
 
 
 def index_figures(site: Path) -> dict[str, float] | str:
-    return _measure("bench_examples", ("measure", "measure_site"), site)
+    return _measure("bench_examples", site)
 
 
 # --- Lighthouse on the site served gzipped --------------------------------------------------------

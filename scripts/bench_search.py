@@ -148,23 +148,6 @@ def measure(site: Path, queries: tuple[str, ...] | list[str] = QUERIES,
     return figures
 
 
-LABELS = {"first_visit_kb": "1re visite (accueil), ko servis",
-          "first_query_kb": "1re recherche, ko servis",
-          "first_visit_and_query_kb": "accueil + 1re recherche, ko servis (objectif ≤ 300 à 1 000, "
-                                      "≤ 400 à 10 000)",
-          "first_query_ms": "1re recherche, ms de la dernière touche aux résultats (médiane des "
-                            "visites ; objectif ≤ 300 à 10 000)",
-          "first_query_ms_min": "1re recherche, meilleure des visites (ms)",
-          "query_ms_median": "recherches suivantes, médiane (ms ; objectif ≤ 300 à 10 000)",
-          "query_ms_max": "recherches, maximum (ms)"}
-
-
-def measure_site(site: Path) -> dict[str, float]:
-    """``measure`` with French labels, for scripts/bench.py's table."""
-    figures = measure(site)
-    return {label: figures[key] for key, label in LABELS.items()}
-
-
 def build_with_examples(count: int, workdir: Path) -> tuple[Path, float]:
     """A copy of the project with ``count`` synthetic examples, built; (site, build seconds)."""
     sys.path.insert(0, str(ROOT / "scripts"))

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import copy_project  # noqa: E402, F401 - one copy of the project, the bench's
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Fixtures are dated; "today" is fixed so that they never become stale (a warning) over time.
@@ -36,16 +38,6 @@ def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(project / config), "-d", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (no site, no venv) that a test may break at will; the npm
-    packages (Pagefind, the QR code library, the offline shim) are the project's, linked."""
-    ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".git", "node_modules",
-                                    "__pycache__", ".pytest_cache", "tests")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 @pytest.fixture(scope="session")

@@ -94,7 +94,8 @@ def tool_map(kit: Kit) -> str:
            "leur fiche. La carte les range par "
            "levier et par étape de la démarche\u00a0: ce rangement, comme les publics d’un outil "
            "quand ses sources ne les nomment pas, est une lecture du kit, à partir de ce que les "
-           "sources disent de chaque outil\u00a0; la liste qui suit les décrit. Les filtres s’appliquent aux deux.\n",
+           "sources disent de chaque outil\u00a0; la liste qui suit les décrit. Les filtres "
+           "s’appliquent aux deux.\n",
            filter_form(kit, facets.TOOL_FACETS, records, "outils",
                        "Mots (nom, description, éditeur)", "outil") + "\n",
            "## La carte {#carte}\n",

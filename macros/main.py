@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, feed, model_selector, panorama, render, settings, tool_map
+from odd17 import examples_index, feed, model_selector, panorama, render, settings, tool_map, workbook
 
 MACROS = {name: getattr(render, name) for name in (
     "typology_table", "models_details", "levers_list", "steps_list",
     "objectives_list", "impacts_list", "catalysis_table")} | {
     "examples_index": examples_index.examples_index, "tool_map": tool_map.tool_map} | {name: getattr(panorama, name) for name in (
     "chart_categories", "chart_models", "chart_partner_types", "region_map", "coverage_matrix")} | {
-    "model_selector": model_selector.model_selector}
+    "model_selector": model_selector.model_selector, "workbook": workbook.workbook}
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' environment object

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from .kit import Kit
+from .models import PartnershipModel
 from .text import md
 
 ACTORS = [("association", "Une association"), ("entreprise", "Une entreprise"),
@@ -49,6 +50,30 @@ READING_SOURCE = ("Source : MOOC « Les partenariats qui changent le monde », 
                   "territoriale les lit.")
 
 
+# What the sources say of the two kinds of organisation the readings above leave out (Markdown,
+# relative links from methode/). Seed 003 (step 1; the typology table), seed 002 (alliances
+# with « des pouvoirs publics », the public actor's impact): the sources say no more of a local
+# authority.
+ACTOR_NOTES = {
+    "fondation": "Pour une fondation, la typologie cite le mécénat classique\u00a0: « la plupart "
+                 "des appels à projets des fondations ».",
+    "collectivite": (
+        "La typologie décrit des partenariats entre associations et entreprises ; elle ne dit pas "
+        "la place d'une collectivité territoriale. La fiche « kit méthodologique » précise que ses "
+        "objectifs ne sont pas fondés exactement sur les mêmes critères que ceux d'une association "
+        "ou d'une entreprise ; la vidéo de MOOC sur le modèle économique associatif, que les "
+        "alliances peuvent être nouées avec des pouvoirs publics et permettre à l'acteur public de "
+        "mettre en œuvre une politique publique pleinement co-construite. La fiche invite aussi à "
+        "s'impliquer dans les dynamiques de [catalyse territoriale](ecosysteme.md)."),
+}
+
+
+def objectives_attribute(model: PartnershipModel) -> str:
+    """The ``data-objectifs`` of a model: the objectives it serves, which
+    docs/assets/model-selector.js (``odd17ModelServes``) matches against the chosen ones."""
+    return " ".join(model.objectives)
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -68,7 +93,7 @@ def model_selector(kit: Kit) -> str:
                           for slug, e in examples[:5]) or "aucun pour l'instant"
         # Markdown inside the HTML (md_in_html): MkDocs resolves the links for every build.
         results.append(
-            f'<li class="odd17-model" data-objectifs="{" ".join(model.objectives)}" hidden '
+            f'<li class="odd17-model" data-objectifs="{objectives_attribute(model)}" hidden '
             f'markdown="block">\n\n**[{md(model.name)}](typologie.md#{model.id})** '
             f"({md(category.name)})\u00a0: {md(model.definition)}\n\n"
             f"*Pourquoi\u00a0:* {md(model.objectives_reading)}\n\n"
@@ -91,20 +116,9 @@ def model_selector(kit: Kit) -> str:
         f'<fieldset><legend>Vos objectifs (un ou plusieurs)</legend>{boxes}</fieldset>'
         '</form>'
         '<div class="odd17-selector__result" role="status" aria-live="polite"></div>'
-        '<p class="odd17-selector__actor" data-for="fondation" hidden>Pour une fondation, la '
-        "typologie cite le mécénat classique : « la plupart des appels à projets des fondations ».</p>"
-        # Seed 003 (step 1; the typology table), seed 002 (alliances with « des pouvoirs
-        # publics », the public actor's impact): the sources say no more of a local authority.
-        '<p class="odd17-selector__actor" data-for="collectivite" hidden markdown="span">La '
-        "typologie décrit des partenariats entre associations et entreprises ; elle ne dit pas la "
-        "place d'une collectivité territoriale. La fiche « kit méthodologique » précise que ses "
-        "objectifs ne sont pas fondés exactement sur les mêmes critères que ceux d'une "
-        "association ou d'une entreprise ; la vidéo de MOOC sur le modèle économique associatif, "
-        "que les alliances peuvent être nouées avec des pouvoirs publics et permettre à l'acteur "
-        "public de mettre en œuvre une politique publique pleinement co-construite. La fiche "
-        "invite aussi à s'impliquer dans les dynamiques de "
-        "[catalyse territoriale](ecosysteme.md).</p>\n"
-        f'<ol class="odd17-models" markdown>\n{chr(10).join(results)}\n</ol>')
+        + "".join(f'<p class="odd17-selector__actor" data-for="{actor}" hidden markdown="span">'
+                  f"{note}</p>\n" for actor, note in ACTOR_NOTES.items())
+        + f'<ol class="odd17-models" markdown>\n{chr(10).join(results)}\n</ol>')
     # A Markdown table, so that MkDocs resolves its links for every build.
     rows = ["| Modèle | " + " | ".join(md(o.name) for o in objectives) + " | Pourquoi |",
             "|---|" + "---|" * len(objectives) + "---|"]

@@ -414,6 +414,13 @@ class Dynamic(Term):
     activities: Annotated[list[Text(300)], Field(min_length=1)] = Field(alias="activites")
 
 
+class CoConstructionStep(Described):
+    """A step of co-construction (cadrage, pilotage, évaluation); ``questions``: only those the
+    sources ask, none where they ask none."""
+
+    questions: list[Text(300)] = []
+
+
 def _unique_ids(terms: list[Term]) -> list[Term]:
     _unique([term.id for term in terms])
     return terms
@@ -434,6 +441,8 @@ class Typology(Record):
     levers: Terms(Lever) = Field(alias="leviers")
     steps: Terms(Step) = Field(alias="etapes")
     dynamics: Terms(Dynamic) = Field(alias="dynamiques")
+    co_construction_steps: Terms(CoConstructionStep) = Field(alias="etapes_co_construction")
+    pitfalls: Terms(Described) = Field(alias="ecueils")
 
 
 class Vocabularies(Record):

@@ -1,5 +1,11 @@
 /* « Quel modèle de partenariat pour nous ? » (methode/quel-modele.md): shows the models that
    serve the chosen objectives. Without JavaScript, the table below the form gives the same. */
+/* Whether a model (its data-objectifs, odd17/model_selector.py) answers one of the chosen
+   objectives: the selector's one rule, which the « Carnet d'alliance » (carnet.js) uses too. */
+window.odd17ModelServes = function (model, chosen) {
+  var serves = (model.dataset.objectifs || "").split(" ");
+  return chosen.some(function (o) { return serves.indexOf(o) !== -1; });
+};
 (function () {
   var form = document.getElementById("selecteur");
   if (!form) return;
@@ -12,8 +18,7 @@
       form.querySelectorAll("input[name=objectif]:checked"), function (box) { return box.value; });
     var shown = 0;
     models.forEach(function (model) {
-      var serves = model.dataset.objectifs.split(" ");
-      var ok = chosen.length > 0 && chosen.some(function (o) { return serves.indexOf(o) !== -1; });
+      var ok = window.odd17ModelServes(model, chosen);
       model.hidden = !ok;
       if (ok) shown += 1;
     });

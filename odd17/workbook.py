@@ -23,12 +23,15 @@ def field_id(key: str) -> str:
     return "carnet-" + key.replace(".", "-")
 
 
-def _text(key: str, label: str, rows: int = 3) -> str:
+def _text(key: str, label: str, rows: int = 3, note: str = "") -> str:
     """A question and its answer: the textarea on screen, the ``__paper`` box in print (the
-    answer, or room to write)."""
+    answer, or room to write); ``note``: what the sources say of it, read after the label."""
     fid = field_id(key)
+    described = f' aria-describedby="{fid}-note"' if note else ""
     return (f'<div class="odd17-carnet__q"><label for="{fid}">{html_text(label)}</label>'
-            f'<textarea id="{fid}" name="{key}" rows="{rows}" maxlength="{TEXT_LIMIT}" data-carnet>'
+            + (_note(f"{fid}-note", note) if note else "")
+            + f'<textarea id="{fid}" name="{key}" rows="{rows}" maxlength="{TEXT_LIMIT}"{described} '
+            'data-carnet>'
             f'</textarea><div class="odd17-carnet__paper" aria-hidden="true"></div></div>')
 
 
@@ -165,9 +168,8 @@ def build_and_evaluate(kit: Kit) -> str:
         out.append(_fieldset(step.name, inner))
     out.append(_fieldset("Trois écueils à éviter : ceux dont nous avons parlé ensemble",
                          _described_choices("ecueils", kit.typology.pitfalls)))
-    impacts = "".join(_note(f"carnet-impact-{i.id}", i.description)
-                      + _text(f"impacts.{i.id}", f"Ce que nous regarderons : {i.name.lower()}")
-                      for i in kit.typology.impacts)
+    impacts = "".join(_text(f"impacts.{i.id}", f"Ce que nous regarderons : {i.name.lower()}",
+                            note=i.description) for i in kit.typology.impacts)
     out.append(_fieldset("Les trois impacts : ce que nous regarderons", impacts))
     return "\n\n".join(out) + "\n\n"
 

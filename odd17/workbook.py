@@ -105,7 +105,8 @@ def objectives(kit: Kit) -> str:
                   for value, label in ACTORS)
     partner = "".join(_box("objectifs.partenaire-est", label, "radio", value)
                       for value, label in ACTORS)
-    out = [_fieldset("Nous sommes", who), _fieldset("Notre partenaire (ou celui que nous cherchons) est", partner)]
+    out = [_fieldset("Nous sommes", who),
+           _fieldset("Notre partenaire (ou celui que nous cherchons) est", partner)]
     notes = "".join(f'<p class="odd17-carnet__reading" data-for="{actor}" markdown="span">{note}</p>\n'
                     for actor, note in ACTOR_NOTES.items())
     for objective in kit.typology.objectives:
@@ -154,8 +155,8 @@ def ecosystem(kit: Kit) -> str:
 
 
 def _described_choices(prefix: str, terms: list[Term]) -> str:
-    return "".join(_box(f"{prefix}.{t.id}", t.name, described=f"carnet-{prefix}-{t.id}")
-                   + _note(f"carnet-{prefix}-{t.id}", t.description)  # type: ignore[attr-defined]
+    return "".join(_box(f"{prefix}.{t.id}", t.name, described=f"carnet-{prefix}-{t.id}-note")
+                   + _note(f"carnet-{prefix}-{t.id}-note", t.description)  # type: ignore[attr-defined]
                    for t in terms)
 
 

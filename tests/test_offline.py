@@ -53,3 +53,16 @@ def test_search_works_from_file(unpacked: Path, page) -> None:  # noqa: ANN001
     result.wait_for(timeout=20000)
     assert "deloitte" in result.get_attribute("href").lower()
     assert page.external_requests == []
+
+
+def test_workbook_keeps_answers_from_file(unpacked: Path, page, tmp_path: Path) -> None:  # noqa: ANN001
+    """The « Carnet d'alliance » from the USB key: answers kept across a reload, exported."""
+    page.goto((unpacked / "methode/carnet.html").as_uri())
+    question = page.get_by_label("Quelles sont les priorités ?")
+    question.fill("Réponse écrite hors ligne")
+    page.reload()
+    assert question.input_value() == "Réponse écrite hors ligne"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporter (fichier JSON)").click()
+    assert "Réponse écrite hors ligne" in Path(download.value.path()).read_text(encoding="utf-8")
+    assert page.external_requests == []

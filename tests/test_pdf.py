@@ -369,3 +369,15 @@ def test_destinations_are_read_as_arrays_or_dictionaries() -> None:
     pdf.Root.Dests = pikepdf.Dictionary({"/tableau": place, "/encadre": pikepdf.Dictionary(D=place),
                                          "/ailleurs": pikepdf.Name("/tableau")})
     assert printing.destination_pages(pdf) == {"tableau": 0, "encadre": 0}
+
+
+def test_the_blank_workbook_is_in_the_kit_and_the_method_sheet(pdf_site: Path) -> None:
+    """The « Carnet d'alliance » prints blank, with its questions and none of its buttons."""
+    for name in ("kit-complet", "kit-methodologique"):
+        text = squash(pdf_text(pdf_site / f"pdf/{name}.pdf"))
+        assert squash("Carnet d’alliance") in text, name
+        for lever in KIT.typology.levers:
+            for question in lever.questions:
+                assert squash(question) in text, (name, question)
+        for wording in ("Exporter", "Importer un fichier", "Effacer mes réponses"):
+            assert squash(wording) not in text, (name, wording)

@@ -235,9 +235,11 @@
         say(e.message);
         return;
       }
+      var replaced = count(collect()) > 0;
       apply(result.answers);
       save();
-      say(result.answers.size + " réponse(s) importée(s)." + (result.skipped
+      say(result.answers.size + " réponse(s) importée(s)." + (replaced
+        ? " Elles remplacent celles qui étaient dans ce navigateur." : "") + (result.skipped
         ? " " + result.skipped + " élément(s) du fichier ne correspondaient à aucune question " +
           "de cette page et ont été ignorés." : ""));
     };

@@ -143,11 +143,14 @@ def test_every_control_of_the_content_is_reached_and_shown_with_the_keyboard(
     problems: list[str] = []
     for url in urls:
         page.goto(published_url + url, wait_until="load")
-        # A group of radio buttons is one Tab stop (its checked button; arrows move inside it).
+        # A group of radio buttons is one Tab stop (its checked button, or its first one when
+        # none is checked; arrows move inside it). Outside a form, the group is the document's.
         expected = page.evaluate("sel => [...document.querySelectorAll(sel)].filter(e => "
                                  "(e.offsetParent !== null || e.getClientRects().length) && "
-                                 "!(e.type === 'radio' && !e.checked && e.form && "
-                                 "e.form.querySelector(`input[type=radio][name='${e.name}']:checked`)))"
+                                 "!(e.type === 'radio' && !e.checked && ((e.form || document)"
+                                 ".querySelector(`input[type=radio][name='${e.name}']:checked`) || "
+                                 "(e.form || document).querySelector(`input[type=radio]"
+                                 "[name='${e.name}']`)) !== e))"
                                  ".map((e, i) => (e.dataset.kbdProbe = String(i), i))", CONTROLS)
         page.locator("article").first.evaluate("a => { a.tabIndex = -1; a.focus(); }")
         reached: list[int] = []

@@ -25,6 +25,7 @@ exit_on_interrupt()
 try:
     from odd17 import issue_form
     from odd17.cli import FrenchArgumentParser, guard
+    from odd17.problems import print_lines
     from odd17.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
     from odd17.typography import french_text
     from odd17.validation import display_path, validate
@@ -63,8 +64,7 @@ def main(argv: list[str]) -> int:
             args.comment.write_text(text, encoding="utf-8")
 
     def refuse(problems: list[str]) -> int:
-        for problem in problems:
-            print(problem)
+        print_lines(*problems)
         reply(french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
                           "formulaire sont à corriger :") + "\n\n"
               + "\n".join(f"- {issue_form.md_text(p)}" for p in problems) + "\n\n"
@@ -77,21 +77,20 @@ def main(argv: list[str]) -> int:
     try:
         body = args.body.read_text(encoding="utf-8")
     except FileNotFoundError:
-        print(f"record_from_issue.py : fichier introuvable : {args.body}", file=sys.stderr)
+        print_lines(f"record_from_issue.py : fichier introuvable : {args.body}", file=sys.stderr)
         return 2
     except (UnicodeDecodeError, IsADirectoryError, PermissionError) as error:
-        print(f"record_from_issue.py : impossible de lire {args.body} comme un texte UTF-8 "
-              f"({type(error).__name__})", file=sys.stderr)
+        print_lines(f"record_from_issue.py : impossible de lire {args.body} comme un texte "
+                    f"UTF-8 ({type(error).__name__})", file=sys.stderr)
         return 2
     if not (args.content / "typology.yml").exists():
-        print(f"record_from_issue.py : dossier de contenu introuvable : {args.content}",
-              file=sys.stderr)
+        print_lines(f"record_from_issue.py : dossier de contenu introuvable : {args.content}",
+                    file=sys.stderr)
         return 2
     report = validate(args.content)
     if report.kit is None:
-        for problem in report.errors:
-            print(problem, file=sys.stderr)
-        print("Le contenu du dépôt a des problèmes (ci-dessus) : ils ne viennent pas du "
+        print_lines(*report.errors, file=sys.stderr)
+        print_lines("Le contenu du dépôt a des problèmes (ci-dessus) : ils ne viennent pas du "
               "formulaire ; un mainteneur doit les corriger.", file=sys.stderr)
         return 2
     kit = report.kit
@@ -117,12 +116,11 @@ def main(argv: list[str]) -> int:
         for found in problems_of_new_record(args.content, path))
     if mine or others:
         path.unlink()  # never leave an invalid record behind
-        for problem in others:
-            print(problem, file=sys.stderr)
+        print_lines(*others, file=sys.stderr)
         return refuse([str(issue_form.form_problem(kit, kind, answer, p)) for p in mine]
                       or ["le dépôt a des problèmes qui ne viennent pas du formulaire : un "
                           "mainteneur doit les corriger"])
-    print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).")
+    print_lines(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).")
     reply(french_text(f"{THANKS} Voici ce que dira la page de la fiche ")
           + f"`{display_path(path)}`" + french_text(" :") + "\n\n"
           + issue_form.preview(kit, kind, slug, answer.record))

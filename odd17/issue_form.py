@@ -659,6 +659,39 @@ def md_text(text: str, typeset: bool = True) -> str:
     return text.replace("\\@", "\\@\u2060").replace("\\#", "\\#\u2060")
 
 
+# GitHub refuses a comment over 65,536 characters (the reply and its fallback would both fail and
+# the contributor would hear nothing); the workflow adds a few lines of its own.
+REPLY_LIMIT = 60_000
+
+
+def problem_list(problems: list[str], room: int) -> str:
+    """The problems as a Markdown list of at most ``room`` characters: as many as fit, then
+    how many more there are (the contributor corrects these first, the check then says the
+    rest)."""
+    items: list[str] = []
+    used = 0
+    for index, problem in enumerate(problems):
+        item = f"- {md_text(problem)}"
+        left = len(problems) - index
+        if used + len(item) + 1 > room - (200 if left > 1 else 0):  # 200: room for the count
+            more = "un autre problème" if left == 1 else (
+                f"{left:,}".replace(",", "\u202f") + " autres problèmes")
+            items.append(french_text(f"- … et {more} : corrigez d’abord ceux-ci, la "
+                                     "vérification dira la suite."))
+            break
+        items.append(item)
+        used += len(item) + 1
+    return "\n".join(items)
+
+
+def capped(reply: str, limit: int = REPLY_LIMIT) -> str:
+    """A reply cut at a line, with a note, when it would be over ``limit`` characters."""
+    if len(reply) <= limit:
+        return reply
+    note = french_text("\n\n… (réponse abrégée : elle dépassait la taille permise par GitHub)\n")
+    return reply[: reply.rfind("\n", 0, limit - len(note))] + note
+
+
 def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
     """What the record's page will say, for the comment on the issue (all record text escaped)."""
     lines: list[str] = []

@@ -65,13 +65,14 @@ def main(argv: list[str]) -> int:
 
     def refuse(problems: list[str]) -> int:
         print_lines(*problems)
-        reply(french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
-                          "formulaire sont à corriger :") + "\n\n"
-              + "\n".join(f"- {issue_form.md_text(p)}" for p in problems) + "\n\n"
-              + french_text("Modifiez ce ticket (menu **…** de votre message, puis **Edit**), "
-                            "corrigez ces réponses en gardant les lignes qui commencent par "
-                            "`###` (ce sont les questions) et enregistrez : la vérification se "
-                            "relance d'elle-même.") + "\n")
+        intro = french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
+                            "formulaire sont à corriger :") + "\n\n"
+        outro = "\n\n" + french_text("Modifiez ce ticket (menu **…** de votre message, puis "
+                                      "**Edit**), corrigez ces réponses en gardant les lignes qui "
+                                      "commencent par `###` (ce sont les questions) et "
+                                      "enregistrez : la vérification se relance d'elle-même.") + "\n"
+        room = issue_form.REPLY_LIMIT - len(intro) - len(outro)
+        reply(intro + issue_form.problem_list(problems, room) + outro)
         return 1
 
     try:
@@ -121,9 +122,9 @@ def main(argv: list[str]) -> int:
                       or ["le dépôt a des problèmes qui ne viennent pas du formulaire : un "
                           "mainteneur doit les corriger"])
     print_lines(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).")
-    reply(french_text(f"{THANKS} Voici ce que dira la page de la fiche ")
-          + f"`{display_path(path)}`" + french_text(" :") + "\n\n"
-          + issue_form.preview(kit, kind, slug, answer.record))
+    reply(issue_form.capped(french_text(f"{THANKS} Voici ce que dira la page de la fiche ")
+                            + f"`{display_path(path)}`" + french_text(" :") + "\n\n"
+                            + issue_form.preview(kit, kind, slug, answer.record)))
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as out:
             out.write(f"kind={kind}\nslug={slug}\npath={path.relative_to(args.content.parent)}\n")

@@ -205,7 +205,7 @@ def _scripts(host: str) -> list[str]:
 
 
 def _url_error(kind: str, message: str, value: str, **more: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, "'{value}' " + message, {"value": shown_value(value), **more})
+    return PydanticCustomError(kind, "« {value} » " + message, {"value": shown_value(value), **more})
 
 
 def web_host(value: str) -> str:
@@ -263,6 +263,12 @@ def _check_url(value: Any) -> Any:
         return value  # the str type reports it
     if not _SIMPLE_WEB_ADDRESS.fullmatch(value):  # the fast path is a subset of the rule
         _one_line(value)  # no control, invisible direction or non-character in an address either
+        hidden = _INVISIBLE.search(value)  # nor any invisible character (U+061C, U+200F…)
+        if hidden:
+            raise PydanticCustomError(
+                "text_character", "caractère invisible ou de contrôle U+{code} non permis, "
+                "position {position} : retapez l'adresse au lieu de la copier-coller",
+                {"code": f"{ord(hidden.group()):04X}", "position": hidden.start() + 1})
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or any(
                 c.isspace() for c in value):

@@ -25,7 +25,7 @@ exit_on_interrupt()
 try:
     from odd17 import issue_form
     from odd17.cli import FrenchArgumentParser, guard
-    from odd17.problems import print_lines
+    from odd17.problems import print_lines, terminal_line
     from odd17.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
     from odd17.typography import french_text
     from odd17.validation import display_path, validate
@@ -64,6 +64,9 @@ def main(argv: list[str]) -> int:
             args.comment.write_text(text, encoding="utf-8")
 
     def refuse(problems: list[str]) -> int:
+        # The same escaped lines in the log and in the reply (a direction mark, U+061C, shown
+        # as \u061c in both: on GitHub too it would reorder the text around it).
+        problems = [terminal_line(p) for p in problems]
         print_lines(*problems)
         intro = french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
                             "formulaire sont à corriger :") + "\n\n"

@@ -700,7 +700,8 @@ def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
         category = kit.term("categories", model.category).name
         lines += [f"### {md_text(record['titre'])}", ""]
         lines += [f"- **Partenaires** : " + " ; ".join(
-            f"{md_text(p['nom'])} ({md_text(kit.label('types_partenaires', p['type']))})"
+            f"{md_text(p['nom'])} ({md_text(kit.label('types_partenaires', p['type']))}"
+            + (f", {md_text(p['site_web'], typeset=False)}" if p.get("site_web") else "") + ")"
             for p in record["partenaires"])]
         lines += [f"- **Modèle** : {md_text(model.name)} (catégorie {md_text(category)})"]
         if record.get("territoire"):

@@ -104,8 +104,12 @@ def main(argv: list[str]) -> int:
                        "un outil » : ouvrez un nouveau ticket à partir de l'un d'eux"])
     answer = issue_form.answers_to_record(kit, kind, body, args.today or dt.date.today())
     problems = list(answer.problems)
+    # Every problem of every answer at once: the models' problems too, except those that only
+    # repeat, in general terms, an answer already refused (a choice not understood leaves the
+    # field missing; a partner line not understood leaves one partner too few).
     said = {p.label for p in problems}
-    problems += [p for p in issue_form.check(kit, kind, answer) if p.label not in said]
+    problems += [p for p in issue_form.check(kit, kind, answer)
+                 if p.label not in said or p.line is not None]
     if problems:
         return refuse([str(p) for p in problems])
 

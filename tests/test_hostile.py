@@ -212,9 +212,23 @@ SHOWN_CASES = cases("shown")
 REFUSED_CASES = cases("refused")
 
 
+def _follow_text(data: dict, path: tuple, payload: str) -> None:
+    """A link's text that reads as an address (« <a href="https://evil.example.org/"> »…) must
+    lead to that site (``models.check_link_text``): the payload is shown, its link follows it."""
+    from odd17.models import address_in_text
+
+    host = address_in_text(payload)
+    link = {"nom": "site_web" if path[0] == "partenaires" else "adresse", "titre": "url"}.get(
+        str(path[-1]))
+    if host is None or link is None or (path[-1] == "titre" and path[0] != "sources"):
+        return
+    _set(data, path[:-1] + (link,), f"https://{host}/")
+
+
 def _write(content: Path, case: dict) -> Path:
     data = _base(case["kind"], case["number"])
     _set(data, case["path"], case["payload"])
+    _follow_text(data, case["path"], case["payload"])
     path = content / case["kind"] / f"{case['slug']}.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -324,6 +338,7 @@ def hostile_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
                     value = payload if flavour == "multiline" else payload.replace(
                         "\n", " ").replace("\t", " ")
                     _set(data, path, f"{number} {value}" if path in (("titre",), ("nom",)) else value)
+                    _follow_text(data, path, value)
             (project / "content" / kind / f"hostile-pdf-{number:02d}.yml").write_text(
                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = mkdocs_build(project, project / "site", **PUBLISHED_ENV)

@@ -22,15 +22,27 @@ from .text import french_date, html_text
 KIT_TITLE = "L’ODD 17 en pratique"
 BASE_TITLE = "base d’exemples inspirants"
 
-# BibTeX's special characters (and the backslash itself) as LaTeX commands.
-_BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
-           "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}"}
+# LaTeX's special characters as commands. Braces are never escaped as ``\{`` ``\}``: BibTeX
+# counts every brace, even after a backslash, so a title « Alliance}} , url = … » would close
+# its field and write fields of its own. Each brace and backslash becomes a command whose only
+# braces are an empty pair: the record's text can never add an unbalanced brace to the entry.
+_BIBTEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+           "$": r"\$", "&": r"\&", "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%",
+           "~": r"\textasciitilde{}"}
 _BIBTEX_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX))
 
 
 def bibtex_text(text: str) -> str:
-    """Plain text → a BibTeX field value that LaTeX prints as that text (one line)."""
+    """Plain text → a BibTeX field value that LaTeX prints as that text (one line, braces
+    balanced whatever the text holds)."""
     return _BIBTEX_RE.sub(lambda m: _BIBTEX[m.group(0)], " ".join(text.split()))
+
+
+def bibtex_url(url: str) -> str:
+    """An address in a BibTeX ``url`` field: braces, backslashes and spaces percent-encoded (the
+    ``url`` field is read verbatim by LaTeX's url package, so no command may stand in)."""
+    return (url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+            .replace(" ", "%20"))
 
 
 def french_citation(example: Example, url: str) -> str:
@@ -50,7 +62,7 @@ def bibtex(example: Example, slug: str, url: str) -> str:
               ("note", bibtex_text(f"Fiche vérifiée le {french_date(example.reviewed)}")),
               ("language", "french")]
     if url:
-        fields.append(("url", url))
+        fields.append(("url", bibtex_url(url)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{odd17-{slug},\n{body}\n}}"
 

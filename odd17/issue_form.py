@@ -29,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 from .kit import Kit
 from .messages import french_message
 from .models import Example, Partner, Source, Term, Tool, allowed_ids
-from .problems import Problem
+from .problems import Problem, shown_value
 from .typography import french_text
 from .scaffold import (MODELS, PARTNER_TYPES, facet_of, fold, model_suggestions, vocabulary_of,
                        vocabulary_terms)
@@ -52,8 +52,10 @@ CHECKLIST = [
                                     "on nomme des organisations."),
 ]
 CHECKLIST_LABEL = "Liste de relecture"
-LINE_SEPARATORS = re.compile(r"\s+[—–-]\s+|\s*[|;\t]\s*")
-URL_AT_END = re.compile(r"(?:^|\s)(\S+://\S+|www\.\S+)\s*$")
+# The body is a stranger's text of up to 65,536 characters: every pattern below is tried only
+# where a run of spaces starts (the look-behind), so that it reads a line in linear time; the
+# rest of the reading is plain string operations (tests/test_hostile.py times hostile bodies).
+LINE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[—–-]\s+|\s*[|;\t]\s*)")
 
 
 @dataclass(frozen=True)
@@ -294,7 +296,9 @@ def generated_files(kit: Kit) -> dict[str, str]:
 
 def kind_of(body: str, kit: Kit) -> str | None:
     """Which form the body answers: the one whose labels head its sections."""
-    headings = {fold(h) for h in re.findall(r"^### (.+?)\s*$", _normalise(body), flags=re.M)}
+    # Line by line, no regular expression over the body: linear whatever the body holds.
+    headings = {fold(line[4:].strip()) for line in _normalise(body).split("\n")
+                if line.startswith("### ")}
     best = max(FORM_FILES, key=lambda kind: len(headings & {fold(f.label)
                                                             for f in fields_of(kit, kind)}))
     first = {fold(fields_of(kit, k)[0].label) for k in FORM_FILES}
@@ -333,17 +337,35 @@ def _resolve(kit: Kit, vocabulary: str, text: str) -> str | None:
     """An option's text, a term's name or id (any case, accents optional) → the id."""
     text = text.strip()
     folded = fold(text)
-    for shown, term_id in options(kit, vocabulary):
-        if text == shown or (folded and folded == fold(shown)):  # apostrophes, spaces aside
-            return term_id
+    return _choices(kit, vocabulary).get(folded) if folded else None
+
+
+_CHOICES: dict[tuple[int, str], tuple[Kit, dict[str, str]]] = {}
+
+
+def _choices(kit: Kit, vocabulary: str) -> dict[str, str]:
+    """Folded text → id, for every way of naming a choice: the option as shown (apostrophes,
+    spaces aside), the term's name or id, a model's name without its definition (« Engagement
+    actif (Mécénat) »); earlier ways win. Made once per kit and vocabulary: a 65,536-character
+    answer is thousands of look-ups."""
+    cached = _CHOICES.get((id(kit), vocabulary))
+    if cached is not None and cached[0] is kit:
+        return cached[1]
+    found: dict[str, str] = {}
+    shown = options(kit, vocabulary)
+    for text, term_id in shown:
+        found.setdefault(fold(text), term_id)
     for term in vocabulary_terms(kit, vocabulary):
-        if text == term.id or (folded and folded in (fold(term.name), fold(term.id))):
-            return term.id
-    if vocabulary == MODELS:  # the option's start: « Engagement actif (Mécénat) »
-        for shown, term_id in options(kit, vocabulary):
-            if folded and fold(_option_name(shown)) == folded:
-                return term_id
-    return None
+        found.setdefault(fold(term.name), term.id)
+        found.setdefault(fold(term.id), term.id)
+    if vocabulary == MODELS:
+        for text, term_id in shown:
+            found.setdefault(fold(_option_name(text)), term_id)
+    found.pop("", None)
+    if len(_CHOICES) > 32:  # kits built by tests: keep the cache small
+        _CHOICES.clear()
+    _CHOICES[(id(kit), vocabulary)] = (kit, found)
+    return found
 
 
 def _option_name(shown: str) -> str:
@@ -359,9 +381,13 @@ def _several(kit: Kit, vocabulary: str, text: str) -> tuple[list[str], list[str]
     ids: list[str] = []
     unknown: list[str] = []
     parts = [p for p in re.split(r",\s*", text.strip()) if p.strip()]
+    # An option spans at most as many parts as the longest option has: only those are joined
+    # (trying every sub-range of a 1,200-part answer took minutes).
+    span = max((len(re.split(r",\s*", shown)) for shown, _ in options(kit, vocabulary)),
+               default=1)
     i = 0
     while i < len(parts):
-        for j in range(len(parts), i, -1):
+        for j in range(min(len(parts), i + span), i, -1):
             term_id = _resolve(kit, vocabulary, ", ".join(parts[i:j]))
             if term_id is not None:
                 if term_id not in ids:
@@ -408,13 +434,17 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _split_url(line: str) -> tuple[str, str | None]:
     """« Titre — https://… » → (« Titre », « https://… »)."""
-    match = URL_AT_END.search(line)
-    if not match:
+    words = line.rstrip().rsplit(None, 1)  # the last word: an address has no space
+    last = words[-1] if words else ""
+    scheme, found, after = last.partition("://")
+    if not ((scheme and found and after) or last.startswith("www.")):
         return line, None
-    rest = line[: match.start()].rstrip()
-    rest = re.sub(r"\s*(?:[—–:|;,-]|\s-)\s*$", "", rest).strip()
+    rest = words[0].rstrip() if len(words) > 1 else ""
+    if rest[-1:] in ("—", "–", ":", "|", ";", ",", "-"):  # the separator before the address
+        rest = rest[:-1]
+    rest = rest.strip()
     # « (https://…) », « <https://…> », « https://…. »: the signs around are not the address.
-    url = re.sub(r"[.,;]+$", "", match.group(1))
+    url = last.rstrip(".,;")
     if url[:1] in "(<[" and url[-1:] in ")>]":
         url = url[1:-1]
     return rest, url
@@ -441,10 +471,13 @@ def parse_partner(kit: Kit, line: str) -> tuple[str, str | None, str | None]:
             if kind is not None:
                 return rest[: before.start()].strip(), kind, rest[last.end():].strip()
         return rest.strip(), None, website
-    # « Nom (type) » or « Nom, type »
-    match = re.fullmatch(r"(.+?)\s*[(,]\s*([^(),]+?)\s*\)?", rest)
-    if match and (kind := _resolve(kit, PARTNER_TYPES, match.group(2))):
-        return match.group(1).strip(), kind, website
+    # « Nom (type) » or « Nom, type »: the type follows the last « ( » or « , ».
+    inner = rest[:-1] if rest.endswith(")") else rest
+    cut = max(inner.rfind("("), inner.rfind(","))
+    typed = inner[cut + 1:]
+    if cut > 0 and not any(c in typed for c in "(),") and rest[:cut].strip() and (
+            kind := _resolve(kit, PARTNER_TYPES, typed)):
+        return rest[:cut].strip(), kind, website
     return rest.strip(), None, website
 
 
@@ -468,6 +501,17 @@ def _what_to_answer(kit: Kit, question: FormField) -> str:
         return f"réponse obligatoire : choisissez un des choix ({choices})"
     asked = question.help.replace("**", "").strip()
     return f"réponse obligatoire. {asked}" if asked else "réponse obligatoire"
+
+
+# A stranger's answer can hold thousands of wrong parts or lines: the first ones are said one by
+# one, the rest counted (the reply must stay under GitHub's 65,536 characters, and be read).
+SAID_PER_ANSWER = 10
+
+
+def _and_more(label: str, count: int, one: str, many: str) -> FormProblem:
+    """« et 1 234 autres lignes… »: the problems of an answer beyond the first ones, counted."""
+    said = one if count == 1 else f"{count:,}".replace(",", "\u202f") + " " + many
+    return FormProblem(label, f"et {said} (corrigez d’abord les précédentes)")
 
 
 def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
@@ -504,7 +548,8 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
                 ids, unknown = ([term_id], []) if term_id else ([], [value])
                 if term_id:
                     record[question.key] = term_id
-            for text in unknown:
+            unknown = list(dict.fromkeys(" ".join(text.split()) for text in unknown))
+            for text in unknown[:SAID_PER_ANSWER]:
                 if question.vocabulary == MODELS:
                     names = [m.name for m in model_suggestions(kit, text)]
                 else:
@@ -512,23 +557,36 @@ def answers_to_record(kit: Kit, kind: str, body: str, today: dt.date) -> Answer:
                 hint = " ; vouliez-vous dire « " + " » ou « ".join(names) + " » ?" if names else ""
                 choices = ", ".join(f"« {_option_name(shown)} »"
                                     for shown, _ in options(kit, question.vocabulary))
-                problems.append(FormProblem(question.label, f"« {text.strip()} » n'est pas un "
-                                            f"des choix ({choices}){hint}"))
+                problems.append(FormProblem(question.label, f"« {shown_value(text)} » n'est pas "
+                                            f"un des choix ({choices}){hint}"))
+            if len(unknown) > SAID_PER_ANSWER:
+                problems.append(_and_more(
+                    question.label, len(unknown) - SAID_PER_ANSWER,
+                    "une autre réponse qui n’est pas un des choix",
+                    "autres réponses qui ne sont pas des choix"))
         elif question.key == "partenaires":
             partners = []
+            untyped = 0
             for n, line in _lines(value):
                 name, partner_type, website = parse_partner(kit, line)
                 if partner_type is None:
-                    problems.append(FormProblem(question.label, f"type d'organisation manquant "
-                                                f"ou inconnu dans « {line} » : écrivez le nom, un "
-                                                f"tiret puis le type ({types})"
-                                                + _type_hint(kit, line), n))
+                    untyped += 1
+                    if untyped <= SAID_PER_ANSWER:
+                        problems.append(FormProblem(
+                            question.label, f"type d'organisation manquant ou inconnu dans "
+                            f"« {shown_value(line)} » : écrivez le nom, un tiret puis le type "
+                            f"({types})" + _type_hint(kit, line), n))
                     continue
                 partner = {"nom": name, "type": partner_type}
                 if website:
                     partner["site_web"] = website
                 partners.append((n, partner))
-            if len(partners) + sum(1 for p in problems if p.label == question.label) < 2:
+            if untyped > SAID_PER_ANSWER:
+                problems.append(_and_more(
+                    question.label, untyped - SAID_PER_ANSWER,
+                    "une autre ligne sans type d’organisation reconnu",
+                    "autres lignes sans type d’organisation reconnu"))
+            if len(partners) + untyped < 2:
                 problems.append(FormProblem(question.label, "il faut au moins deux "
                                             "partenaires, un par ligne"))
             record[question.key] = [p for _, p in partners]
@@ -601,6 +659,39 @@ def md_text(text: str, typeset: bool = True) -> str:
     return text.replace("\\@", "\\@\u2060").replace("\\#", "\\#\u2060")
 
 
+# GitHub refuses a comment over 65,536 characters (the reply and its fallback would both fail and
+# the contributor would hear nothing); the workflow adds a few lines of its own.
+REPLY_LIMIT = 60_000
+
+
+def problem_list(problems: list[str], room: int) -> str:
+    """The problems as a Markdown list of at most ``room`` characters: as many as fit, then
+    how many more there are (the contributor corrects these first, the check then says the
+    rest)."""
+    items: list[str] = []
+    used = 0
+    for index, problem in enumerate(problems):
+        item = f"- {md_text(problem)}"
+        left = len(problems) - index
+        if used + len(item) + 1 > room - (200 if left > 1 else 0):  # 200: room for the count
+            more = "un autre problème" if left == 1 else (
+                f"{left:,}".replace(",", "\u202f") + " autres problèmes")
+            items.append(french_text(f"- … et {more} : corrigez d’abord ceux-ci, la "
+                                     "vérification dira la suite."))
+            break
+        items.append(item)
+        used += len(item) + 1
+    return "\n".join(items)
+
+
+def capped(reply: str, limit: int = REPLY_LIMIT) -> str:
+    """A reply cut at a line, with a note, when it would be over ``limit`` characters."""
+    if len(reply) <= limit:
+        return reply
+    note = french_text("\n\n… (réponse abrégée : elle dépassait la taille permise par GitHub)\n")
+    return reply[: reply.rfind("\n", 0, limit - len(note))] + note
+
+
 def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
     """What the record's page will say, for the comment on the issue (all record text escaped)."""
     lines: list[str] = []
@@ -609,7 +700,8 @@ def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
         category = kit.term("categories", model.category).name
         lines += [f"### {md_text(record['titre'])}", ""]
         lines += [f"- **Partenaires** : " + " ; ".join(
-            f"{md_text(p['nom'])} ({md_text(kit.label('types_partenaires', p['type']))})"
+            f"{md_text(p['nom'])} ({md_text(kit.label('types_partenaires', p['type']))}"
+            + (f", {md_text(p['site_web'], typeset=False)}" if p.get("site_web") else "") + ")"
             for p in record["partenaires"])]
         lines += [f"- **Modèle** : {md_text(model.name)} (catégorie {md_text(category)})"]
         if record.get("territoire"):

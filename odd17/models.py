@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      ValidationInfo, model_validator)
+                      ValidationInfo, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
@@ -115,7 +116,34 @@ def _check_text(value: str, forbidden: re.Pattern[str], multiline: bool) -> str:
                                       "invisibles : écrivez un texte lisible")
         if not unicodedata.is_normalized("NFC", value):
             value = unicodedata.normalize("NFC", value)
+        stacked = _stacked_marks().search(value)
+        if stacked:
+            raise PydanticCustomError(
+                "text_stacked_marks", "{count} signes diacritiques sur une même lettre, position "
+                "{position} : {most} au plus (empilés, ils débordent sur les lignes voisines de "
+                "la page) ; retapez la lettre", {"count": len(stacked.group()),
+                                                 "position": stacked.start(), "most": MAX_MARKS})
     return value
+
+
+# Combining marks on one letter: French needs one (é), Vietnamese two (ệ), Hebrew or Arabic with
+# vowel points three; dozens (« Zalgo » text) draw over the header and the neighbouring entries.
+MAX_MARKS = 3
+
+
+@functools.cache
+def _stacked_marks() -> re.Pattern[str]:
+    """More than MAX_MARKS combining marks in a row (Unicode categories Mn, Mc, Me), built once
+    from unicodedata when a non-ASCII text first needs it."""
+    ranges: list[list[int]] = []
+    for code in range(0x300, 0x110000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    marks = "".join(f"{chr(a)}-{chr(b)}" if b > a else chr(a) for a, b in ranges)
+    return re.compile(f"[{marks}]{{{MAX_MARKS + 1},}}")
 
 
 def _one_line(value: str) -> str:
@@ -136,29 +164,154 @@ def Text(max_length: int, multiline: bool = False) -> Any:  # noqa: N802 - reads
     return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(_one_line)]
 
 
+# The site sets every apostrophe as ’ and its own spaces around « » : ; ! ? (odd17/typography.py):
+# titles that differ only there come out identical on the page.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
+_SPACED_PUNCTUATION = re.compile(r"\s*([«»:;!?])\s*")
+
+
 def comparison_key(text: str) -> str:
     """Two titles are the same when a reader cannot tell them apart: compatibility forms folded
     (NFKC: ligatures, full-width letters), case folded, accents and invisible characters removed
-    (zero-width, soft hyphen, word joiner, variation selectors…), spaces collapsed."""
-    return " ".join(_INVISIBLE.sub("", fold(_INVISIBLE.sub("", unicodedata.normalize(
+    (zero-width, soft hyphen, word joiner, variation selectors…), spaces collapsed, and the
+    site's typography applied (apostrophes, spaces around guillemets and French punctuation)."""
+    key = " ".join(_INVISIBLE.sub("", fold(_INVISIBLE.sub("", unicodedata.normalize(
         "NFKC", text)))).split())
+    return _SPACED_PUNCTUATION.sub(r"\1", key.translate(_APOSTROPHES))
 
 
 _SIMPLE_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)?")
+_DOMAIN_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)")
+# Scripts named in messages (the first word of a letter's Unicode name); Han, Hiragana and
+# Katakana are written together in Japanese and count as one.
+_SCRIPTS = {"LATIN": "latin", "CYRILLIC": "cyrillique", "GREEK": "grec", "ARABIC": "arabe",
+            "HEBREW": "hébreu", "ARMENIAN": "arménien", "GEORGIAN": "géorgien",
+            "CJK": "chinois ou japonais", "HIRAGANA": "chinois ou japonais",
+            "KATAKANA": "chinois ou japonais", "HANGUL": "coréen", "THAI": "thaï",
+            "DEVANAGARI": "devanagari", "CHEROKEE": "cherokee"}
+
+
+def _scripts(host: str) -> list[str]:
+    """The scripts of the letters of a host name, in order of appearance (digits, dots and
+    hyphens belong to none)."""
+    found: list[str] = []
+    for char in host:
+        if char.isalpha():
+            word = unicodedata.name(char, "INCONNU").split()[0]
+            script = _SCRIPTS.get(word, word.lower())
+            if script not in found:
+                found.append(script)
+    return found
+
+
+def _url_error(kind: str, message: str, value: str, **more: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, "« {value} » " + message, {"value": shown_value(value), **more})
+
+
+def web_host(value: str) -> str:
+    """The host an address leads to, as the browser goes there: lower case, IDNA (xn--…)."""
+    host = urlsplit(value).hostname or ""
+    try:
+        return host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return host
+
+
+def _check_host(value: str) -> None:
+    """An address leads where it reads: a host (``https://@``, ``https://:80/`` lead nowhere), no
+    user information (``https://www.service-public.fr@evil.example/`` shows one site and opens
+    another), a valid port, a domain name whose labels are valid, and whose letters are of one
+    script (``www.sеrvice-public.fr`` with a Cyrillic « е » is another site)."""
+    parts = urlsplit(value)
+    if not parts.hostname:
+        raise _url_error("url_no_host", "n'a pas d'hôte : écrivez l'adresse complète, par "
+                         "exemple https://www.exemple.fr/page", value)
+    if "@" in parts.netloc:
+        raise _url_error("url_userinfo", "contient « @ » avant l'hôte : le lien montrerait un "
+                         "site et mènerait à « {host} » ; écrivez l'adresse sans « …@ »",
+                         value, host=parts.hostname)
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or over 65535
+        port = -1
+    if port is not None and not 0 < port <= 65535:
+        raise _url_error("url_port", "a un port invalide : un port va de 1 à 65535 (le plus "
+                         "souvent, une adresse n'en écrit pas)", value)
+    host = parts.hostname
+    if parts.netloc.startswith("["):  # an IPv6 address: valid or refused by urlsplit already
+        return
+    if not host.isascii():
+        scripts = _scripts(host)
+        if len(scripts) > 1:
+            raise _url_error("url_mixed_scripts", ": l'hôte mêle des alphabets ({scripts}) : une "
+                             "lettre d'un autre alphabet peut imiter un site connu ; écrivez "
+                             "l'hôte dans un seul alphabet, ou sous la forme « {puny} » si c'est "
+                             "bien lui", value, scripts=", ".join(scripts), puny=web_host(value))
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = ""
+    labels = host.removesuffix(".").split(".")
+    if len(labels) < 2 or not all(_DOMAIN_LABEL.fullmatch(label) for label in labels):
+        raise _url_error("url_bad_host", "n'a pas un hôte valide (« {host} ») : écrivez "
+                         "l'adresse complète, par exemple https://www.exemple.fr/page", value,
+                         host=shown_value(parts.hostname or ""))
 
 
 def _check_url(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # the str type reports it
-    if _SIMPLE_WEB_ADDRESS.fullmatch(value):  # fast path: plainly valid (a subset of the rule)
-        return value
-    _one_line(value)  # no control, invisible direction or non-character in an address either
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise PydanticCustomError("url_not_web", "'{value}' n'est pas une adresse web valide : elle "
-                                  "doit commencer par https:// (ou http://) et ne pas contenir "
-                                  "d'espace", {"value": shown_value(value)})
+    if not _SIMPLE_WEB_ADDRESS.fullmatch(value):  # the fast path is a subset of the rule
+        _one_line(value)  # no control, invisible direction or non-character in an address either
+        hidden = _INVISIBLE.search(value)  # nor any invisible character (U+061C, U+200F…)
+        if hidden:
+            raise PydanticCustomError(
+                "text_character", "caractère invisible ou de contrôle U+{code} non permis, "
+                "position {position} : retapez l'adresse au lieu de la copier-coller",
+                {"code": f"{ord(hidden.group()):04X}", "position": hidden.start() + 1})
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(
+                c.isspace() for c in value):
+            raise PydanticCustomError(
+                "url_not_web", "'{value}' n'est pas une adresse web valide : elle doit commencer "
+                "par https:// (ou http://) et ne pas contenir d'espace", {"value": shown_value(value)})
+    _check_host(value)
     return value
+
+
+# A name or title that reads as a web address (« www.impots.gouv.fr », « impots.gouv.fr ») and
+# links elsewhere shows one site and opens another. A word reads as an address when it starts
+# with http(s):// or www., or ends with a dot and a top-level domain: any two letters (country
+# codes) or a common generic one; « St.Etienne » or « M.A.D. » do not.
+_GENERIC_TLDS = ("com|org|net|info|gouv|gov|edu|int|asso|coop|eus|bzh|paris|alsace|corsica|"
+                 "io|app|dev|site|online|web|xyz|biz|ngo|ong|museum|news")
+_READS_AS_ADDRESS = re.compile(
+    rf"(?<![\w.@/-])(?:https?://)?((?:www\.)?(?:[^\W_](?:[\w-]{{0,62}})?\.)+"
+    rf"(?:[^\W\d_]{{2}}|{_GENERIC_TLDS}))(?![\w-])", re.I)
+
+
+def address_in_text(text: str) -> str | None:
+    """The host a name or title reads as (« www.impots.gouv.fr » → « impots.gouv.fr »), or None."""
+    match = _READS_AS_ADDRESS.search(text)
+    if not match:
+        return None
+    return web_host("https://" + match.group(1).lower()).removeprefix("www.")
+
+
+def check_link_text(text: str | None, url: str | None, what: str) -> None:
+    """A link's text that reads as an address must lead to that site (or a sub-domain)."""
+    if not text or not url:
+        return
+    shown = address_in_text(text)
+    if shown is None:
+        return
+    target = web_host(url).removeprefix("www.")
+    if target == shown or target.endswith("." + shown) or shown.endswith("." + target):
+        return
+    raise PydanticCustomError(
+        "link_text_address", "{what} « {text} » se lit comme l'adresse « {shown} », mais son lien "
+        "mène à « {target} » : écrivez {what} sans adresse, ou l'adresse de ce site",
+        {"what": what, "text": shown_value(text), "shown": shown, "target": target})
 
 
 Url = Annotated[str, Field(max_length=500, json_schema_extra={"format": "uri",
@@ -293,11 +446,23 @@ class Source(Record):
     title: Text(300) = Field(alias="titre", description="Titre de la source (document, page…)")
     url: Url | None = Field(None, alias="url", description="Adresse web de la source, si elle en a une")
 
+    @field_validator("url")
+    @classmethod
+    def _leads_where_the_title_reads(cls, url: str | None, info: ValidationInfo) -> str | None:
+        check_link_text(info.data.get("title"), url, "le titre")
+        return url
+
 
 class Partner(Record):
     name: Text(150) = Field(alias="nom", description="Nom de l'organisation partenaire")
     type: PartnerType = Field(alias="type", description="Type d'organisation")
     website: Url | None = Field(None, alias="site_web", description="Site web de l'organisation")
+
+    @field_validator("website")
+    @classmethod
+    def _leads_where_the_name_reads(cls, url: str | None, info: ValidationInfo) -> str | None:
+        check_link_text(info.data.get("name"), url, "le nom")
+        return url
 
 
 # The last fields of every record type (Example, Tool), declared once; each record type lists
@@ -360,6 +525,12 @@ class Tool(Dated):
                                         description="Les leviers d'un projet innovant qu'il sert")
     publisher: Text(200) | None = Field(None, alias="editeur", description="Qui le publie")
     url: Url | None = Field(None, alias="adresse", description="Son adresse web")
+
+    @field_validator("url")
+    @classmethod
+    def _leads_where_the_name_reads(cls, url: str | None, info: ValidationInfo) -> str | None:
+        check_link_text(info.data.get("name"), url, "le nom")
+        return url
     access: Access = Field(alias="acces", description="Conditions d'accès")
     sources: Sources
     added: AddedOn

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TextIO
 
 Severity = Literal["erreur", "avertissement"]
 
@@ -21,14 +23,13 @@ class Problem:
 
     def __str__(self) -> str:
         """``file:line: field: message`` on one line, whatever the file name, field or quoted
-        values hold (see ``printable``)."""
+        values hold (see ``terminal_line``)."""
         where = f"{printable(self.file)}:{self.line}"
         if where.startswith(":"):  # a line starting with "::" would be a workflow command
             where = "./" + where
         prefix = "avertissement : " if self.severity == "avertissement" else ""
-        if self.field:
-            return f"{where}: {printable(self.field)}: {prefix}{printable(self.message)}"
-        return f"{where}: {prefix}{printable(self.message)}"
+        field = f"{self.field}: " if self.field else ""
+        return terminal_line(f"{where}: {field}{prefix}{self.message}")
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command (shown on the PR's lines)."""
@@ -39,22 +40,55 @@ class Problem:
 
 
 # --- Printing contexts: a terminal line and a GitHub Actions annotation -------------------------
+#
+# Every line a tool of the kit prints (the validator, the issue form's converter, the scaffold,
+# the freshness report, the build's log) goes through ``terminal_line`` (or ``print_lines``, which prints
+# it): record text, file names, form answers and server replies are data, and a terminal line
+# is a context with its own escaping, like HTML or CSV.
 
-# Control characters, line separators, bidirectional controls and marks, zero-width characters,
-# surrogates and the non-characters U+FFFE, U+FFFF.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-                          "\ufeff\ufffe\uffff\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Unicode categories never printed as they are: controls (terminal escapes), format characters
+# (direction marks and embeddings, U+061C, zero-width characters, tags…), line and paragraph
+# separators, surrogates, private use and unassigned code points (non-characters among them).
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+# GitHub's runner reads a line as a workflow command when, leading spaces aside, it starts with
+# "::" (``::error``, ``::add-mask::``, ``::stop-commands::``), or when it holds "##[" anywhere
+# (the runner's older syntax).
+_WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)|##\[")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else
+                                f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
 
 
 def printable(text: str) -> str:
     """Text on one terminal line: newlines, carriage returns, control characters (terminal
-    escapes), line separators and bidirectional controls are shown as ``\\n``, ``\\x1b``,
-    ``\\u202e``… A value, a key or a file name then cannot start a new line (a fake workflow
-    command, a forged message), move the cursor or reverse the text of the report."""
-    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m.group()) or (
-        f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"),
-        text)
+    escapes), line separators, direction marks and every other format or unassigned character
+    are shown as ``\\n``, ``\\x1b``, ``\\u061c``… A value, a key or a file name then cannot
+    start a new line (a fake workflow command, a forged message), move the cursor or reverse
+    the text of the report."""
+    if text.isprintable():  # no control, format, separator or unassigned character at all
+        return text
+    return "".join(_escape(c) if not c.isprintable()
+                   and unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in text)
+
+
+def terminal_line(text: str) -> str:
+    """A line as a tool of the kit prints it, whatever ``text`` holds: ``printable``, then a
+    line that GitHub's runner would read as a workflow command is defused (its first colon
+    shown as ``\\x3a``, a "##[" as "#\\x23["). The one escaping of terminal and CI logs."""
+    return _WORKFLOW_COMMAND.sub(lambda m: m.group(1) + "\\x3a" if m.group().endswith(":")
+                                 else "#\\x23[", printable(text))
+
+
+def print_lines(*lines: object, file: TextIO | None = None) -> None:
+    """Print each of ``lines`` (problems, messages, values) as one escaped terminal line: the
+    one way the kit's tools write to a terminal or a CI log."""
+    out = file if file is not None else sys.stdout
+    for line in lines:
+        print(terminal_line(str(line)), file=out)
 
 
 def ci_data(text: str) -> str:

@@ -22,8 +22,8 @@ from . import citation, examples_index
 from .kit import Kit
 from .models import Example, Tool
 from .site_search import NOT_TEXT
-from .text import (french_date, heading_slug, html_attr, html_paragraphs, html_text, html_url,
-                   md)
+from .text import (french_date, heading_slug, html_attr, html_external_link, html_paragraphs,
+                   html_text, md)
 
 EXAMPLES_DIR = "exemples"
 TOOLS_DIR = "outils"
@@ -145,7 +145,7 @@ def _a(href: str, text_html: str) -> str:
 
 
 def _external(text: str, url: str | None) -> str:
-    return _a(html_url(url), html_text(text)) if url else html_text(text)
+    return html_external_link(text, url) if url else html_text(text)
 
 
 def _facts(facts: list[tuple[str, str]]) -> str:

@@ -30,7 +30,7 @@ from .kit import Kit
 from .messages import french_message
 from .models import (SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids,
                      comparison_key)
-from .problems import Problem
+from .problems import Problem, print_lines
 from .record_writer import dump_record
 from .text import fold as text_fold
 from .validation import RECORD_DIRS, display_path, validate
@@ -211,7 +211,8 @@ class Scaffold:
         self.content = content
         self.kind = kind  # "examples" or "tools"
         self.ask = ask
-        self.say = say or (lambda text: print(text, file=sys.stderr))
+        # Kit text may span lines; every line, answers included, is an escaped terminal line.
+        self.say = say or (lambda text: print_lines(*text.split("\n"), file=sys.stderr))
         self.scripted = False  # True when the values come from command-line options
         report = validate(content)
         if report.kit is None:
@@ -627,20 +628,19 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
         answer("sources", lambda: scaffold.ask_sources(args.source))
         if refusals:
             for refused in refusals:
-                print(f"refusé : {refused}", file=sys.stderr)
+                print_lines(f"refusé : {refused}", file=sys.stderr)
             return 1
         slug = scaffold.ask_slug(record, args.slug)
     except Refused as refused:
-        print(f"refusé : {refused}", file=sys.stderr)
+        print_lines(f"refusé : {refused}", file=sys.stderr)
         return 1
     except NoAnswer as missing:
-        print(f"\nRéponse manquante pour « {missing} » : lancez la commande dans un terminal, ou "
+        print_lines("", f"Réponse manquante pour « {missing} » : lancez la commande dans un terminal, ou "
               "donnez les valeurs en options (--help). Rien n'a été écrit.", file=sys.stderr)
         return 1
     path = scaffold.write(slug, record)
     problems, _ = problems_of_new_record(args.content, path)
-    for problem in problems:
-        print(problem)
+    print_lines(*problems)
     if any(p.severity == "erreur" for p in problems):
         path.unlink()  # never leave an invalid record behind
         print("Rien n'a été écrit : corrigez ces réponses et relancez la commande.",

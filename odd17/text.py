@@ -95,8 +95,19 @@ def md_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
 
 
+# Every link a contributor writes (a source, a partner's website, a tool's address) is marked as
+# user content that search engines should not follow: a record cannot sell followed links.
+CONTRIBUTED_REL = "ugc nofollow"
+
+
 def external_link(text: str, url: str) -> str:
-    return f"[{md(text)}]({md_url(url)})"
+    """A contributor's link in Markdown (attr_list adds its ``rel``)."""
+    return f'[{md(text)}]({md_url(url)}){{: rel="{CONTRIBUTED_REL}" }}'
+
+
+def html_external_link(text: str, url: str) -> str:
+    """A contributor's link in HTML: escaped text, checked address, ``rel="ugc nofollow"``."""
+    return f'<a href="{html_url(url)}" rel="{CONTRIBUTED_REL}">{html_text(text)}</a>'
 
 
 def french_date(day: dt.date) -> str:

@@ -20,6 +20,10 @@ from .models import Tool
 from .text import external_link, md, md_paragraphs
 
 DATA_FILE = "outils/filtres.js"
+# A tool's anchor on the map: namespaced, so that a tool file named carte.yml, liste.yml or
+# resultats.yml never takes an anchor of the page itself (#carte, #liste, #resultats, which the
+# filters' script looks up by id).
+TOOL_ANCHOR = "outil-{}"
 
 
 def _tools(kit: Kit) -> list[tuple[str, Tool]]:
@@ -73,7 +77,7 @@ def _card(kit: Kit, i: int, slug: str, tool: Tool) -> str:
                                                      for lever in tool.levers))
     address = (f"\n\n**Adresse\u00a0:** {external_link(tool.url, tool.url)}" if tool.url else "")
     return (f'<li class="odd17-tool" data-i="{i}" data-slug="{html.escape(slug)}" markdown="block">\n\n'
-            f"### [{md(tool.name)}]({slug}.md) {{#{slug}}}\n\n"
+            f"### [{md(tool.name)}]({slug}.md) {{#{TOOL_ANCHOR.format(slug)}}}\n\n"
             f'<p class="odd17-tool__kind" markdown="span">{md(kit.label("natures_outils", tool.kind))}'
             f" · {md(kit.label('acces', tool.access))}</p>\n\n"
             f"{md_paragraphs(tool.description)}\n\n"

@@ -428,8 +428,10 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
             others = ", ".join(f"{o.shown} (ligne {o.line_of((title_field,))})"
                                for o in same if o is not checked)
             problems.append(Problem(checked.shown, checked.line_of((title_field,)), title_field,
-                                    f"même titre que {others}, à la casse, aux accents ou aux "
-                                    "caractères invisibles près : chaque fiche a un titre distinct"))
+                                    f"même titre que {others}, à la casse, aux accents, aux "
+                                    "apostrophes, aux espaces ou aux caractères invisibles près "
+                                    "(le site les affiche pareil) : chaque fiche a un titre "
+                                    "distinct"))
 
     # Addresses: the file name, then the former names.
     for slug, checked in found.items():

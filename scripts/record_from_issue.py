@@ -25,6 +25,7 @@ exit_on_interrupt()
 try:
     from odd17 import issue_form
     from odd17.cli import FrenchArgumentParser, guard
+    from odd17.problems import print_lines, terminal_line
     from odd17.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
     from odd17.typography import french_text
     from odd17.validation import display_path, validate
@@ -63,35 +64,37 @@ def main(argv: list[str]) -> int:
             args.comment.write_text(text, encoding="utf-8")
 
     def refuse(problems: list[str]) -> int:
-        for problem in problems:
-            print(problem)
-        reply(french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
-                          "formulaire sont à corriger :") + "\n\n"
-              + "\n".join(f"- {issue_form.md_text(p)}" for p in problems) + "\n\n"
-              + french_text("Modifiez ce ticket (menu **…** de votre message, puis **Edit**), "
-                            "corrigez ces réponses en gardant les lignes qui commencent par "
-                            "`###` (ce sont les questions) et enregistrez : la vérification se "
-                            "relance d'elle-même.") + "\n")
+        # The same escaped lines in the log and in the reply (a direction mark, U+061C, shown
+        # as \u061c in both: on GitHub too it would reorder the text around it).
+        problems = [terminal_line(p) for p in problems]
+        print_lines(*problems)
+        intro = french_text(f"{THANKS} Avant d'en faire une fiche, quelques réponses du "
+                            "formulaire sont à corriger :") + "\n\n"
+        outro = "\n\n" + french_text("Modifiez ce ticket (menu **…** de votre message, puis "
+                                      "**Edit**), corrigez ces réponses en gardant les lignes qui "
+                                      "commencent par `###` (ce sont les questions) et "
+                                      "enregistrez : la vérification se relance d'elle-même.") + "\n"
+        room = issue_form.REPLY_LIMIT - len(intro) - len(outro)
+        reply(intro + issue_form.problem_list(problems, room) + outro)
         return 1
 
     try:
         body = args.body.read_text(encoding="utf-8")
     except FileNotFoundError:
-        print(f"record_from_issue.py : fichier introuvable : {args.body}", file=sys.stderr)
+        print_lines(f"record_from_issue.py : fichier introuvable : {args.body}", file=sys.stderr)
         return 2
     except (UnicodeDecodeError, IsADirectoryError, PermissionError) as error:
-        print(f"record_from_issue.py : impossible de lire {args.body} comme un texte UTF-8 "
-              f"({type(error).__name__})", file=sys.stderr)
+        print_lines(f"record_from_issue.py : impossible de lire {args.body} comme un texte "
+                    f"UTF-8 ({type(error).__name__})", file=sys.stderr)
         return 2
     if not (args.content / "typology.yml").exists():
-        print(f"record_from_issue.py : dossier de contenu introuvable : {args.content}",
-              file=sys.stderr)
+        print_lines(f"record_from_issue.py : dossier de contenu introuvable : {args.content}",
+                    file=sys.stderr)
         return 2
     report = validate(args.content)
     if report.kit is None:
-        for problem in report.errors:
-            print(problem, file=sys.stderr)
-        print("Le contenu du dépôt a des problèmes (ci-dessus) : ils ne viennent pas du "
+        print_lines(*report.errors, file=sys.stderr)
+        print_lines("Le contenu du dépôt a des problèmes (ci-dessus) : ils ne viennent pas du "
               "formulaire ; un mainteneur doit les corriger.", file=sys.stderr)
         return 2
     kit = report.kit
@@ -101,8 +104,12 @@ def main(argv: list[str]) -> int:
                        "un outil » : ouvrez un nouveau ticket à partir de l'un d'eux"])
     answer = issue_form.answers_to_record(kit, kind, body, args.today or dt.date.today())
     problems = list(answer.problems)
+    # Every problem of every answer at once: the models' problems too, except those that only
+    # repeat, in general terms, an answer already refused (a choice not understood leaves the
+    # field missing; a partner line not understood leaves one partner too few).
     said = {p.label for p in problems}
-    problems += [p for p in issue_form.check(kit, kind, answer) if p.label not in said]
+    problems += [p for p in issue_form.check(kit, kind, answer)
+                 if p.label not in said or p.line is not None]
     if problems:
         return refuse([str(p) for p in problems])
 
@@ -117,15 +124,14 @@ def main(argv: list[str]) -> int:
         for found in problems_of_new_record(args.content, path))
     if mine or others:
         path.unlink()  # never leave an invalid record behind
-        for problem in others:
-            print(problem, file=sys.stderr)
+        print_lines(*others, file=sys.stderr)
         return refuse([str(issue_form.form_problem(kit, kind, answer, p)) for p in mine]
                       or ["le dépôt a des problèmes qui ne viennent pas du formulaire : un "
                           "mainteneur doit les corriger"])
-    print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).")
-    reply(french_text(f"{THANKS} Voici ce que dira la page de la fiche ")
-          + f"`{display_path(path)}`" + french_text(" :") + "\n\n"
-          + issue_form.preview(kit, kind, slug, answer.record))
+    print_lines(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).")
+    reply(issue_form.capped(french_text(f"{THANKS} Voici ce que dira la page de la fiche ")
+                            + f"`{display_path(path)}`" + french_text(" :") + "\n\n"
+                            + issue_form.preview(kit, kind, slug, answer.record)))
     if args.github_output:
         with args.github_output.open("a", encoding="utf-8") as out:
             out.write(f"kind={kind}\nslug={slug}\npath={path.relative_to(args.content.parent)}\n")

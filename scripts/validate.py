@@ -21,7 +21,7 @@ exit_on_interrupt()
 
 try:
     from odd17.cli import FrenchArgumentParser, guard
-    from odd17.problems import printable
+    from odd17.problems import print_lines
     from odd17.validation import validate
 except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it
     sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt "
@@ -38,16 +38,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [p for p in [args.content, *args.paths] if not p.exists()]
     if missing:
-        print(f"validate.py : chemin introuvable : {printable(str(missing[0]))}", file=sys.stderr)
+        print_lines(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
         return 2
     # Two processes share thousands of records (the machine's cores, at most 2: issue 9).
     report = validate(args.content, args.paths or None, workers=min(2, os.cpu_count() or 1))
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in report.problems:
-        print(problem)
-        if annotate:
+        print_lines(problem)
+        if annotate:  # the one line meant as a workflow command, its values escaped for it
             print(problem.github_annotation())
-    print(report.summary())
+    print_lines(report.summary())
     if args.paths and not report.errors:  # titles and addresses were compared among these only
         print("Avec des chemins, les titres et les noms de fichier ne sont comparés qu'entre ces "
               "fichiers : lancez la commande sans chemin pour les comparer à toutes les fiches.",

@@ -43,14 +43,77 @@ def test_record_text_is_escaped_for_bibtex_then_html() -> None:
     assert "<script>" not in block and "&lt;script&gt;" in block
     entry = citation.bibtex(HOSTILE, "a-b", "")
     title = re.search(r"title = \{\{(.*)\}\},", entry).group(1)
-    assert title == ("Les \\{accolades\\} \\& 100 \\% de <script>alert(1)</script> "
-                     "\\textbackslash{} \\# \\_ \\textasciitilde{} \\$ \\^{} « fin »")
-    # Braces balance: the title cannot close its field early.
-    depth = 0
-    for char in re.sub(r"\\[{}]", "", entry):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        assert depth >= 0
+    assert title == ("Les \\textbraceleft{}accolades\\textbraceright{} \\& 100 \\% de "
+                     "<script>alert(1)</script> \\textbackslash{} \\# \\_ \\textasciitilde{} "
+                     "\\$ \\^{} « fin »")
+
+
+def read_bibtex(entry: str) -> tuple[str, dict[str, str]]:
+    """An entry read as BibTeX reads it: every brace counts, a backslash escapes none; fields
+    end at a comma outside braces. (No BibTeX parser is a dependency of the kit.)"""
+    head, _, rest = entry.partition("{")
+    assert head.startswith("@")
+    key, _, rest = rest.partition(",")
+    fields: dict[str, str] = {}
+    depth, name, value, reading_name = 1, "", "", True
+    for char in rest:
+        if reading_name:
+            if char == "=":
+                reading_name = False
+            elif char == "}":
+                depth -= 1
+                break
+            else:
+                name += char
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        if char == "," and depth == 1:
+            fields[name.strip()] = value.strip()
+            name, value, reading_name = "", "", True
+            continue
+        value += char
+    else:
+        raise AssertionError("entrée BibTeX non fermée")
+    if name.strip():
+        fields[name.strip()] = value.strip()
     assert depth == 0
+    return key, fields
+
+
+BIBTEX_COMMANDS = {"\\textbraceleft{}": "{", "\\textbraceright{}": "}", "\\textbackslash{}": "\\",
+                   "\\textasciitilde{}": "~", "\\^{}": "^", "\\&": "&", "\\%": "%", "\\#": "#",
+                   "\\_": "_", "\\$": "$"}
+
+
+def unescape_bibtex(value: str) -> str:
+    pattern = "|".join(re.escape(c) for c in sorted(BIBTEX_COMMANDS, key=len, reverse=True))
+    return re.sub(pattern, lambda m: BIBTEX_COMMANDS[m.group()], value)
+
+
+@pytest.mark.parametrize("title", [
+    "Alliance}} , url = \"https://evil.example/\" , year = 1999",
+    "Alliance} , author = {Pirate}",
+    "{{{ ouvertes sans fin",
+    "\\} \\{ \\\\} \\",
+    "@misc{autre, title = {x}} % commentaire",
+    "Les {accolades} & 100 % de <script>alert(1)</script> \\ # _ ~ $ ^ « fin »",
+])
+def test_no_title_can_add_or_cut_a_bibtex_field(title: str) -> None:
+    """Read as BibTeX reads it, the entry has exactly the kit's fields, the address and the
+    authors intact, and the title reads back as the record's title."""
+    example = HOSTILE.model_copy(update={"title": title})
+    url = "https://kit.example.test/exemples/a-b/"
+    key, fields = read_bibtex(citation.bibtex(example, "a-b", url))
+    assert key == "odd17-a-b"
+    assert list(fields) == ["title", "author", "howpublished", "year", "note", "language", "url"]
+    assert fields["url"] == "{" + url + "}" and fields["year"] == "{2025}"
+    assert fields["author"] == "{{L’ODD 17 en pratique}}"
+    assert unescape_bibtex(fields["title"][2:-2]) == " ".join(title.split())
 
 
 @pytest.mark.parametrize("site_url", ["", "https://kit.example.test/"])

@@ -87,6 +87,7 @@ REFUSED_TEXT = {
     "bidi-isolate": ("abc\u2067dcba\u2069", "direction du texte U+2067"),
     "line-separator": ("avant\u2028après", "caractère invisible ou de contrôle U+2028"),
     "invisible-only": ("\u200b\u00ad\u2060\ufe0f", "que de caractères invisibles"),
+    "stacked-marks": ("Alliance e" + "\u0301" * 60, "signes diacritiques sur une même lettre"),
     "oversized": (None, "texte trop long"),  # max length + 1, from the schema
 }
 URL_SHOWN = {
@@ -102,9 +103,31 @@ URL_REFUSED = {
     "url-space": "https://example.org/a b",
     "url-bidi": "https://example.org/\u202egnp.exe",
     "url-control": "https://example.org/\x9b",
+    "url-userinfo": "https://www.service-public.fr@evil.example/demarches",
+    "url-userinfo-empty": "https://@evil.example/",
+    "url-mixed-scripts": "https://www.s\u0435rvice-public.fr/",
+    "url-mixed-labels": "https://\u0440\u0430ypal.com/",
+    "url-no-host": "https://@",
+    "url-port-only": "https://:80/x",
+    "url-bad-port": "https://x.example.org:99999999/",
+    "url-port-zero": "https://x.example.org:0/",
+    "url-no-domain": "http://localhost/",
+    "url-empty-label": "https://a..example.org/",
+    "url-arabic-mark": "https://example\u061c.org/",
 }
 URL_REFUSED_MESSAGE = {"url-bidi": "direction du texte U+202E",
-                       "url-control": "caractère invisible ou de contrôle U+009B"}
+                       "url-control": "caractère invisible ou de contrôle U+009B",
+                       "url-userinfo": "contient « @ » avant l'hôte",
+                       "url-userinfo-empty": "contient « @ » avant l'hôte",
+                       "url-mixed-scripts": "l'hôte mêle des alphabets (latin, cyrillique)",
+                       "url-mixed-labels": "l'hôte mêle des alphabets (cyrillique, latin)",
+                       "url-no-host": "n'a pas d'hôte",
+                       "url-port-only": "n'a pas d'hôte",
+                       "url-bad-port": "a un port invalide",
+                       "url-port-zero": "a un port invalide",
+                       "url-no-domain": "n'a pas un hôte valide",
+                       "url-empty-label": "n'a pas un hôte valide",
+                       "url-arabic-mark": "caractère invisible ou de contrôle U+061C"}
 DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "img", "svg", "math",
                   "form", "input", "textarea", "button", "select", "link", "meta", "base", "video",
                   "audio", "template", "table", "blockquote", "details", "sup", "abbr"}
@@ -189,9 +212,23 @@ SHOWN_CASES = cases("shown")
 REFUSED_CASES = cases("refused")
 
 
+def _follow_text(data: dict, path: tuple, payload: str) -> None:
+    """A link's text that reads as an address (« <a href="https://evil.example.org/"> »…) must
+    lead to that site (``models.check_link_text``): the payload is shown, its link follows it."""
+    from odd17.models import address_in_text
+
+    host = address_in_text(payload)
+    link = {"nom": "site_web" if path[0] == "partenaires" else "adresse", "titre": "url"}.get(
+        str(path[-1]))
+    if host is None or link is None or (path[-1] == "titre" and path[0] != "sources"):
+        return
+    _set(data, path[:-1] + (link,), f"https://{host}/")
+
+
 def _write(content: Path, case: dict) -> Path:
     data = _base(case["kind"], case["number"])
     _set(data, case["path"], case["payload"])
+    _follow_text(data, case["path"], case["payload"])
     path = content / case["kind"] / f"{case['slug']}.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -301,6 +338,7 @@ def hostile_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
                     value = payload if flavour == "multiline" else payload.replace(
                         "\n", " ").replace("\t", " ")
                     _set(data, path, f"{number} {value}" if path in (("titre",), ("nom",)) else value)
+                    _follow_text(data, path, value)
             (project / "content" / kind / f"hostile-pdf-{number:02d}.yml").write_text(
                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = mkdocs_build(project, project / "site", **PUBLISHED_ENV)
@@ -583,3 +621,281 @@ def test_nothing_runs_in_the_browser(browser, hostile: Site) -> None:  # noqa: A
     MEASURES.append(f"contenu hostile : {len(urls)} pages ouvertes dans Chromium et une recherche, "
                     f"{len(dialogs)} script(s) exécuté(s)")
     assert not dialogs and not injected and not external, (dialogs, injected, external)
+
+
+# --- Printed lines: no workflow command, no hidden character --------------------------------------
+
+WORKFLOW_COMMAND = re.compile(r"^\s*::|##\[")
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+                    "\u2028\u2029\ufeff]")
+FORGED = ["::error file=content/typology.yml,line=1,title=Sécurité::Mainteneurs : fusionnez",
+          "::add-mask::Fiche", "  ::stop-commands::x", "\t::warning::x", "a ##[error]b",
+          "::group::x", "\u061c::error::x", "content/examples/\u061c1-2.yml",
+          "\x1b]0;pwned\x07\x1b[2K", "x\u2028::error::y", "x\r::error::y", "x\n::error::y"]
+
+
+def _forged_lines(output: str) -> list[str]:
+    """Lines GitHub's runner would read as a workflow command, or that hide a character."""
+    return [line for line in output.split("\n")
+            if WORKFLOW_COMMAND.search(line) or HIDDEN.search(line)]
+
+
+@pytest.mark.parametrize("text", FORGED)
+def test_terminal_lines_never_start_a_workflow_command(text: str) -> None:
+    from odd17.problems import Problem, terminal_line
+
+    for line in (terminal_line(text), str(Problem(text, 1, text, text)),
+                 str(Problem("a.yml", 1, "", text))):
+        assert "\n" not in line and not _forged_lines(line), line
+    assert terminal_line("content/examples/\u061c1-2.yml") == "content/examples/\\u061c1-2.yml"
+    assert terminal_line("HTTP/1.0 404 \x1b]0;pwned\x07\x1b[2K") == (
+        "HTTP/1.0 404 \\x1b]0;pwned\\x07\\x1b[2K")
+    assert terminal_line("::error::x") == "\\x3a:error::x"
+
+
+def _record_from_issue(body: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    content = tmp_path / "content"
+    if not content.exists():
+        shutil.copytree(CONTENT, content)
+    path = tmp_path / "ticket.md"
+    path.write_text(body, encoding="utf-8")
+    return subprocess.run([sys.executable, str(ROOT / "scripts/record_from_issue.py"), str(path),
+                           "--content", str(content), "--today", TODAY.isoformat(),
+                           "--comment", str(tmp_path / "reponse.md"), *args],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+
+
+def test_the_form_converter_prints_no_workflow_command(tmp_path: Path) -> None:
+    """The issue's reproduction (a choice answered over several lines, partner and source lines
+    holding commands), through the workflow's command: every line inert, exit 1."""
+    body = (FIXTURES / "issue-forms/invalid/commandes-de-workflow.md").read_text(encoding="utf-8")
+    body = body.replace("Rapport fictif — https://rapport.example.org/a",
+                        "::error::Rapport — https://rapport.example.org/a\n##[warning]x")
+    result = _record_from_issue(body, tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not _forged_lines(result.stdout + result.stderr)
+    reply = (tmp_path / "reponse.md").read_text(encoding="utf-8")
+    assert "\u061c" not in reply and "\\\\u061c" in reply
+
+
+def test_the_validator_prints_no_workflow_command_from_file_names(tmp_path: Path) -> None:
+    """File names holding U+061C, "::" or "##[": refused, each on one inert line; under GitHub
+    Actions the only command lines are the kit's own annotations, their values escaped."""
+    import os
+    import sys
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    example = (FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml").read_text(
+        encoding="utf-8")
+    for name in ("\u061c1-2.yml", "::error file=x::y.yml", "##[error]z.yml"):
+        (content / "examples" / name).write_text(example, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), "--content",
+                             str(content)], capture_output=True, text=True, timeout=300,
+                            cwd=tmp_path, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert len(annotations) == 3 and all(
+        re.fullmatch(r"::error file=[^:,]+,line=1,title=Fiche invalide::[^\n]+", a)
+        for a in annotations), annotations
+    assert not _forged_lines("\n".join(line for line in lines if line not in annotations))
+    assert (f"content/examples/\\u061c1-2.yml:1: nom de fichier invalide : minuscules sans "
+            f"accents, chiffres et tirets seulement, 80 caractères au plus (par exemple "
+            f"« 1-2.yml »)") in lines
+    assert ("::error file=content/examples/\\u061c1-2.yml,line=1,title=Fiche invalide::nom de "
+            "fichier invalide : minuscules sans accents, chiffres et tirets seulement, 80 "
+            "caractères au plus (par exemple « 1-2.yml »)") in annotations
+
+
+# --- The form's converter: linear time, a reply under GitHub's limit ------------------------------
+
+GITHUB_BODY_LIMIT = 65_536
+
+
+def _form_body(**answers: str) -> str:
+    from odd17 import issue_form
+
+    kit = validate(CONTENT, today=TODAY).kit
+    parts = []
+    for question in issue_form.fields_of(kit, "examples"):
+        default = issue_form.NO_RESPONSE if question.kind == "dropdown" else "x"
+        parts.append(f"### {question.label}\n\n{answers.get(question.key, default)}")
+    return "\n\n".join(parts)
+
+
+def _fill(pattern: str, room: int) -> str:
+    return (pattern * (room // len(pattern) + 1))[:room]
+
+
+HOSTILE_BODIES = {
+    # The issue's measures: 1,200 parts took 69 s (n^2.5); 60,000 spaces 28 s; a heading 11 s.
+    "objectifs-repetes": lambda room: _form_body(objectifs=_fill("x, ", room)),
+    "objectifs-distincts": lambda room: _form_body(
+        objectifs=", ".join(f"x{i}" for i in range(room // 5))[:room]),
+    "partenaire-espaces": lambda room: _form_body(
+        partenaires="A" + " " * room + "B — Association\nC — Entreprise"),
+    "partenaire-tirets": lambda room: _form_body(partenaires=_fill("a - ", room)),
+    "partenaire-virgules": lambda room: _form_body(partenaires="a, " + " " * room + "b"),
+    "partenaire-points-virgules": lambda room: _form_body(partenaires=_fill("; ", room)),
+    "partenaires-par-milliers": lambda room: _form_body(partenaires=_fill("x\n", room)),
+    "titre-espaces": lambda room: "### x" + " " * room + "y",
+    "source-schemas": lambda room: _form_body(sources="x " + _fill("a://", room) + " y"),
+    "source-www": lambda room: _form_body(sources=_fill("www.", room) + " x"),
+    "modele-virgules": lambda room: _form_body(modele=_fill(", ", room)),
+    "territoire-lignes": lambda room: _form_body(territoire=_fill("Bretagne\n::error::x\n", room)),
+    "cases-espaces": lambda room: _form_body() + "\n- [X] " + " " * room,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_BODIES)
+def test_every_body_up_to_githubs_limit_is_read_in_seconds(name: str) -> None:
+    """A generous limit (10 s for what takes a fraction of a second): the super-linear readings
+    took minutes to hours on such bodies and would fail here."""
+    import datetime as dt
+    import time
+
+    from odd17 import issue_form
+
+    kit = validate(CONTENT, today=TODAY).kit
+    room = GITHUB_BODY_LIMIT - len(HOSTILE_BODIES[name](0)) - 200
+    body = HOSTILE_BODIES[name](room)[:GITHUB_BODY_LIMIT]
+    assert len(body) > 60_000
+    started = time.perf_counter()
+    kind = issue_form.kind_of(body, kit) or "examples"
+    answer = issue_form.answers_to_record(kit, kind, body, dt.date(2026, 1, 15))
+    problems = answer.problems + issue_form.check(kit, kind, answer)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"{name}: {elapsed:.1f} s"
+    # Repeated problems of one answer are counted, not listed by the thousand.
+    assert sum(len(str(p)) for p in problems) < issue_form.REPLY_LIMIT
+    MEASURES.append(f"formulaire hostile {name} ({len(body)} caractères) : {elapsed:.2f} s")
+
+
+def test_thousands_of_partner_lines_get_a_reply_under_githubs_limit(tmp_path: Path) -> None:
+    """32,000 partner lines made a reply of 8 million characters, which GitHub refused: the
+    contributor heard nothing. Through the workflow's command: a short reply that counts."""
+    body = _form_body(partenaires="\n".join(f"Partenaire {i}" for i in range(32_000)))
+    result = _record_from_issue(body, tmp_path)
+    assert result.returncode == 1
+    reply = (tmp_path / "reponse.md").read_text(encoding="utf-8")
+    assert len(reply) < 65_536 - 1_000  # the workflow adds its own lines
+    assert ("« Partenaires » : et 31\u202f990 autres lignes sans type d’organisation reconnu "
+            "(corrigez d’abord les précédentes)") in result.stdout
+
+
+def test_a_reply_listing_many_problems_is_capped_with_a_count() -> None:
+    from odd17 import issue_form
+
+    problems = [f"« Sources », ligne {n} : " + "problème très long " * 40 for n in range(1, 2001)]
+    listed = issue_form.problem_list(problems, 50_000)
+    assert len(listed) <= 50_000
+    items = listed.split("\n")
+    more = f"{2000 - len(items) + 1:,}".replace(",", "\u202f")
+    assert items[-1] == (f"- … et {more} autres problèmes\u00a0: corrigez d’abord ceux-ci, la "
+                         "vérification dira la suite.")
+    assert issue_form.problem_list(problems[:3], 50_000).count("\n") == 2  # all fit: no count
+    long_reply = "ligne\n" * 20_000
+    assert len(issue_form.capped(long_reply)) <= issue_form.REPLY_LIMIT
+
+
+# --- Titles the site shows alike, anchors, links ----------------------------------------------------
+
+@pytest.mark.parametrize("first, second", [
+    ("L'alliance de l'Atelier et d'Orange fictifs", "L’alliance de l’Atelier et d’Orange fictifs"),
+    ("« Jardins » imaginaires", "«Jardins» imaginaires"),
+    ("Les Jardins fictifs : un potager", "Les Jardins fictifs: un potager"),
+    ("Un potager fictif ! Vraiment ?", "Un potager fictif! Vraiment?"),
+])
+def test_titles_the_site_shows_alike_are_duplicates(tmp_path: Path, first: str,
+                                                    second: str) -> None:
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    for name, title in (("premier", first), ("second", second)):
+        data = _base("examples", 1)
+        data["titre"] = title
+        (folder / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True,
+                                                           sort_keys=False), encoding="utf-8")
+    report = validate(CONTENT, [folder], today=TODAY)
+    messages = [p.message for p in report.errors if p.field == "titre"]
+    assert len(messages) == 2 and all(m.startswith("même titre que ") for m in messages)
+
+
+@pytest.mark.parametrize("slug", ["carte", "carte-leviers", "carte-etapes", "liste", "resultats",
+                                  "resultats-titre", "filtre-mots", "filtre-public"])
+def test_a_tool_cannot_take_an_anchor_of_the_tool_map(tmp_path: Path, slug: str) -> None:
+    from odd17 import tool_map
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copy(KINDS["tools"][2], content / "tools" / f"{slug}.yml")
+    kit = validate(content, today=TODAY).kit
+    page = tool_map.tool_map(kit)
+    ids = re.findall(r'\bid="([^"]+)"|\{#([^}\s]+)\}', page)
+    anchors = Counter(a or b for a, b in ids)
+    assert [a for a, n in anchors.items() if n > 1] == []
+    assert anchors[f"outil-{slug}"] == 1
+
+
+def test_every_contributed_link_is_ugc_nofollow(hostile: Site) -> None:
+    """Record pages and the tool map: each link to another site carries rel="ugc nofollow"."""
+    wrong = []
+    pages = [p for p in hostile.pages if p.startswith(("exemples/", "outils/"))]
+    for page in pages:
+        page_html = (hostile.root / page).read_text(encoding="utf-8")
+        if "<article" not in page_html:
+            continue
+        for tag in re.findall(r"<a\b[^>]*>", _article(page_html)):
+            href = re.search(r'href="([^"]*)"', tag)
+            if href and href.group(1).startswith(("http://", "https://")) and (
+                    'rel="ugc nofollow"' not in tag):
+                wrong.append(f"{page}: {tag[:120]}")
+    assert pages and not wrong, "\n".join(wrong[:20])
+
+
+# --- The freshness report -------------------------------------------------------------------------
+
+def _freshness():  # noqa: ANN202 - the script, imported as a module
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("report_freshness",
+                                                  ROOT / "scripts/report_freshness.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_freshness_report_requests_public_hosts_only_and_prints_replies_inert() -> None:
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Hostile(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:  # noqa: N802 - the standard library's name
+            requests.append(self.path)
+            self.send_response(404, "\x1b]0;pwned\x07\x1b[2K\n::error::x")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    report = _freshness()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        for refused in (url, "http://localhost/", "http://169.254.169.254/latest/meta-data/",
+                        "http://10.0.0.1/", "http://[::1]/", "http://192.168.1.1/"):
+            assert report.status(refused).startswith("hôte non public"), refused
+        assert requests == []  # nothing was requested
+        raw = report.status(url, check_host=False)  # the same server, as if it were public
+    finally:
+        server.shutdown()
+    assert requests == ["/"] and "\x1b" in raw
+    from odd17.problems import terminal_line
+
+    line = terminal_line(f"- exemples/x (sources[0].url) : {url} → {raw}")
+    assert not _forged_lines(line) and "\\x1b]0;pwned\\x07" in line

@@ -287,3 +287,14 @@ def test_contribution_workflow_runs_the_tested_command_on_the_forms_labels() -> 
     ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
     assert any(step.get("uses", "").startswith("actions/upload-artifact@")
                for step in ci["jobs"]["verifier"]["steps"])
+
+
+def test_the_preview_shows_each_partners_website_as_text(content: Path, tmp_path: Path) -> None:
+    comment = tmp_path / "comment.md"
+    result = record_from_issue(FORMS / "valid/exemple-complet.md", content, "--comment",
+                               str(comment))
+    assert result.returncode == 0, result.stdout + result.stderr
+    reply = comment.read_text(encoding="utf-8")
+    # Escaped Markdown text, like every answer in the reply.
+    assert ("Association Les Jardins Imaginaires (Association, https\\://jardins\\-imaginaires"
+            "\\.example\\.org)") in reply

@@ -104,10 +104,12 @@ def test_duplicates_are_reported_on_both_files_each_naming_the_other(tmp_path: P
     assert [str(p) for p in report.problems] == [
         f"{a}:1: l'adresse de cette fiche, exemples/a-existant/, est aussi un ancien nom déclaré "
         f"par {z} (ligne 25, anciens_slugs[0]) : une adresse ne mène qu'à une fiche",
-        f"{a}:2: titre: même titre que {z} (ligne 2), à la casse, aux accents ou aux caractères "
-        "invisibles près : chaque fiche a un titre distinct",
-        f"{z}:2: titre: même titre que {a} (ligne 2), à la casse, aux accents ou aux caractères "
-        "invisibles près : chaque fiche a un titre distinct",
+        f"{a}:2: titre: même titre que {z} (ligne 2), à la casse, aux accents, aux "
+        "apostrophes, aux espaces ou aux caractères invisibles près (le site les affiche pareil) : "
+        "chaque fiche a un titre distinct",
+        f"{z}:2: titre: même titre que {a} (ligne 2), à la casse, aux accents, aux "
+        "apostrophes, aux espaces ou aux caractères invisibles près (le site les affiche pareil) : "
+        "chaque fiche a un titre distinct",
         f"{z}:25: anciens_slugs[0]: l'adresse exemples/a-existant/ est celle de la fiche {a} : "
         "retirez « a-existant » des anciens_slugs (une adresse ne mène qu'à une fiche)",
     ]

@@ -30,6 +30,19 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "octobre", "novembre", "décembre"]
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def french_sort_key(text: str) -> tuple[str, str]:
+    """The order of a French index: letters and digits only, with accents, case, ligatures and
+    punctuation ignored first (« Étude » beside « Etude », « L'IMS » as « lims »), then the text
+    as written, so that the order is total and stable. (A locale's strxfrm depends on the
+    machine's installed locales; the build must not.)"""
+    folded = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    letters = "".join(c if c.isalnum() else " " if c.isspace() else "" for c in folded)
+    return " ".join(letters.casefold().split()), text
+
+
 def french_spacing(text: str) -> str:
     """Non-breaking spaces where French typography wants them (before : » ; ! ?, after «)."""
     text = _AFTER_GUILLEMET.sub("«" + _NBSP, text)

@@ -26,7 +26,7 @@ from . import facets
 from .facets import Facet, declaration, encode, script_data
 from .kit import Kit
 from .models import Example
-from .text import french_spacing, md
+from .text import after_colon, french_spacing, md
 
 FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
 PAGE_SIZE = 100    # examples per static facet page
@@ -295,7 +295,7 @@ def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
         model = kit.model(value)
         category = kit.term("categories", model.category)
         return (f"**{md(model.name)}** ([{md(category.name)}]({up}{category_page(category.id)}))"
-                f"\u00a0: {md(model.definition)} "
+                f"\u00a0: {md(after_colon(model.definition))} "
                 f"[Ce modèle dans la typologie]({up}methode/typologie.md#{model.id}).",
                 f"Les exemples du modèle {name} de la base du kit.")
     if facet.id == "territoire":

@@ -183,7 +183,15 @@ def _browse(kit: Kit) -> str:
     for facet in facets.with_pages():
         used = facet.used(kit, examples)
         if not facet.stated(kit, examples):
-            continue  # nothing to browse by (its pages keep their published addresses)
+            # Nothing to browse by: not offered, but its pages keep their published addresses
+            # (trainers may have linked them), folded away and said to be empty.
+            pages = ", ".join(f"[{md(t.name)}]({_from_index(facet.page(kit, t.id))})"
+                              for t in facet.terms(kit))
+            out.append(f'<details class="odd17-empty" markdown>\n<summary>Aucun exemple '
+                       f"n’indique encore son {facet.label.lower()}\u00a0: les pages par "
+                       f"{facet.label.lower()}, encore vides</summary>\n\n{pages}.\n\n"
+                       "</details>\n")
+            continue
         out.append(f"### Par {facet.label.lower()} {{#par-{facet.id}}}\n")
         if used:
             out.append(f'<ul class="odd17-browse" markdown>\n' + "\n".join(

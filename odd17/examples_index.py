@@ -26,7 +26,7 @@ from . import facets
 from .facets import Facet, declaration, encode, script_data
 from .kit import Kit
 from .models import Example
-from .text import french_spacing, md
+from .text import after_colon, french_spacing, md
 
 FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
 PAGE_SIZE = 100    # examples per static facet page
@@ -144,12 +144,13 @@ def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
 
 # --- The form --------------------------------------------------------------------------------------
 
-def _select(facet: Facet, options: list[tuple[str, str]]) -> str:
-    """One facet's field. A facet that no record carries yet stays in the form, hidden: the
-    script shows it when a shared address asks for one of its values (« aucun exemple »)."""
+def _select(facet: Facet, options: list[tuple[str, str]], offered: bool = True) -> str:
+    """One facet's field. A facet that no record states yet (none, or only « non précisé »)
+    stays in the form, hidden: the script shows it when a shared address asks for one of its
+    values (« aucun exemple »)."""
     choices = "".join(f'<option value="{_attr(value)}">{html.escape(text)}</option>'
                       for value, text in options)
-    hidden = "" if options else " hidden"
+    hidden = "" if options and offered else " hidden"
     return (f'<div class="odd17-filters__field"{hidden}><label for="filtre-{facet.id}">'
             f'{facet.label}</label><select id="filtre-{facet.id}" name="{facet.id}">'
             f'<option value="">{facet.everything}</option>{choices}</select></div>')
@@ -160,8 +161,8 @@ def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: 
     """The filters (hidden until docs/assets/examples-filter.js shows them). Only the values
     that records carry are offered, with their counts; the script recognises the others in a
     shared address and says that nothing matches."""
-    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)])
-              for f in facets]
+    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)],
+                      bool(f.stated(kit, records))) for f in facets]
     return (f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '
             f'aria-label="Filtrer les {noun}s" hidden>'
             '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">'
@@ -181,6 +182,16 @@ def _browse(kit: Kit) -> str:
            "Chaque liste ci-dessous mène à toutes les fiches concernées, page par page.\n"]
     for facet in facets.with_pages():
         used = facet.used(kit, examples)
+        if not facet.stated(kit, examples):
+            # Nothing to browse by: not offered, but its pages keep their published addresses
+            # (trainers may have linked them), folded away and said to be empty.
+            pages = ", ".join(f"[{md(t.name)}]({_from_index(facet.page(kit, t.id))})"
+                              for t in facet.terms(kit))
+            out.append(f'<details class="odd17-empty" markdown>\n<summary>Aucun exemple '
+                       f"n’indique encore son {facet.label.lower()}\u00a0: les pages par "
+                       f"{facet.label.lower()}, encore vides</summary>\n\n{pages}.\n\n"
+                       "</details>\n")
+            continue
         out.append(f"### Par {facet.label.lower()} {{#par-{facet.id}}}\n")
         if used:
             out.append(f'<ul class="odd17-browse" markdown>\n' + "\n".join(
@@ -280,17 +291,19 @@ def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
     if facet.id == "categorie":
         category = kit.term("categories", value)
         models = ", ".join(f"[{md(m.name)}]({up}{model_page(m.id)})" for m in kit.models_of(value))
-        # The grouping is the kit's reading of seed 003's flattened table: say so (issue 11).
-        return (f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models} "
-                f"(selon la lecture que fait le kit du tableau de la fiche « kit méthodologique », "
-                f"qui ne dit pas quels modèles relèvent de quelle catégorie\u00a0: voir "
+        # The description and the grouping are the kit's reading of seed 003's flattened table,
+        # which names the categories only: say so (issues 11 and 22).
+        return (f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models}.\n\n"
+                f"Cette présentation de la catégorie et le choix de ses modèles sont une lecture "
+                f"du kit\u00a0: la fiche « kit méthodologique » nomme les quatre catégories sans "
+                f"les décrire ni dire quels modèles relèvent de chacune (voir "
                 f"[la typologie]({up}methode/typologie.md)).",
                 f"Les exemples de la catégorie {name} de la base du kit.")
     if facet.id == "modele":
         model = kit.model(value)
         category = kit.term("categories", model.category)
         return (f"**{md(model.name)}** ([{md(category.name)}]({up}{category_page(category.id)}))"
-                f"\u00a0: {md(model.definition)} "
+                f"\u00a0: {md(after_colon(model.definition))} "
                 f"[Ce modèle dans la typologie]({up}methode/typologie.md#{model.id}).",
                 f"Les exemples du modèle {name} de la base du kit.")
     if facet.id == "territoire":
@@ -312,7 +325,11 @@ def _empty(kit: Kit, facet: Facet, value: str, up: str) -> str:
         if national:
             nearby.append(f"les [{_count(national)} de portée nationale]"
                           f"({up}{facet.page(kit, 'national')})")
-    nearby.append(f"[toute la base par {facet.label.lower()}]({up}exemples/index.md#par-{facet.id})")
+    if facet.stated(kit, examples):
+        nearby.append(f"[toute la base par {facet.label.lower()}]"
+                      f"({up}exemples/index.md#par-{facet.id})")
+    else:  # no example states this facet: the index has no list for it
+        nearby.append(f"[toute la base]({up}exemples/index.md#parcourir)")
     return (f'<div class="odd17-empty-page" markdown>\n\n**La base ne compte pas encore '
             f"d’exemple pour «\u00a0{md(name)}\u00a0».** Vous connaissez une alliance qui en "
             f"serait un\u00a0? [Proposez-la]({up}{CONTRIBUTE}), elle sera publiée ici.\n\n"

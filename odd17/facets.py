@@ -29,6 +29,9 @@ from .models import Example, Term, Tool
 from .text import heading_slug
 
 Reader = Callable[[Kit, Any], Sequence[str]]
+# The value of a field that no source of the record states (content/vocabularies.yml): a record
+# carrying it tells the reader nothing about the facet.
+NOT_STATED = "non-precise"
 
 
 def _attribute(model: type[BaseModel], field: str) -> tuple[str, bool]:
@@ -120,6 +123,11 @@ class Facet:
     def unused(self, kit: Kit, records: Iterable[Any]) -> list[Term]:
         counts = self.counts(kit, records)
         return [term for term in self.terms(kit) if not counts[term.id]]
+
+    def stated(self, kit: Kit, records: Iterable[Any]) -> list[tuple[Term, int]]:
+        """The used terms that say something (not « non précisé »): where there are none, the
+        base holds nothing for this facet, and the kit neither offers nor promises it."""
+        return [(term, n) for term, n in self.used(kit, records) if term.id != NOT_STATED]
 
     # --- static pages ----------------------------------------------------------------------------
 

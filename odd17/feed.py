@@ -68,8 +68,10 @@ def atom(kit: Kit, site_url: str) -> str:
     entries = newest(kit)
     sub(feed, "id", url)
     sub(feed, "title", TITLE)
-    sub(feed, "subtitle", "Les derniers exemples ajoutés à la base du kit : des alliances entre "
-                          "associations, entreprises et acteurs publics.")
+    # What every example holds (its required fields), nothing the records may lack.
+    sub(feed, "subtitle", french_text("Les derniers exemples ajoutés à la base du kit : pour "
+                                      "chacun, ses partenaires, son modèle de partenariat, ce "
+                                      "qu'ils font ensemble et ses sources."))
     sub(feed, "link", rel="self", type="application/atom+xml", href=url)
     sub(feed, "link", rel="alternate", type="text/html", href=site_url + "exemples/")
     latest = max((e.added for _, e in entries), default=dt.date(2019, 10, 16))

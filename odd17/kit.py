@@ -14,7 +14,7 @@ class Kit:
     typology: Typology
     vocabularies: Vocabularies
     examples: dict[str, Example] = field(default_factory=dict)  # slug → example, sorted by slug
-    tools: dict[str, Tool] = field(default_factory=dict)  # slug → tool, sorted by slug
+    tools: dict[str, Tool] = field(default_factory=dict)  # slug → tool, by name (French order)
 
     def __repr__(self) -> str:
         # Short on purpose: mkdocs-macros writes the repr of every macro (bound to the kit) into

@@ -29,11 +29,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import (examples_index, opendata, printing, render, search_folding, settings, site_search,
-               tables, tool_map, typography)
+from . import (cli, examples_index, opendata, printing, render, search_folding, settings,
+               site_search, tables, tool_map, typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
-from .validation import validate
+from .validation import display_path, validate
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -61,7 +61,10 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     searched: site_search.Sources | None = None  # what Pagefind indexes (online)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
+        settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say one is missing)
+        # The fallback <meta name="description"> in the pages' typography (odd17/typography.py).
+        if config.site_description:
+            config.site_description = typography.french_text(config.site_description)
         content = Path(config.config_file_path).parent / self.config.content_dir
         report = validate(content)
         for problem in report.warnings:
@@ -69,6 +72,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if report.errors or report.kit is None:
             lines = "\n".join(str(p) for p in report.errors)
             raise PluginError(f"contenu invalide :\n{lines}\n{report.summary()}")
+        log.info(report.summary())  # « 35 fichiers vérifiés : aucun problème. »
         self.kit = report.kit
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
@@ -226,9 +230,22 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 assert self.kit is not None
                 written = printing.print_pdfs(site, self.nav_urls, self.kit,
                                               config.site_url or "", printing.chromium_path())
-                log.info("PDF : %s", ", ".join(p.name for p in written))
+                log.info("PDF dans %s : %s", display_path(site / printing.PDF_DIR),
+                         ", ".join(p.name for p in written))
             if searching is not None:
-                log.info("Recherche (Pagefind) : %s", searching.result())
+                log.info("Recherche en ligne : %s", searching.result())
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201
+        """Rebuilds said in French, a failed one shown in the browser (odd17/cli.py)."""
+        self.serving = cli.ServeGuard(server, log)
+        address = getattr(server, "url", None) or config.site_url
+        log.info("Site servi sur %s : ouvrez cette adresse dans le navigateur. Il se reconstruit "
+                 "à chaque modification enregistrée (Ctrl-C pour arrêter).", address)
+        return server
+
+    def on_shutdown(self) -> None:
+        if getattr(self, "serving", None) is not None:
+            self.serving.close()
 
     def on_build_error(self, error: Exception) -> None:
         if self.searched is not None:

@@ -11,7 +11,7 @@ import html
 
 from .kit import Kit
 from .models import PartnershipModel
-from .text import md
+from .text import after_colon, md
 
 ACTORS = [("association", "Une association"), ("entreprise", "Une entreprise"),
           ("fondation", "Une fondation"), ("collectivite", "Une collectivité territoriale")]
@@ -95,9 +95,9 @@ def model_selector(kit: Kit) -> str:
         results.append(
             f'<li class="odd17-model" data-objectifs="{objectives_attribute(model)}" hidden '
             f'markdown="block">\n\n**[{md(model.name)}](typologie.md#{model.id})** '
-            f"({md(category.name)})\u00a0: {md(model.definition)}\n\n"
-            f"*Pourquoi\u00a0:* {md(model.objectives_reading)}\n\n"
-            f"*Qui apporte quoi\u00a0:* {md(model.who_brings_what)}\n\n"
+            f"({md(category.name)})\u00a0: {md(after_colon(model.definition))}\n\n"
+            f"*Pourquoi\u00a0:* {md(after_colon(model.objectives_reading))}\n\n"
+            f"*Qui apporte quoi\u00a0:* {md(after_colon(model.who_brings_what))}\n\n"
             f"*Exemples\u00a0:* {links}\n\n</li>")
     names = {o.id: o.name for o in objectives}
     readings = []

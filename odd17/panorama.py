@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from .facets import example_facet
+from .facets import NOT_STATED, example_facet
 from .kit import Kit
 from .text import md
 
@@ -124,10 +124,8 @@ def coverage_matrix(kit: Kit) -> str:
     examples = list(kit.examples.values())
     used = [t for t, _ in territory.used(kit, examples)]
     missing = [t.name for t in territory.unused(kit, examples)]
-    if not used:
-        return (f'<p class="odd17-empty" markdown="span">Le tableau croisera les modèles et les '
-                f"territoires dès que des exemples indiqueront leur territoire. "
-                f"[Proposez un exemple]({CONTRIBUTE}).</p>\n")
+    if not used:  # no table, and no promise of one
+        return ""
     model = example_facet("modele")
     counts = Counter((m, t) for e in examples for m in model.values(kit, e)
                      for t in territory.values(kit, e))
@@ -141,7 +139,10 @@ def coverage_matrix(kit: Kit) -> str:
                         else empty for t in used)
         rows.append(f'<tr><th scope="row">{_e(term.name)}</th>{cells}</tr>')
     # Its own scrolling region, reachable with the keyboard (Material's wrapper is not).
-    return ('<div class="odd17-matrix" tabindex="0" role="region" aria-label="Exemples par modèle '
+    return ("## Où manque-t-il des exemples\u202f? {#ou-manque-t-il-des-exemples}\n\n"
+            "Le tableau croise les modèles de partenariat et les territoires. Chaque case vide est "
+            "une alliance qui reste à documenter.\n\n"
+            '<div class="odd17-matrix" tabindex="0" role="region" aria-label="Exemples par modèle '
             'et par territoire"><table class="odd17-matrix__table"><caption>Nombre d’exemples par '
             "modèle et par territoire (un point\u00a0: aucun exemple)</caption><thead><tr>"
             f"<th scope=\"col\">Modèle</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
@@ -151,10 +152,7 @@ def coverage_matrix(kit: Kit) -> str:
 def _chart(kit: Kit, facet_id: str, figure_id: str, title: str, unit: str, what: str,
            records: str = "examples") -> str:
     facet = example_facet(facet_id)
-    if facet_id == "type":  # partners, not examples: each partner counts once
-        counts: Counter[str] = Counter(p.type for e in kit.examples.values() for p in e.partners)
-    else:
-        counts = facet.counts(kit, kit.examples.values())
+    counts = facet.counts(kit, kit.examples.values())
     rows = [(t.name, counts[t.id]) for t in facet.terms(kit) if counts[t.id]]
     missing = [t.name for t in facet.terms(kit) if not counts[t.id]]
     return bar_chart(figure_id, title, rows, unit, missing, what)
@@ -171,5 +169,22 @@ def chart_models(kit: Kit) -> str:
 
 
 def chart_partner_types(kit: Kit) -> str:
-    return _chart(kit, "type", "types", "Partenaires par type d’organisation", "partenaires",
-                  "ces types d’organisation")
+    """Partners by type. Where no source states a partner's type, a missing type says nothing
+    about the base (its associations may be counted as « non précisé »): the line names what no
+    partner is *stated* to be, and without any stated type the figure is one sentence."""
+    facet = example_facet("type")
+    counts: Counter[str] = Counter(p.type for e in kit.examples.values() for p in e.partners)
+    if not any(n for t, n in counts.items() if t != NOT_STATED):
+        total = sum(counts.values())
+        return (f'<p class="odd17-empty" markdown="span">Les sources des exemples ne précisent '
+                f"encore le type d’aucun partenaire ({_number(total)}\u00a0partenaire"
+                f"{'s' if total > 1 else ''} au total)\u00a0: la base ne dit donc pas combien "
+                "sont des associations, des entreprises ou des acteurs publics.</p>\n")
+    rows = [(t.name, counts[t.id]) for t in facet.terms(kit) if counts[t.id]]
+    missing = [t.name for t in facet.terms(kit) if not counts[t.id] and t.id != NOT_STATED]
+    chart = bar_chart("types", "Partenaires par type d’organisation", rows, "partenaires")
+    if not missing:
+        return chart
+    return (f'{chart}\n\n<p class="odd17-empty" markdown="span">Aucun partenaire de la base '
+            f"n’est encore indiqué comme\u00a0: {md(', '.join(missing))}. Vous en connaissez "
+            f"un\u00a0? [Proposez un exemple]({CONTRIBUTE}).</p>\n")

@@ -22,8 +22,8 @@ from . import citation, examples_index
 from .kit import Kit
 from .models import Example, Tool
 from .site_search import NOT_TEXT
-from .text import (french_date, heading_slug, html_attr, html_external_link, html_paragraphs,
-                   html_text, md)
+from .text import (after_colon, french_date, heading_slug, html_attr, html_external_link,
+                   html_paragraphs, html_text, md)
 
 EXAMPLES_DIR = "exemples"
 TOOLS_DIR = "outils"
@@ -294,8 +294,8 @@ def models_details(kit: Kit, examples_page: str = "../exemples/") -> str:
         out.append(md(category.description) + "\n")
         for model in kit.models_of(category.id):
             out.append(f"### {md(model.name)} {{#{model.id}}}\n")
-            out.append(f"**Définition\u00a0:** {md(model.definition)}\n")
-            out.append(f"**Qui apporte quoi\u00a0:** {md(model.who_brings_what)}\n")
+            out.append(f"**Définition\u00a0:** {md(after_colon(model.definition))}\n")
+            out.append(f"**Qui apporte quoi\u00a0:** {md(after_colon(model.who_brings_what))}\n")
             examples = kit.examples_by_model.get(model.id, [])
             if examples:
                 out.append("**Exemples de la base\u00a0:**\n")
@@ -314,12 +314,13 @@ def levers_list(kit: Kit) -> str:
 
 
 def steps_list(kit: Kit) -> str:
-    return "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(step.description)}"
+    return "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(after_colon(step.description))}"
                      for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
 
 
 def _described_list(terms: list) -> str:  # type: ignore[type-arg]
-    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(t.description)}" for t in terms) + "\n"
+    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}"
+                     for t in terms) + "\n"
 
 
 def objectives_list(kit: Kit) -> str:

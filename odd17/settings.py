@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,12 +23,13 @@ BRANCH = "main"  # the branch contributors' changes are proposed to
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 
+# Said only when one of the two is set (a publication build half configured): a local build sets
+# neither, and is then a normal build for reading, with nothing to report.
 MISSING_MESSAGE = (
-    "Construction locale : {missing} non définie(s), le site ne porte donc aucune adresse "
-    "publique (liens relatifs ; ni plan du site, ni QR code, ni lien vers le dépôt). Une "
-    "construction destinée à la publication doit définir ODD17_SITE_URL (l'adresse publique du "
-    "site, en https://) et ODD17_REPO_URL (l'adresse du dépôt GitHub) ; le déploiement "
-    "GitHub Pages (.github/workflows/ci.yml) les définit lui-même.")
+    "Construction pour publication incomplète : {missing} non définie ; il faut les deux "
+    "réglages, ODD17_SITE_URL (l'adresse publique du site, en https://) et ODD17_REPO_URL "
+    "(l'adresse du dépôt GitHub). Sans eux, le site n'a ni plan du site, ni QR code, ni lien vers "
+    "le dépôt ; le déploiement GitHub Pages (.github/workflows/ci.yml) les définit lui-même.")
 
 
 def site_url(config: MkDocsConfig) -> str:
@@ -111,11 +113,15 @@ def report_sentence(repository: str) -> str:
 
 
 def configure(config: MkDocsConfig) -> None:
-    """Normalise both settings; when one is missing, say once, in French, what a published build
-    needs. (Without a public address, overrides/sitemap.xml renders nothing: no sitemap.)"""
+    """Normalise both settings; when only one is set (a publication build half configured),
+    say once, in French, what a published build needs. A local build sets neither and hears
+    nothing. (Without a public address, overrides/sitemap.xml renders nothing: no sitemap.)
+
+    ``mkdocs serve`` gives MkDocs' own address to ``site_url`` (http://127.0.0.1:8000/): the
+    environment, not the config, tells whether the build is meant for publication."""
     config.site_url = site_url(config) or None
     config.repo_url = repo_url(config) or None
-    missing = [name for name, value in ((SITE_URL_VAR, config.site_url),
-                                        (REPO_URL_VAR, config.repo_url)) if not value]
-    if missing:
-        log.info(MISSING_MESSAGE.format(missing=" et ".join(missing)))
+    given = {name: bool(os.environ.get(name, "").strip()) for name in (SITE_URL_VAR, REPO_URL_VAR)}
+    if any(given.values()) and not all(given.values()):
+        missing = next(name for name, value in given.items() if not value)
+        log.info(MISSING_MESSAGE.format(missing=missing))

@@ -30,6 +30,31 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "octobre", "novembre", "décembre"]
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def french_sort_key(text: str) -> tuple[str, str]:
+    """The order of a French index: letters and digits only, with accents, case, ligatures and
+    punctuation ignored first (« Étude » beside « Etude », « L'IMS » as « lims »), then the text
+    as written, so that the order is total and stable. (A locale's strxfrm depends on the
+    machine's installed locales; the build must not.)"""
+    folded = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    letters = "".join(c if c.isalnum() else " " if c.isspace() else "" for c in folded)
+    return " ".join(letters.casefold().split()), text
+
+
+def after_colon(text: str) -> str:
+    """A sentence that follows « : » in running text: lower case first (French typography,
+    « Performance : une plus grande performance »). Kept as written when the first word holds a
+    second capital (an acronym such as « RSE », « R&D », « L’ANCT ») or a digit. For the kit's
+    own typology sentences (definitions, descriptions, readings), which begin with common words:
+    record text, where a proper noun may come first, is never passed here."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first or not first[0].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
+        return text
+    return text[0].lower() + text[1:]
+
+
 def french_spacing(text: str) -> str:
     """Non-breaking spaces where French typography wants them (before : » ; ! ?, after «)."""
     text = _AFTER_GUILLEMET.sub("«" + _NBSP, text)

@@ -93,6 +93,10 @@ def french_page(html: str, page: Any) -> str:
         page.title = french_text(page.title)
     if isinstance(page.meta.get("title"), str):  # Material's <title> prefers it
         page.meta["title"] = french_text(page.meta["title"])
+    # <meta name="description">: the same typography as the page it describes. The value is
+    # HTML-escaped already for record pages (odd17.render.page_meta); french_text keeps entities.
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = french_text(page.meta["description"])
 
     def walk(items: Any) -> None:
         for item in items:

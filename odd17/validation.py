@@ -28,6 +28,7 @@ from .messages import french_message
 from .models import (SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids,
                      comparison_key)
 from .problems import Problem, system_error
+from .text import french_sort_key
 from .yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
@@ -300,7 +301,9 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
         return Report(None, problems, files_checked)
     kit = Kit(typology, vocabularies,
               examples={slug: c.record for slug, c in sorted(records["examples"].items())},
-              tools={slug: c.record for slug, c in sorted(records["tools"].items())})
+              tools={slug: c.record for slug, c in sorted(
+                  records["tools"].items(), key=lambda item: (french_sort_key(item[1].record.name),
+                                                              item[0]))})
     return Report(kit, problems, files_checked)
 
 

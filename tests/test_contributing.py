@@ -97,3 +97,64 @@ def test_build_outside_the_kit_or_with_a_bad_option_says_so_in_french(tmp_path: 
     for result in (outside, bad):
         assert "Traceback" not in result.stderr + result.stdout
         assert "Error:" not in result.stderr + result.stdout
+
+
+# Lines a volunteer would read as breakage (issue 22): MkDocs' progress, mkdocs-macros' trace,
+# the sitemap template's note, Python warnings (setuptools, pikepdf) and their traceback lines.
+ENGLISH = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\b|Cleaning site|Building documentation|"
+                     r"Documentation built|\[macros\]|Template skipped|Warning\b|Traceback|"
+                     r'^\s+File "|Editable install|Serving on|Aborted', re.M)
+
+
+def test_the_readme_build_prints_short_french_lines(tmp_path: Path) -> None:
+    """`bash scripts/task build` as the README gives it, on a copy of the kit whose Python
+    environment is already installed: every line it prints is the kit's, in French."""
+    project = copy_project(tmp_path / "projet")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    result = subprocess.run(["bash", "scripts/task", "build"], cwd=project, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
+    output = result.stdout  # both streams, in the order a terminal shows them
+    assert result.returncode == 0, output
+    assert not ENGLISH.search(output), output
+    lines = output.strip().splitlines()
+    assert len(lines) <= 8, output
+    assert lines[0].endswith("fichiers vérifiés : aucun problème.")
+    assert "site/pdf" in output and "kit-hors-ligne.zip" in output
+    assert lines[-1].startswith("Terminé : le site est dans site/")
+
+
+def test_serving_shows_a_failed_rebuild_in_the_browser() -> None:
+    """While serving, a failed rebuild is said in French and every page becomes the error page
+    (escaped problems); the next successful rebuild brings the site back."""
+    import logging
+
+    from odd17.cli import ServeGuard
+
+    class Server:  # the attributes of MkDocs' LiveReloadServer that the guard uses
+        root = "/tmp/site"
+        error_handler = staticmethod(lambda code: None)
+
+        def __init__(self) -> None:
+            self.broken = True
+            self.builder = self.build
+
+        def build(self) -> None:
+            if self.broken:
+                logging.getLogger("mkdocs.commands.build").error(
+                    "contenu invalide :\ncontent/examples/x.yml:3: titre: <b>champ</b> manquant")
+                raise SystemExit("Aborted with a BuildError!")  # MkDocs' Abort is one
+
+    server, said = Server(), []
+    log = logging.getLogger("test-serve")
+    log.info = lambda *a: said.append(a[0] % a[1:] if len(a) > 1 else a[0])  # type: ignore[method-assign]
+    log.error = log.info  # type: ignore[method-assign]
+    guard = ServeGuard(server, log)
+    server.builder()
+    page = Path(server.root, "index.html").read_text(encoding="utf-8")
+    assert server.root != "/tmp/site" and server.error_handler(404) == page.encode()
+    assert 'lang="fr"' in page and "content/examples/x.yml:3: titre: &lt;b&gt;champ" in page
+    assert any(line.startswith("la reconstruction a échoué") for line in said)
+    server.broken = False
+    server.builder()
+    assert server.root == "/tmp/site" and server.error_handler(404) is None
+    assert said[-1] == "Site à jour." and guard.folder is None

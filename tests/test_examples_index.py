@@ -72,11 +72,10 @@ def test_combined_filters_clear_and_keyboard(page, site_url: str) -> None:  # no
     expected = [e.title for e in KIT.examples.values() if KIT.model(e.model).category == "mecenat"]
     page.wait_for_function("document.querySelector('.odd17-results__count').textContent.includes('correspond')")
     assert sorted(visible_titles(page)) == sorted(expected)
-    # Partner types: « non précisé » where no source says them (content/vocabularies.yml).
-    page.get_by_label("Type de partenaire").select_option("non-precise")
-    page.wait_for_function(f"document.querySelectorAll('#resultats .odd17-example:not([hidden])')"
-                           f".length === {len(expected)}")
-    assert sorted(visible_titles(page)) == sorted(expected)
+    # Partner types: a facet is offered only where a source states one of its values (« non
+    # précisé » alone says nothing: issue 22).
+    stated = any(p.type != "non-precise" for e in KIT.examples.values() for p in e.partners)
+    assert page.get_by_label("Type de partenaire").is_visible() == stated
     page.get_by_label("Modèle de partenariat").select_option("rd-sociale")  # not a mécénat model
     none = page.locator(".odd17-filters__none")
     none.wait_for(state="visible")
@@ -151,9 +150,16 @@ def test_panorama_reads_well_with_a_small_base(built_site: Path) -> None:
         row = f'<th scope="row">{html.escape(model.name)}</th>'
         assert (row in table) == (count > 0)
     assert "(aucun exemple)" not in page and "Aucun exemple pour l" not in page
-    assert page.count("Pas encore d’exemple pour") >= 1 and 'href="../contribuer/"' in page
+    assert 'href="../contribuer/"' in page
+    # Partner types: a type no partner is *stated* to have is not « pas encore d'exemple » (the
+    # base's associations may be « non précisé »); with no stated type at all, one sentence.
+    assert "Pas encore d’exemple pour ces types" not in page
+    if all(p.type == "non-precise" for e in KIT.examples.values() for p in e.partners):
+        assert "ne précisent encore le type d’aucun partenaire" in page
+        assert 'id="types"' not in page
     if not any(e.territory for e in KIT.examples.values()):
         assert "<svg role=\"img\"" not in page  # no map of zeros
+        assert "Où manque-t-il" not in page  # no table of models by territory, nor its promise
 
 
 def test_tool_map_by_lever_step_and_audience(page, site_url: str) -> None:  # noqa: ANN001

@@ -23,13 +23,16 @@ def test_company_seeking_innovation_gets_the_innovation_models(page, site_url: s
     page.keyboard.press("Space")  # keyboard use
     expected = [m.name for m in KIT.typology.models if "innovation" in m.objectives]
     assert page.locator(".odd17-model:visible strong").all_inner_texts() == expected
-    assert result.inner_text() == (f"{len(expected)} modèles répondent à ces objectifs. Pour une "
+    # One objective ticked: « cet objectif » in both sentences (issue 22).
+    assert result.inner_text() == (f"{len(expected)} modèles répondent à cet objectif. Pour une "
                                    "entreprise, cet objectif relève de la performance.")
     # « Vous êtes » changes the reading of the same objective (MOOC, module 2: seed 001).
     page.get_by_label("Une association").check()
     assert result.inner_text().endswith("Pour une association, cet objectif relève du rayonnement "
                                         "du projet associatif.")
     assert page.locator(".odd17-model:visible strong").all_inner_texts() == expected
+    page.get_by_label("Compétences et ressources humaines", exact=True).check()
+    assert "à ces objectifs. Pour une association, ces objectifs relèvent" in result.inner_text()
     page.get_by_label("Une fondation").check()
     assert "appels à projets des fondations" in page.locator(".odd17-selector__actor:visible").inner_text()
 

@@ -124,13 +124,17 @@ def test_build_without_settings_prints_no_address_of_the_kit(unconfigured_site: 
             assert not host or host in allowed, f"{path.relative_to(site)}: {url}"
 
 
-def test_build_without_settings_says_so_once(tmp_path: Path) -> None:
-    result = mkdocs_build(ROOT, tmp_path / "site", ODD17_SITE_URL="", ODD17_REPO_URL="")
-    assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stderr.splitlines() if "ODD17_SITE_URL" in line]
-    assert len(lines) == 1
-    assert "ODD17_SITE_URL" in lines[0] and "ODD17_REPO_URL" in lines[0]
-    assert "publication" in lines[0]
+def test_settings_notice_only_on_a_half_configured_publication_build(tmp_path: Path) -> None:
+    """A local build (neither setting) is normal: nothing to say (issue 22, it read like an
+    error to contributors). One setting without the other is a publication build half set up:
+    one line names the missing one."""
+    local = mkdocs_build(ROOT, tmp_path / "site", ODD17_SITE_URL="", ODD17_REPO_URL="")
+    assert local.returncode == 0, local.stderr
+    assert "ODD17_SITE_URL" not in local.stderr and "ODD17_REPO_URL" not in local.stderr
+    half = mkdocs_build(ROOT, tmp_path / "half", ODD17_SITE_URL=SITE, ODD17_REPO_URL="")
+    assert half.returncode == 0, half.stderr
+    lines = [line for line in half.stderr.splitlines() if "ODD17_REPO_URL" in line]
+    assert len(lines) == 1 and "publication" in lines[0] and "ODD17_REPO_URL non définie" in lines[0]
     configured = mkdocs_build(ROOT, tmp_path / "configured", ODD17_SITE_URL=SITE,
                               ODD17_REPO_URL=REPO)
     assert configured.returncode == 0 and "ODD17_SITE_URL" not in configured.stderr

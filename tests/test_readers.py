@@ -63,3 +63,11 @@ def test_footer_and_404_are_french(built_site: Path) -> None:
     page = (built_site / "404.html").read_text(encoding="utf-8")
     assert "Page introuvable" in page and "Not found" not in page
     assert "Made with" not in page and "Material for MkDocs" not in page
+
+
+def test_tools_are_in_french_alphabetical_order_of_their_names() -> None:
+    from odd17.text import french_sort_key
+
+    names = [tool.name for tool in KIT.tools.values()]
+    assert names == sorted(names, key=french_sort_key)
+    assert french_sort_key("Étude")[0] < french_sort_key("Guide")[0] < french_sort_key("plateforme")[0]

@@ -3,6 +3,7 @@ text, code and addresses untouched."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -47,3 +48,72 @@ def test_the_built_site_is_in_french_typography(built_site: Path) -> None:
     # Titles: the tab and the navigation too.
     typology = (built_site / "methode/quel-modele/index.html").read_text(encoding="utf-8")
     assert f"<title>Quel modèle de partenariat pour nous{NNBSP}? - L’ODD 17 en pratique</title>" in typology
+
+
+META = re.compile(r'<meta (?:name|property)="(?:description|og:description|twitter:description)" '
+                  r'content="([^"]*)"')
+
+
+def test_page_descriptions_have_the_pages_typography(built_site: Path) -> None:
+    """<meta name="description"> (and og/twitter if a theme adds them) are written with the same
+    function as the pages' text (odd17/typography.py french_text): issue 22 counted 36 of 82
+    with straight apostrophes."""
+    described = 0
+    for path in sorted(built_site.rglob("*.html")):
+        for content in META.findall(path.read_text(encoding="utf-8")):
+            described += 1
+            text = html.unescape(content)
+            assert "'" not in text, (path, text)
+            assert not re.search(r"[ \t][:;!?]", text), (path, text)
+            assert french_text(content) == content, (path, text)
+    assert described > 50
+
+
+# Capitals after « : » in running text are lower case, unless a name, a title or a quotation
+# begins (issue 22 counted about 85). A name is one the kit knows: a term of the typology or of
+# the vocabularies (« Nature : Réseau », « Exemples : Bretagne »), a record's title, a partner,
+# a tool, its publisher; and these few proper nouns of the hand-written pages.
+PROPER_NOUNS = ("MOOC", "Défenseur des droits")
+_TAG = re.compile(r"<[^>]+>")
+_AFTER_COLON = re.compile(r"\S[\u00a0 ]:[\u00a0\u202f ]+(?![«“\"(])(\w\S*)")
+
+
+def _names() -> list[str]:
+    from odd17.validation import validate
+
+    kit = validate(Path(__file__).parent.parent / "content").kit
+    assert kit is not None
+    names = list(PROPER_NOUNS)
+    for group in ("categories", "models", "objectives", "impacts", "levers", "steps", "dynamics"):
+        names += [t.name for t in getattr(kit.typology, group)]
+    for group in type(kit.vocabularies).model_fields:
+        names += [t.name for t in getattr(kit.vocabularies, group)]
+    for example in kit.examples.values():
+        names += [example.title, *(p.name for p in example.partners)]
+    for tool in kit.tools.values():
+        names += [tool.name, tool.publisher or ""]
+    return [_plain(n.replace("'", "’")) for n in names if n]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\u00a0\u202f ]+", " ", text)
+
+
+def test_lower_case_after_a_colon_in_running_text(built_site: Path) -> None:
+    names = _names()
+    wrong = []
+    for path in sorted(built_site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        article = re.search(r"<article[^>]*>(.*)</article>", page, re.S)
+        if not article or 'http-equiv="refresh"' in page:
+            continue
+        body = re.sub(r"<(script|style|pre|code|svg)\b[^>]*>.*?</\1>", " ", article.group(1),
+                      flags=re.S)
+        text = html.unescape(_TAG.sub("", body))
+        for match in _AFTER_COLON.finditer(text):
+            rest = _plain(text[match.start(1):])
+            named = re.sub(r"^(?:Le|La|Les|L’) ", "", rest)  # « La RATP et ASF »
+            if match.group(1)[0].isupper() and not any(rest.startswith(n) or named.startswith(n)
+                                                       for n in names):
+                wrong.append(f"{path.relative_to(built_site)}: …{text[match.start():match.end() + 30]}")
+    assert wrong == [], "\n".join(wrong[:20])

@@ -36,7 +36,8 @@ window.odd17ModelServes = function (model, chosen) {
       + (" de " + poles.join(" et de ")).replace(/ de le /g, " du ") + ".";
     result.textContent = chosen.length === 0
       ? "Cochez un ou plusieurs objectifs pour voir les modèles qui y répondent."
-      : shown + (shown > 1 ? " modèles répondent" : " modèle répond") + " à ces objectifs." + reading;
+      : shown + (shown > 1 ? " modèles répondent" : " modèle répond")
+        + (chosen.length > 1 ? " à ces objectifs." : " à cet objectif.") + reading;
   }
   // ?acteur=entreprise (the home page's ways in) chooses « Vous êtes ».
   var asked = new URLSearchParams(window.location.search).get("acteur");

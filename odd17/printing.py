@@ -581,48 +581,57 @@ async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir:
         lanes = [await (await browser.new_context()).new_page() for _ in range(2)]
         tick = time.perf_counter()
         kit, sheets = pdfs[0], pdfs[1:]
-        layout = pikepdf.open(io.BytesIO(await _print(
-            lanes[0], kit.source(document, None), tmp / "mise-en-page.html", tagged=False)))
-        where = destination_pages(layout)
-        total = len(layout.pages)
-        layout.close()
+
+        async def front_length(sheet: Output) -> int:
+            """Pages of a sheet's cover and contents, printed alone (while the kit's layout
+            prints): only the long sheets keep their contents, decided after."""
+            source = html_document(sheet.sheet.title, sheet.sheet.title,
+                                   cover(sheet.sheet, document.site_url) + contents(sheet.entries, None))
+            data = await _print(lanes[1], source, tmp / f"sommaire-{sheet.sheet.slug}.html", tagged=False)
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                return len(pdf.pages)
+
+        async def fronts() -> list[int]:
+            return [await front_length(sheet) for sheet in sheets]
+
+        layout_data, front_pages = await asyncio.gather(
+            _print(lanes[0], kit.source(document, None), tmp / "mise-en-page.html", tagged=False),
+            fronts())
+        with pikepdf.open(io.BytesIO(layout_data)) as layout:
+            where = destination_pages(layout)
+            total = len(layout.pages)
         missing = [e.id for e in kit.entries if e.id not in where]
         if missing:
             raise RuntimeError(f"PDF : sommaire sans page pour {missing[:5]}")
         starts = {c.sheet.slug: where[chapter_id(c.sheet)] for c in document.chapters}
         ends = sorted(starts.values()) + [total]
         numbers: dict[str, dict[str, int]] = {KIT.slug: {i: n + 1 for i, n in where.items()}}
-        for sheet in sheets:
+        for sheet, front_with_contents in zip(sheets, front_pages):
             start = starts[sheet.sheet.slug]
             length = next(e for e in ends if e > start) - start
             sheet.with_contents = 1 + length >= CONTENTS_FROM
-            front = 1
-            if sheet.with_contents:
-                source = html_document(sheet.sheet.title, sheet.sheet.title,
-                                       cover(sheet.sheet, document.site_url) + contents(sheet.entries, None))
-                front = len(pikepdf.open(io.BytesIO(await _print(
-                    lanes[0], source, tmp / f"sommaire-{sheet.sheet.slug}.html", tagged=False))).pages)
+            front = front_with_contents if sheet.with_contents else 1
             numbers[sheet.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
                                          if i in sheet.held}
         timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
 
-        async def final(lane, output: Output) -> tuple[Output, bytes]:  # noqa: ANN001
+        async def final(lane, output: Output) -> tuple[Output, bytes, str]:  # noqa: ANN001
             guess = numbers[output.sheet.slug]
             wanted = output.references()
             for _ in range(3):
-                data = await _print(lane, output.source(document, guess),
-                                    tmp / f"{output.sheet.slug}.html", tagged=True)
+                source = output.source(document, guess)
+                data = await _print(lane, source, tmp / f"{output.sheet.slug}.html", tagged=True)
                 with pikepdf.open(io.BytesIO(data)) as pdf:
                     found = {i: n + 1 for i, n in destination_pages(pdf).items()}
                 lost = wanted - found.keys()
                 if lost:
                     raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
                 if all(found[i] == guess.get(i) for i in wanted):
-                    return output, data
+                    return output, data, source
                 guess = found
             raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
 
-        async def lane_of_sheets() -> list[tuple[Output, bytes]]:
+        async def lane_of_sheets() -> list[tuple[Output, bytes, str]]:
             return [await final(lanes[1], sheet) for sheet in sheets]
 
         tick = time.perf_counter()
@@ -630,10 +639,10 @@ async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir:
         timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
         await browser.close()
     tick = time.perf_counter()
-    titles = heading_titles(kit.source(document, numbers[KIT.slug]))
+    titles = heading_titles(done_kit[2])
     labels = place_labels(document)
     written = []
-    for output, data in [done_kit, *done_sheets]:
+    for output, data, _ in [done_kit, *done_sheets]:
         target = out_dir / f"{output.sheet.slug}.pdf"
         with pikepdf.open(io.BytesIO(_stable_node_ids(data))) as pdf:
             _fix_outline(pdf, titles)
@@ -683,32 +692,57 @@ def describe_links(pdf, labels: dict[str, str]) -> None:  # noqa: ANN001 - a pik
             annotation.Contents = pikepdf.String(text)
 
 
+_TOKEN = re.compile(rb"""\s+|%[^\r\n]*|<<|>>|\[|\]|<[0-9A-Fa-f\s]*>|/[^\s/<>\[\]()%{}]*|[^\s/<>\[\]()%{}]+|\(""")
+
+
+def _leading_text(data: bytes) -> list[tuple[int, int]]:
+    """The text objects (BT … ET) before the first marked-content sequence of a content stream,
+    as (start, end) offsets. Only this beginning is read (a few hundred bytes: Chromium draws
+    the page-margin boxes first), with a tokenizer that skips strings, so that no byte of a
+    string is taken for an operator."""
+    found, position, begin = [], 0, None
+    while position < len(data):
+        match = _TOKEN.match(data, position)
+        if match is None:
+            break
+        token = match.group(0)
+        position = match.end()
+        if token == b"(":  # a literal string: balanced parentheses, backslash escapes
+            depth = 1
+            while position < len(data) and depth:
+                char = data[position:position + 1]
+                position += 2 if char == b"\\" else 1
+                depth += {b"(": 1, b")": -1}.get(char, 0)
+            continue
+        if token in (b"BDC", b"BMC"):
+            break
+        if token == b"BT":
+            begin = match.start()
+        elif token == b"ET" and begin is not None:
+            found.append((begin, position))
+            begin = None
+    return found
+
+
 def mark_artifacts(pdf) -> None:  # noqa: ANN001 - a pikepdf Pdf
     """Chromium tags the document's content but writes the page-margin boxes (running headers,
-    page numbers) outside any marked-content sequence: they are wrapped as /Artifact, which is
-    what they are (PDF/UA 7.1: content is either tagged or an artifact)."""
-    import pikepdf
-
-    bmc, emc, artifact = pikepdf.Operator("BMC"), pikepdf.Operator("EMC"), pikepdf.Name.Artifact
-    wrap_start = pikepdf.ContentStreamInstruction([artifact], bmc)
-    wrap_end = pikepdf.ContentStreamInstruction([], emc)
+    page numbers) before it, outside any marked-content sequence: they are wrapped as /Artifact,
+    which is what they are (PDF/UA 7.1: content is either tagged or an artifact; the tests check
+    every page with PyPI pdfua)."""
     for page in pdf.pages:
-        instructions = pikepdf.parse_content_stream(page)
-        out, depth, wrapped = [], 0, False
-        for instruction in instructions:
-            name = str(instruction.operator)
-            if name == "BT" and depth == 0:
-                out.append(wrap_start)
-                wrapped = True
-            out.append(instruction)
-            if name in ("BDC", "BMC"):
-                depth += 1
-            elif name == "EMC":
-                depth -= 1
-            elif name == "ET" and depth == 0 and wrapped:
-                out.append(wrap_end)
-        if wrapped:
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+        contents = page.obj.get("/Contents")
+        if contents is None or not hasattr(contents, "read_bytes"):
+            continue
+        data = contents.read_bytes()
+        spans = _leading_text(data)
+        if not spans:
+            continue
+        parts, last = [], 0
+        for begin, finish in spans:
+            parts += [data[last:begin], b"/Artifact BMC\n", data[begin:finish], b"\nEMC"]
+            last = finish
+        parts.append(data[last:])
+        contents.write(b"".join(parts))
 
 
 def _finish(pdf, title: str, target: Path) -> None:  # noqa: ANN001 - a pikepdf Pdf

@@ -1,4 +1,4 @@
-"""The kit as PDFs: the whole kit printed once by Chromium, the sheets cut out of it.
+"""The kit as PDFs: the whole kit and each sheet, each printed by Chromium as its own tagged PDF.
 
 Why this is written here rather than taken from a plugin: mkdocs-print-site-plugin (the closest
 maintained tool) only gathers the pages of the navigation and prints each page as it is; the kit
@@ -6,21 +6,22 @@ prints its examples and tools as a catalogue made from the validated records (od
 several per page, 60 pages + 1 per 4 examples at most), and WeasyPrint-based exporters were
 measured 6x slower than Chromium. So:
 
-1. one print document is assembled: a cover, the table of contents, the argumentaire and the
-   method (the built pages' articles, links rewritten to work inside the PDF), then the examples
-   and the tools as catalogues. Running headers and page numbers are CSS page-margin boxes (one
-   named page per chapter; the cover has none).
-2. Chromium prints it once (Playwright, Debian's chromium), with bookmarks and tags.
-3. Chromium has no CSS ``target-counter()``: the page of every entry of the contents is read
-   from the printed PDF's named destinations (Chromium names each link target by its id), then
-   only the front pages (cover, contents, the sheets' covers: a few pages) are printed again with
-   the numbers. Their layout is the same as in the first print (fixed-width number column), so
-   their text replaces that of the first print's front pages, whose links are kept (pikepdf).
-4. Each sheet's PDF is cut out of the whole kit by the range of its chapter (pikepdf): its cover,
-   its pages, its bookmarks; its links to pages outside it go to the web (or are removed when
-   the kit has no public address).
+1. one print document is assembled: the argumentaire, the method and the trainers' page (the
+   built pages' articles), the examples and the tools as catalogues (the tools with the tool map
+   by lever and by step). A link to a place the kit prints is a cross-reference, resolved for
+   each PDF: « (p. 12) » when the PDF holds the place, else its public address, printed. Running
+   headers and page numbers are CSS page-margin boxes (one named page per chapter).
+2. Chromium has no CSS ``target-counter()``: the whole kit is printed once without numbers
+   (untagged: only its named destinations, the page of each place, are read). Every chapter
+   starts on a new page, so a sheet's pages are the kit's, shifted by its cover and contents.
+3. Each PDF (the kit, each sheet: its cover, its contents when it has 8 pages or more, its
+   chapter) is printed with its numbers, tagged (structure tree, language, bookmarks), two at a
+   time; one whose places moved is printed again with the numbers read from it.
+4. pikepdf finishes them: headings' text in the bookmarks, a description on every link, the
+   page-margin boxes marked as artifacts, XMP metadata claiming PDF/UA-1 (the machine-checkable
+   part is tested with PyPI pdfua), title and dates.
 
-The cost is one print of the kit and one of a few pages, linear in the number of records.
+The cost is two prints of the kit's content (one untagged), linear in the number of records.
 """
 
 from __future__ import annotations

@@ -372,9 +372,25 @@ def test_cross_references_give_the_page(pdf_site: Path) -> None:
     assert re.search(r"\(p\. \d+\)", method)
 
 
+def heading_heights(path: Path) -> list[tuple[float, str]]:
+    """(height above the page's bottom edge, title) of every bookmark's heading, in points."""
+    import pikepdf
+
+    from odd17.printing import _explicit, _outline
+
+    with pikepdf.open(path) as pdf:
+        places = [(_explicit(node.get("/Dest")), str(node.Title)) for node, _ in _outline(pdf)]
+    return [(float(p[3]), title) for p, title in places
+            if p is not None and len(p) > 3 and p[1] == "/XYZ" and p[3] is not None]
+
+
 def test_layout_keeps_lines_together(pdf_site: Path) -> None:
-    """No page holds only a source line; the tool map and the trainers' page are printed."""
+    """No heading alone at a page's foot (at least three lines under it, above the bottom
+    margin's 42 pt); no page holds only a source line; the tool map and the trainers' page are
+    printed."""
     for pdf in (pdf_site / "pdf").glob("*.pdf"):
+        low = [(top, title) for top, title in heading_heights(pdf) if top < 85]
+        assert not low, (pdf.name, low)
         for number in range(2, len(PdfReader(pdf).pages) + 1):
             body = pdf_text(pdf, number, number)
             assert not (body.split("Source", 1)[0].count(" ") < 12 and "Source :" in body
@@ -481,3 +497,14 @@ def test_destinations_are_read_as_arrays_or_dictionaries() -> None:
     pdf.Root.Dests = pikepdf.Dictionary({"/tableau": place, "/encadre": pikepdf.Dictionary(D=place),
                                          "/ailleurs": pikepdf.Name("/tableau")})
     assert printing.destination_pages(pdf) == {"tableau": 0, "encadre": 0}
+
+
+def test_margin_boxes_are_found_before_the_tagged_content() -> None:
+    """The running header's text objects, before the first marked-content sequence, whatever
+    bytes their strings hold (« BDC », « ET », parentheses)."""
+    from odd17.printing import _leading_text
+
+    stream = (b"q 1 0 0 1 0 0 cm BT /F1 8 Tf (BDC \\( ET) Tj ET\n"
+              b"BT <4244 43> Tj ET /P <</MCID 0>> BDC BT (texte) Tj ET EMC BT (x) Tj ET")
+    spans = _leading_text(stream)
+    assert [stream[a:b] for a, b in spans] == [b"BT /F1 8 Tf (BDC \\( ET) Tj ET", b"BT <4244 43> Tj ET"]

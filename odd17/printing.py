@@ -577,9 +577,11 @@ async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir:
     from playwright.async_api import async_playwright
 
     pdfs = outputs(document)
+    tick = time.perf_counter()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        lanes = [await (await browser.new_context()).new_page() for _ in range(2)]
+        lanes = await asyncio.gather(browser.new_page(), browser.new_page())
+        timings.append(f"démarrage de Chromium {time.perf_counter() - tick:.1f} s")
         tick = time.perf_counter()
         kit, sheets = pdfs[0], pdfs[1:]
 

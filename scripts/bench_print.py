@@ -67,8 +67,8 @@ def pdf_figures(project: Path, site_build_s: float | None = None, repeat: int = 
     steps = re.search(r"PDF en ([\d.]+) s \(([^)]*)\)", log)
     if steps:
         figures["pdf_step_s"] = float(steps.group(1))
-        for name, seconds in re.findall(r"([a-zé ]+?) ([\d.]+) s", steps.group(2)):
-            figures[f"pdf_{name.strip().replace(' ', '_')}_s"] = float(seconds)
+        for name, seconds in re.findall(r"([A-Za-zé ]+?) ([\d.]+) s", steps.group(2)):
+            figures[f"pdf_{name.strip().lower().replace(' ', '_')}_s"] = float(seconds)
     for folder in ("site-print", "site-print-only"):
         shutil.rmtree(project / folder, ignore_errors=True)
     return figures
@@ -96,6 +96,7 @@ ROWS = [("examples", "exemples (réels + synthétiques)", "{:.0f}"),
         ("pdf_ratio", "rapport avec PDF / site seul (objectif ≤ 2)", "{:.2f}"),
         ("pdf_ms_per_example", "coût des PDF par exemple (ms)", "{:.1f}"),
         ("pdf_step_s", "  étape PDF (s)", "{:.1f}"),
+        ("pdf_démarrage_de_chromium_s", "    démarrage de Chromium, deux onglets (s)", "{:.1f}"),
         ("pdf_mise_en_page_s", "    mise en page : le kit sans numéros, non balisé (s)", "{:.1f}"),
         ("pdf_impression_balisée_s", "    impression balisée des 5 PDF, deux à la fois (s)", "{:.1f}"),
         ("pdf_finitions_s", "    finitions pikepdf : signets, liens, artefacts, XMP (s)", "{:.1f}"),

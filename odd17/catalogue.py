@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .kit import Kit
@@ -214,15 +213,16 @@ def examples_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[t
     return "".join(out), toc
 
 
-def tools_html(kit: Kit, site_url: str, chapter_id: str, map_html: str = "",
+def tools_html(kit: Kit, site_url: str, chapter_id: str,
                map_entries: tuple[tuple[str, str, int], ...] = ()) -> tuple[str, list[tuple[str, str, int]]]:
-    """The tool map chapter as HTML and its contents entries: the map by lever and by step
-    (``map_html``, from the built page, with its ``map_entries``), then the tools by nature."""
+    """The tool map chapter as HTML and its contents entries: after its title, the map by lever
+    and by step (from the built page: odd17/printing.py puts it after the <h1>, with its
+    ``map_entries``), then the tools by nature."""
     unstated = sum(t.access == NOT_STATED for t in kit.tools.values())
     access = ("" if not unstated else
               " L’accès à un outil (libre, sur inscription ou payant) n’est indiqué que quand ses "
               f"sources le disent\u00a0; elles ne le disent pas pour {_count(unstated, 'outil', 'outils')}.")
-    out = [f'<h1 id="{chapter_id}">La cartographie des outils</h1>', map_html,
+    out = [f'<h1 id="{chapter_id}">La cartographie des outils</h1>',
            f'<h2 id="{chapter_id}-liste">Les outils, par nature</h2>'
            f'<p class="chapter-intro">La cartographie recense '
            f'{_count(len(kit.tools), "outil", "outils")} pour passer à l’action, classés ici par '

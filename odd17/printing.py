@@ -277,7 +277,7 @@ _MAP = re.compile(r'(<h2 id="carte".*?)(?=<h2 id="liste")', re.S)
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
-def _tool_map(site: Path, linker_pages: set[str]) -> tuple[str, tuple[tuple[str, str, int], ...]]:
+def _tool_map(site: Path) -> tuple[str, tuple[tuple[str, str, int], ...]]:
     """The tool map by lever and by step, from the built page of the tool map (without its
     filters and its list of tools, which the catalogue prints), and its contents entries."""
     url = "outils/"
@@ -299,7 +299,7 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
     lever and by step from its built page)."""
     printed = [u for u in nav_urls if chapter_of(u) is not None
                and chapter_of(u).slug not in CATALOGUES]  # type: ignore[union-attr]
-    map_body, map_entries = _tool_map(site, set(printed))
+    map_body, map_entries = _tool_map(site)
     targets: set[str] = {e[0] for e in map_entries}
     linker = Linker(kit, site_url, set(printed), targets)
     catalogues = {}
@@ -307,7 +307,7 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
         if sheet.slug in CATALOGUES:
             extra = {}
             if sheet.slug == "cartographie-des-outils" and map_body:
-                extra = {"map_html": "", "map_entries": map_entries}
+                extra = {"map_entries": map_entries}
             content, entries = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
             catalogues[sheet.slug] = (content, [Entry(*e) for e in entries])
             targets.update(e.id for e in catalogues[sheet.slug][1])

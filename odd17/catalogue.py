@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .kit import Kit
@@ -27,7 +26,8 @@ TOOL_ID = "fiche-outil-{}"
 CATEGORY_ID = "categorie-{}"
 MODEL_ID = "modele-{}"
 KIND_ID = "nature-{}"
-SUMMARY_LENGTH = 330   # characters of a description printed on a card
+SUMMARY_LENGTH = 700   # characters of a description printed on a card, in whole sentences
+# (every description of the kit's records is shorter: they print whole, correcting sentences included)
 SELECTION_DATA = "assets/print-selection-data.js"  # loaded by the booklet only when printing
 
 
@@ -41,10 +41,42 @@ def text(value: str) -> str:
     return HOST_IN_TEXT.sub(lambda m: f'<span class="url-host">{m.group(0)}</span>', escaped)
 
 
-def summary(value: str, limit: int = SUMMARY_LENGTH) -> str:
-    """The beginning of a description, cut at a word, as plain text."""
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[«A-ZÀ-ÖØ-Þ0-9])")
+
+
+def sentences(value: str) -> list[str]:
+    """The sentences of a text, on one line each. A sentence ends at « . », « ! », « ? » or
+    « … » followed by a capital, a number or an opening quotation mark, never inside a quotation
+    (« … » counted open and closed) nor after an abbreviation of one capital letter (« P.M.E »)."""
     flat = " ".join(value.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "\u00a0…"
+    found, start, depth = [], 0, 0
+    for match in re.finditer(r"«|»|" + _SENTENCE_END.pattern, flat):
+        token = match.group(0)
+        if token == "«":
+            depth += 1
+        elif token == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not re.search(r"(?:^|[\s.])[A-Z]\.$", flat[start:match.end()]):
+            found.append(flat[start:match.end()].strip())
+            start = match.end()
+    rest = flat[start:].strip()
+    return found + ([rest] if rest else [])
+
+
+def summary(value: str, limit: int = SUMMARY_LENGTH) -> str:
+    """The beginning of a description as plain text, made of whole sentences: all of them up to
+    ``limit`` characters, and always the first one (a card never stops inside a sentence or a
+    quotation, and never adds « … »: its address leads to the whole text)."""
+    kept: list[str] = []
+    for sentence in sentences(value):
+        if kept and len(" ".join([*kept, sentence])) > limit:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def is_whole(value: str, limit: int = SUMMARY_LENGTH) -> bool:
+    return summary(value, limit) == " ".join(value.split())
 
 
 def address(url: str) -> str:
@@ -90,6 +122,15 @@ def example_facts(kit: Kit, example: Example) -> dict[str, str]:
     }
 
 
+def _read_on(url: str, whole: bool) -> str:
+    """The card's address: where the record's page is, and « la suite » when the card holds only
+    the first sentences of its description."""
+    if not url:
+        return ""
+    lead = "" if whole else "La suite en ligne\u00a0: "
+    return f'<p class="card-url">{lead}{link(url)}</p>'
+
+
 def example_card(kit: Kit, slug: str, example: Example, site_url: str, level: int = 4) -> str:
     facts = example_facts(kit, example)
     url = record_url(site_url, "exemples", slug)
@@ -99,24 +140,32 @@ def example_card(kit: Kit, slug: str, example: Example, site_url: str, level: in
             f'<p class="card-partners">{text(facts["partenaires"])}</p>'
             f'<p class="card-facts">{text(facts["modele"])}{where}</p>'
             f'<p class="card-summary">{text(facts["resume"])}</p>'
-            + (f'<p class="card-url">{link(url)}</p>' if url else "")
+            + _read_on(url, is_whole(example.description))
             + "</article>")
 
 
+NOT_STATED = "non-precise"  # the vocabularies' value « Non précisé par les sources »
+
+
 def tool_card(kit: Kit, slug: str, tool: Tool, site_url: str, level: int = 3) -> str:
+    """A tool: its name, publisher, audiences, access (said only when a source states it: the
+    chapter says once that the others are not stated), the first sentences of its description,
+    its own address; the kit's page of it when it has no address or the card is cut."""
     audiences = ", ".join(kit.label("publics", a) for a in tool.audiences)
-    facts = [f"Pour\u00a0: {text(audiences)}", f"Accès\u00a0: {text(kit.label('acces', tool.access))}"]
+    facts = [f"Pour\u00a0: {text(audiences)}"]
+    if tool.access != NOT_STATED:
+        facts.append(f"Accès\u00a0: {text(kit.label('acces', tool.access))}")
     if tool.publisher:
         facts.insert(0, text(tool.publisher))
-    # The tool's own address (where to find it) first; the kit's page of it when published.
+    whole = is_whole(tool.description)
     lines = [f'<p class="card-url">{link(tool.url)}</p>'] if tool.url else []
     page = record_url(site_url, "outils", slug)
-    if page and not tool.url:
-        lines.append(f'<p class="card-url">{link(page)}</p>')
+    if page and (not tool.url or not whole):
+        lines.append(_read_on(page, whole))
     return (f'<article class="card" id="{TOOL_ID.format(slug)}">'
             f'<h{level} class="card-title">{text(tool.name)}</h{level}>'
             f'<p class="card-facts">{" · ".join(facts)}</p>'
-            f'<p class="card-summary">{text(summary(tool.description, 260))}</p>'
+            f'<p class="card-summary">{text(summary(tool.description))}</p>'
             + "".join(lines) + "</article>")
 
 
@@ -131,14 +180,19 @@ def examples_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[t
 
     Only the categories and models that have examples are printed: a printed list is never
     empty (« aucun exemple » is for the web, where it invites a contribution)."""
-    where = (" La fiche complète de chaque exemple (partenaires, objectifs, impacts, sources) "
-             "est en ligne à l’adresse indiquée." if site_url else "")
+    records = list(kit.examples.values())
+    held = ["ses partenaires", "son modèle"]
+    held += [words for words, holds in (("son territoire", any(e.territory for e in records)),
+                                        ("ses objectifs", any(e.objectives for e in records)),
+                                        ("ses impacts", any(e.impacts for e in records))) if holds]
+    held += ["sa description et ses sources"]
+    where = (f" La fiche de chaque exemple ({', '.join(held)}) est en ligne, à l’adresse "
+             "indiquée." if site_url else "")
     out = [f'<h1 id="{chapter_id}">Les exemples inspirants</h1>',
-           f'<p class="chapter-intro">La base compte {_count(len(kit.examples), "exemple", "exemples")}'
-           f" d’alliances entre associations, entreprises et acteurs publics, classés selon la "
-           f"typologie des partenariats (catégorie, puis modèle\u00a0; la fiche « kit "
-           f"méthodologique » ne dit pas quels modèles relèvent de quelle catégorie\u00a0: le "
-           f"rangement est une lecture du kit).{where}</p>"]
+           f'<p class="chapter-intro">La base compte {_count(len(records), "exemple", "exemples")}'
+           f" de partenariats, classés selon la typologie des partenariats (catégorie, puis "
+           f"modèle\u00a0; la fiche « kit méthodologique » ne dit pas quels modèles relèvent de "
+           f"quelle catégorie\u00a0: le rangement est une lecture du kit).{where}</p>"]
     toc = [(chapter_id, "Les exemples inspirants", 1)]
     for category in kit.typology.categories:
         models = [(m, kit.examples_by_model.get(m.id, [])) for m in kit.models_of(category.id)]
@@ -159,21 +213,30 @@ def examples_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[t
     return "".join(out), toc
 
 
-def tools_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[tuple[str, str, int]]]:
-    """The tool map chapter as HTML and its contents entries, by nature of tool."""
+def tools_html(kit: Kit, site_url: str, chapter_id: str,
+               map_entries: tuple[tuple[str, str, int], ...] = ()) -> tuple[str, list[tuple[str, str, int]]]:
+    """The tool map chapter as HTML and its contents entries: after its title, the map by lever
+    and by step (from the built page: odd17/printing.py puts it after the <h1>, with its
+    ``map_entries``), then the tools by nature."""
+    unstated = sum(t.access == NOT_STATED for t in kit.tools.values())
+    access = ("" if not unstated else
+              " L’accès à un outil (libre, sur inscription ou payant) n’est indiqué que quand ses "
+              f"sources le disent\u00a0; elles ne le disent pas pour {_count(unstated, 'outil', 'outils')}.")
     out = [f'<h1 id="{chapter_id}">La cartographie des outils</h1>',
+           f'<h2 id="{chapter_id}-liste">Les outils, par nature</h2>'
            f'<p class="chapter-intro">La cartographie recense '
-           f'{_count(len(kit.tools), "outil", "outils")} pour passer à l’action, classés par '
-           "nature.</p>"]
-    toc = [(chapter_id, "La cartographie des outils", 1)]
+           f'{_count(len(kit.tools), "outil", "outils")} pour passer à l’action, classés ici par '
+           f"nature.{access}</p>"]
+    toc = [(chapter_id, "La cartographie des outils", 1), *map_entries,
+           (f"{chapter_id}-liste", "Les outils, par nature", 2)]
     for kind in kit.vocabularies.tool_kinds:
         tools = [(s, t) for s, t in kit.tools.items() if t.kind == kind.id]
         if not tools:
             continue
         kid = KIND_ID.format(kind.id)
-        out.append(f'<h2 id="{kid}">{text(kind.name)}</h2><div class="cards">'
-                   + "".join(tool_card(kit, s, t, site_url) for s, t in tools) + "</div>")
-        toc.append((kid, text(kind.name), 2))
+        out.append(f'<h3 id="{kid}">{text(kind.name)}</h3><div class="cards">'
+                   + "".join(tool_card(kit, s, t, site_url, level=4) for s, t in tools) + "</div>")
+        toc.append((kid, text(kind.name), 3))
     return "".join(out), toc
 
 

@@ -7,7 +7,8 @@ PDFs (``ODD17_DOWNLOADS=true``, as ``bash scripts/task build`` publishes it). Th
 holds on a shared, noisy machine is their ratio (target: at most 2 at 1,000 examples, and a PDF
 cost per example that stays flat from 1,000 to 5,000: linear growth). Also: the pages of the
 whole-kit PDF (target: at most 60 + N / 4), the PDFs' size, and the printer's own steps as
-odd17/printing.py logs them (assembly, Chromium's print, the front pages' reprint, the cutting).
+odd17/printing.py logs them (assembly, the untagged layout print, the tagged prints of the five
+PDFs two at a time, pikepdf's finishing).
 
 scripts/bench.py calls ``pdf_figures`` on the copy it has built (issue 12, TEAM decision 7).
 """
@@ -66,8 +67,8 @@ def pdf_figures(project: Path, site_build_s: float | None = None, repeat: int = 
     steps = re.search(r"PDF en ([\d.]+) s \(([^)]*)\)", log)
     if steps:
         figures["pdf_step_s"] = float(steps.group(1))
-        for name, seconds in re.findall(r"([a-zé ]+?) ([\d.]+) s", steps.group(2)):
-            figures[f"pdf_{name.strip().replace(' ', '_')}_s"] = float(seconds)
+        for name, seconds in re.findall(r"([A-Za-zé ]+?) ([\d.]+) s", steps.group(2)):
+            figures[f"pdf_{name.strip().lower().replace(' ', '_')}_s"] = float(seconds)
     for folder in ("site-print", "site-print-only"):
         shutil.rmtree(project / folder, ignore_errors=True)
     return figures
@@ -95,10 +96,10 @@ ROWS = [("examples", "exemples (réels + synthétiques)", "{:.0f}"),
         ("pdf_ratio", "rapport avec PDF / site seul (objectif ≤ 2)", "{:.2f}"),
         ("pdf_ms_per_example", "coût des PDF par exemple (ms)", "{:.1f}"),
         ("pdf_step_s", "  étape PDF (s)", "{:.1f}"),
-        ("pdf_impression_kit_s", "    impression du kit par Chromium (s)", "{:.1f}"),
-        ("pdf_impression_couvertures_s", "    réimpression couvertures + sommaire (s)", "{:.1f}"),
-        ("pdf_kit_s", "    kit complet : sommaire numéroté, signets, pikepdf (s)", "{:.1f}"),
-        ("pdf_découpe_s", "    découpe des 4 fiches, pikepdf (s)", "{:.1f}"),
+        ("pdf_démarrage_de_chromium_s", "    démarrage de Chromium, deux onglets (s)", "{:.1f}"),
+        ("pdf_mise_en_page_s", "    mise en page : le kit sans numéros, non balisé (s)", "{:.1f}"),
+        ("pdf_impression_balisée_s", "    impression balisée des 5 PDF, deux à la fois (s)", "{:.1f}"),
+        ("pdf_finitions_s", "    finitions pikepdf : signets, liens, artefacts, XMP (s)", "{:.1f}"),
         ("pdf_kit_pages", "pages du kit complet", "{:.0f}"),
         ("pages_allowed", "  pages permises (60 + 1 par 4 exemples)", "{:.0f}"),
         ("pdf_mb", "taille des 5 PDF (Mo)", "{:.1f}")]

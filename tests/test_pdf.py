@@ -1,6 +1,7 @@
-"""The PDFs read back: a paper document (catalogue, clean cover, numbered contents, no web
-wording), the sheets cut out of the whole kit, fonts, bookmarks, links; and the booklet a reader
-prints from the examples index (« Imprimer la sélection »)."""
+"""The PDFs read back: a paper document (catalogue of whole sentences, clean cover, numbered
+contents, page references, no web wording), each sheet its own tagged PDF (PDF/UA subset checked
+with PyPI pdfua), fonts, bookmarks, links; and the booklet a reader prints from the examples
+index (« Imprimer la sélection »)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def build_pdfs(project: Path, site_url: str) -> Path:
     set_site_url(project, site_url)
     result = mkdocs_build(project, project / "site", ODD17_DOWNLOADS="true", ODD17_SITE_URL=site_url)
     assert result.returncode == 0, result.stderr[-5000:]
+    (project / "build-output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
     return project / "site"
 
 
@@ -220,7 +222,7 @@ def test_bookmarks_for_every_chapter_example_and_tool(pdf_site: Path) -> None:
     top = [title for depth, title, _ in items if depth == 0]
     assert [squash(t) for t in top] == [squash(t) for t in (
         "Sommaire", "L'argumentaire : pourquoi faire alliance", "Le kit méthodologique",
-        "Les exemples inspirants", "La cartographie des outils")]
+        "Les exemples inspirants", "La cartographie des outils", "Pour les formateurs")]
 
 
 def test_links_inside_the_pdf_and_to_the_web(pdf_site: Path) -> None:
@@ -248,31 +250,158 @@ def links_on_page(path: Path, number: int) -> list[int]:
     return out
 
 
-# --- The sheets, cut out of the whole kit ------------------------------------------------------
+# --- The sheets, each its own tagged PDF --------------------------------------------------------
 
-def test_sheets_are_cut_out_of_the_kit(pdf_site: Path) -> None:
+def test_each_sheet_is_its_own_document(pdf_site: Path) -> None:
+    """A cover, its contents when it has 8 pages or more (numbers = where its bookmarks lead),
+    its chapter numbered from its own cover; its links stay inside it or go to the web."""
     kit_pdf = pdf_site / "pdf/kit-complet.pdf"
-    kit_pages = len(PdfReader(kit_pdf).pages)
     top = [(title, page) for depth, title, page in outline(kit_pdf) if depth == 0][1:]
-    starts = [page for _, page in top] + [kit_pages + 1]
     for number, name in enumerate(SHEETS):
         sheet = pdf_site / f"pdf/{name}.pdf"
         reader = PdfReader(sheet)
-        length = starts[number + 1] - starts[number]
-        assert len(reader.pages) == 1 + length, name  # its cover, then its chapter's pages
+        pages = len(reader.pages)
         assert "Édition du" in pdf_text(sheet, 1, 1)
-        # The same pages as in the kit, page numbers included.
-        assert pdf_text(sheet, 2, 2) == pdf_text(kit_pdf, starts[number], starts[number])
-        assert pdf_text(sheet, len(reader.pages), len(reader.pages)) == pdf_text(
-            kit_pdf, starts[number + 1] - 1, starts[number + 1] - 1)
-        # The viewer numbers its pages as they are printed: the kit's numbers.
-        assert reader.page_labels[:2] == ["couverture", str(starts[number])], name
-        assert reader.page_labels[-1] == str(starts[number + 1] - 1), name
-        sheet_outline = outline(sheet)
-        assert squash(sheet_outline[0][1]) == squash(top[number][0]) and sheet_outline[0][2] == 2
-        uris, targets = links(sheet)  # internal links stay inside, others go to the web
-        assert all(2 <= t <= len(reader.pages) for t in targets), name
+        marks = outline(sheet)
+        has_contents = "Sommaire" in pdf_text(sheet, 2, 2)[:80]
+        assert has_contents == (pages >= 8), (name, pages)
+        chapter = [m for m in marks if squash(m[1]) == squash(top[number][0])]
+        assert chapter and chapter[0][2] == (3 if has_contents else 2), (name, marks[:3])
+        if has_contents:
+            contents = pdf_text(sheet, 2, 2)
+            checked = 0
+            for _, title, page in marks[1:]:
+                match = re.search(re.escape(title).replace(r"\ ", r"\s*") + r"\s+(\d+)", contents)
+                if match:
+                    assert int(match.group(1)) == page, (name, title)
+                    checked += 1
+            assert checked >= 3, (name, contents[:300])
+        # The printed page numbers are the viewer's.
+        assert pdf_text(sheet, pages, pages).endswith(f" {pages}"), name
+        uris, targets = links(sheet)
+        assert all(2 <= t <= pages for t in targets), name
         assert all(u.startswith(("https://", "http://")) for u in uris), name
+
+
+def pdfua(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], capture_output=True,
+                          text=True)
+
+
+def test_every_pdf_passes_the_pdfua_subset(pdf_site: Path) -> None:
+    """PyPI pdfua (the machine-checkable subset of PDF/UA-1): no finding at all, warnings
+    included (links described, XMP claiming PDF/UA, running headers and page numbers as
+    artifacts); and what a screen reader needs, read back with pikepdf."""
+    import pikepdf
+
+    pdfs = sorted((pdf_site / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 5
+    for path in pdfs:
+        result = pdfua(path)
+        assert result.returncode == 0, result.stdout[-3000:]
+        with pikepdf.open(path) as pdf:
+            assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked, path.name
+            assert str(pdf.Root.Lang) == "fr" and "/Outlines" in pdf.Root
+            assert str(pdf.docinfo.Creator) == "Kit « L’ODD 17 en pratique »", path.name
+            with pdf.open_metadata() as meta:
+                assert meta.get("pdfuaid:part") == "1"
+            annotations = [a for page in pdf.pages for a in page.obj.get("/Annots") or []]
+            assert annotations and all("/Contents" in a for a in annotations), path.name
+
+
+def test_pdfua_check_fails_an_untagged_pdf(tmp_path: Path) -> None:
+    """The check above can fail: a PDF without tags is refused."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.save(tmp_path / "nu.pdf")
+    assert pdfua(tmp_path / "nu.pdf").returncode != 0
+
+
+def test_build_output_has_no_warning(pdf_site: Path) -> None:
+    output = (pdf_site.parent / "build-output.txt").read_text(encoding="utf-8")
+    assert "PDF : kit-complet.pdf" in output
+    assert not [line for line in output.splitlines()
+                if re.search(r"Warning|Traceback|File \"|WARNING", line)], output[-3000:]
+
+
+# --- Whole texts, page references, layout ---------------------------------------------------------
+
+def test_cards_end_on_whole_sentences() -> None:
+    from odd17.catalogue import sentences, summary
+
+    text = ("Le tableau source écrit « P.M.E » ; le kit y lit les PMR. Une phrase « qui cite. Une "
+            "autre » continue ici. Dernière phrase, qui corrige la source.")
+    assert sentences(text) == ["Le tableau source écrit « P.M.E » ; le kit y lit les PMR.",
+                               "Une phrase « qui cite. Une autre » continue ici.",
+                               "Dernière phrase, qui corrige la source."]
+    assert summary(text) == text
+    assert summary(text, 80) == "Le tableau source écrit « P.M.E » ; le kit y lit les PMR."
+    assert summary("Une seule phrase très longue " * 50).endswith("longue")  # whole, never cut
+    assert "…" not in summary(text, 10)
+
+
+def test_no_text_cut_short_in_print(pdf_site: Path) -> None:
+    """Every description of the kit prints whole (each is shorter than a card's room), and every
+    « … » printed is one the kit's own texts hold."""
+    text = squash(pdf_text(pdf_site / "pdf/kit-complet.pdf"))
+    unhyphenated = text.replace("-", "")  # pdftotext drops a hyphen that ends a line
+    for record in [*KIT.examples.values(), *KIT.tools.values()]:
+        assert squash(record.description).replace("-", "") in unhyphenated, record.description[:60]
+    own = squash(" ".join(p.read_text(encoding="utf-8") for p in [
+        *(ROOT / "content").rglob("*.yml"), *(ROOT / "docs").rglob("*.md")]))
+    for match in re.finditer("…", text):
+        assert text[max(0, match.start() - 12):match.start() + 1] in own, text[match.start() - 40:match.end()]
+
+
+def test_cross_references_give_the_page(pdf_site: Path) -> None:
+    """On paper a reference says where: « Construire le partenariat (p. N) », N the page of its
+    bookmark; in a sheet, a place outside it is given by its address."""
+    kit_pdf = pdf_site / "pdf/kit-complet.pdf"
+    pages = {squash(title): page for _, title, page in outline(kit_pdf)}
+    text = pdf_text(kit_pdf)
+    references = re.findall(r"voir (?:aussi )?([^()]{5,60}?) \(p\. (\d+)\)", text)
+    checked = [(title, page) for title, page in references if squash(title) in pages]
+    assert len(checked) >= 2, references
+    for title, page in checked:
+        assert pages[squash(title)] == int(page), (title, page)
+    assert len(re.findall(r"\(p\. \d+\)", text)) > 40
+    method = pdf_text(pdf_site / "pdf/kit-methodologique.pdf")
+    assert f"{TEST_HOST}exemples/deloitte-sivc/" in method.replace(" ", "")
+    assert re.search(r"\(p\. \d+\)", method)
+
+
+def heading_heights(path: Path) -> list[tuple[float, str]]:
+    """(height above the page's bottom edge, title) of every bookmark's heading, in points."""
+    import pikepdf
+
+    from odd17.printing import _explicit, _outline
+
+    with pikepdf.open(path) as pdf:
+        places = [(_explicit(node.get("/Dest")), str(node.Title)) for node, _ in _outline(pdf)]
+    return [(float(p[3]), title) for p, title in places
+            if p is not None and len(p) > 3 and p[1] == "/XYZ" and p[3] is not None]
+
+
+def test_layout_keeps_lines_together(pdf_site: Path) -> None:
+    """No heading alone at a page's foot (at least three lines under it, above the bottom
+    margin's 42 pt); no page holds only a source line; the tool map and the trainers' page are
+    printed."""
+    for pdf in (pdf_site / "pdf").glob("*.pdf"):
+        low = [(top, title) for top, title in heading_heights(pdf) if top < 85]
+        assert not low, (pdf.name, low)
+        for number in range(2, len(PdfReader(pdf).pages) + 1):
+            body = pdf_text(pdf, number, number)
+            assert not (body.split("Source", 1)[0].count(" ") < 12 and "Source :" in body
+                        and len(body) < 300), (pdf.name, number, body)
+    tools = pdf_text(pdf_site / "pdf/cartographie-des-outils.pdf")
+    assert "Par levier d’un projet innovant" in tools and "Par étape de la démarche" in tools
+    assert "Accès : Non précisé" not in tools and "Non précisé par les sources" not in tools
+    kit = pdf_text(pdf_site / "pdf/kit-complet.pdf")
+    assert "Pour les formateurs" in kit and "Module 1" in kit
+    assert "Pour une fondation" in kit and "place d’une collectivité territoriale" in kit
+    assert "partenaires, objectifs, impacts" not in kit  # issue 22: what the base holds
 
 
 def test_each_sheet_is_linked_from_its_pages(pdf_site: Path) -> None:
@@ -384,3 +513,14 @@ def test_the_blank_workbook_is_in_the_kit_and_the_method_sheet(pdf_site: Path) -
                 assert squash(question).replace("-", "") in text, (name, question)
         for wording in ("Exporter", "Importer un fichier", "Effacer mes réponses"):
             assert squash(wording) not in text, (name, wording)
+
+
+def test_margin_boxes_are_found_before_the_tagged_content() -> None:
+    """The running header's text objects, before the first marked-content sequence, whatever
+    bytes their strings hold (« BDC », « ET », parentheses)."""
+    from odd17.printing import _leading_text
+
+    stream = (b"q 1 0 0 1 0 0 cm BT /F1 8 Tf (BDC \\( ET) Tj ET\n"
+              b"BT <4244 43> Tj ET /P <</MCID 0>> BDC BT (texte) Tj ET EMC BT (x) Tj ET")
+    spans = _leading_text(stream)
+    assert [stream[a:b] for a, b in spans] == [b"BT /F1 8 Tf (BDC \\( ET) Tj ET", b"BT <4244 43> Tj ET"]

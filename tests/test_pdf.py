@@ -140,9 +140,10 @@ def test_300_examples_fit_in_135_pages_with_every_title(big_pdf_site: tuple[Path
     assert not missing, missing[:5]
     bookmarks = {squash(title) for _, title, _ in outline(kit_pdf)}
     assert not [t for t in titles if squash(t) not in bookmarks]
-    # The method's pages name a few examples per model, the catalogue holds them all.
+    # The method's pages name a few examples per model, the catalogue holds them all: the sheet
+    # (its contents, the method and the blank « Carnet d'alliance », about 8 pages) does not grow.
     method = site / "pdf/kit-methodologique.pdf"
-    assert len(PdfReader(method).pages) <= 20 and "autres, dans le catalogue" in pdf_text(method)
+    assert len(PdfReader(method).pages) <= 30 and "autres, dans le catalogue" in pdf_text(method)
 
 
 def test_no_address_of_the_kit_without_a_site_url(big_pdf_site: tuple[Path, list[str]]) -> None:

@@ -1,4 +1,4 @@
-"""mkdocs-macros module: the macros of the hand-written pages, thin wrappers over odd17.render.
+"""mkdocs-macros module: the macros of the hand-written pages, thin wrappers over odd17.site.render.
 
 The content is validated once per build by the ``odd17`` plugin (listed before ``macros``);
 each macro hands the validated Kit to a rendering function and returns its Markdown.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17 import examples_index, feed, model_selector, panorama, render, settings, tool_map, workbook
+from odd17.site import workbook
+from odd17.publish import feed
+from odd17.site import examples_index, model_selector, panorama, render, settings, tool_map
 
 MACROS = {name: getattr(render, name) for name in (
     "typology_table", "models_details", "levers_list", "steps_list",

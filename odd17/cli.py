@@ -292,12 +292,12 @@ def guard(main: Callable[[], int]) -> int:
 
 
 def scaffold(kind: str, task: str) -> int:
-    """scripts/new_example.py and new_tool.py: the scaffold (odd17/scaffold.py) for ``kind``
+    """scripts/new_example.py and new_tool.py: the scaffold (odd17/contribute/scaffold.py) for ``kind``
     (« examples », « tools »), or, when a package is missing (the script run without the task's
     .venv), the French line that gives the task ``task`` to run instead."""
     exit_on_interrupt()
     try:
-        from .scaffold import run
+        from odd17.contribute.scaffold import run
     except ModuleNotFoundError as missing:
         sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt\n"
                  f"    bash scripts/task {task}\n"

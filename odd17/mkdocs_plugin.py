@@ -4,7 +4,7 @@ Listed before ``macros`` in mkdocs.yml, so the macros module (macros/main.py) fi
 validated ``Kit`` on this plugin. A build with invalid content stops with the validator's lines.
 
 Record pages (examples, tools) are ``KitRecordPage`` objects: MkDocs builds them like any page,
-but their metadata is set as Python objects and their body is HTML built by ``odd17.render``,
+but their metadata is set as Python objects and their body is HTML built by ``odd17.site.render``,
 with their table of contents; no text of a record is ever parsed as YAML or Markdown. The glue
 here stays thin: the kit's logic lives in odd17/.
 """
@@ -29,11 +29,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import (cli, examples_index, opendata, printing, render, search_folding, settings,
-               site_search, tables, tool_map, typography)
-from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
-from .kit import Kit
-from .validation import display_path, validate
+from odd17 import cli
+from odd17.content import typography
+from odd17.print import printing
+from odd17.publish import opendata
+from odd17.search import search_folding, site_search
+from odd17.site import examples_index, render, settings, tables, tool_map
+from odd17.publish.generated import generated_files  # noqa: F401 - the one list, also read by the validator
+from odd17.content.kit import Kit
+from odd17.content.validation import display_path, validate
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -62,7 +66,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say one is missing)
-        # The fallback <meta name="description"> in the pages' typography (odd17/typography.py).
+        # The fallback <meta name="description"> in the pages' typography (odd17/content/typography.py).
         if config.site_description:
             config.site_description = typography.french_text(config.site_description)
         content = Path(config.config_file_path).parent / self.config.content_dir
@@ -78,9 +82,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
             search = config.plugins.get("material/search")
-            if search is not None:  # French words for Material's search (odd17/search_folding.py)
+            if search is not None:  # French words for Material's search (odd17/search/search_folding.py)
                 search.config["separator"] = search_folding.SEPARATOR
-        else:  # online, the header's search box is Pagefind's (odd17/site_search.py)
+        else:  # online, the header's search box is Pagefind's (odd17/search/site_search.py)
             config.theme.dirs.insert(0, str(site_search.TEMPLATES))
             config.extra_css.append(site_search.STYLES)
             self.searched = site_search.Sources()
@@ -116,7 +120,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         return self._download_links(html, page)
 
     def record_content(self, page: "KitRecordPage", config: MkDocsConfig, files: Files) -> None:
-        """A record page's HTML (odd17.render) and contents, its links resolved by MkDocs."""
+        """A record page's HTML (odd17.site.render) and contents, its links resolved by MkDocs."""
         assert self.kit is not None
 
         def link(path: str, anchor: str) -> str:
@@ -280,7 +284,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
 class KitRecordPage(Page):
     """A record's page: MkDocs builds it like any page (plugins, theme, search), but its
-    metadata comes from the validated record as Python objects and its HTML from odd17.render:
+    metadata comes from the validated record as Python objects and its HTML from odd17.site.render:
     no YAML or Markdown parser ever reads record text, and no Markdown converter is set up for
     it (that alone was a tenth of the build at 1,000 examples)."""
 

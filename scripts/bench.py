@@ -43,10 +43,10 @@ sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
 import yaml  # noqa: E402
 
-from odd17.validation import validate  # noqa: E402
+from odd17.content.validation import validate  # noqa: E402
 
 SYNTHETIC_PREFIX = "fictif-"
-EXAMPLES = "exemples"  # where example pages live (odd17.render)
+EXAMPLES = "exemples"  # where example pages live (odd17.site.render)
 DEFAULT_SEEDS = Path("/work/shared/seeds")
 # The fictional host of the bench's builds: with a public address the pages carry their share
 # block and QR code, as the published site does (a placeholder would never be published).
@@ -141,7 +141,7 @@ def copy_project(dest: Path) -> Path:
 
 # --- The plain Material site of the same text -----------------------------------------------------
 
-def plain_markdown(kit, slug: str) -> str:  # noqa: ANN001 - odd17.kit.Kit
+def plain_markdown(kit, slug: str) -> str:  # noqa: ANN001 - odd17.content.kit.Kit
     """An example's text as a plain Markdown page: what the kit's page shows, without the kit."""
     example = kit.examples[slug]
     model = kit.model(example.model)

@@ -12,8 +12,8 @@ Two measures, in temporary copies of the project (the work tree is not modified)
 2. The search as French readers type, on the real content: the same queries against Material's
    search as configured by default (``lang: fr``), with its French stemmer turned on
    (``pipeline: [stemmer, stopWordFilter, trimmer]``), and as the kit configures it (separator
-   splitting elisions + odd17/search_folding.py); plus the weight the folding adds to the index
-   at N examples. This is the evidence for the choice explained in odd17/search_folding.py.
+   splitting elisions + odd17/search/search_folding.py); plus the weight the folding adds to the index
+   at N examples. This is the evidence for the choice explained in odd17/search/search_folding.py.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def _search_variant(project: Path, variant: str) -> None:
         text = text.replace("      lang: fr\n",
                             "      lang: fr\n      pipeline: [stemmer, stopWordFilter, trimmer]\n", 1)
     config.write_text(text, encoding="utf-8")
-    folding = project / "odd17" / "search_folding.py"
+    folding = project / "odd17" / "search" / "search_folding.py"
     folding.write_text(folding.read_text(encoding="utf-8").replace(
         "    path = site / \"search\" / \"search_index.json\"\n",
         "    return  # measured without the folding (scripts/bench_examples.py)\n"

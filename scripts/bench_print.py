@@ -7,7 +7,7 @@ PDFs (``ODD17_DOWNLOADS=true``, as ``bash scripts/task build`` publishes it). Th
 holds on a shared, noisy machine is their ratio (target: at most 2 at 1,000 examples, and a PDF
 cost per example that stays flat from 1,000 to 5,000: linear growth). Also: the pages of the
 whole-kit PDF (target: at most 60 + N / 4), the PDFs' size, and the printer's own steps as
-odd17/printing.py logs them (assembly, the untagged layout print, the tagged prints of the five
+odd17/print/printing.py logs them (assembly, the untagged layout print, the tagged prints of the five
 PDFs two at a time, pikepdf's finishing).
 
 scripts/bench.py calls ``pdf_figures`` on the copy it has built (issue 12, TEAM decision 7).

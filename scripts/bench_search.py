@@ -9,7 +9,7 @@ browser context (empty cache). Figures:
 - bytes of the first visit and of the first query, as a static host serves them (text files
   gzipped, Pagefind's files as they are: they are compressed already), and their total;
 - the time from the last key typed (its ``input`` event) to the frame that paints the results
-  (the list marked complete by odd17/search.js, then the next frame): the first query (median
+  (the list marked complete by odd17/search/search.js, then the next frame): the first query (median
   and best of the visits: it includes whatever the box had not loaded when focused, the index
   chunks of the words and the browser's first run of Pagefind's WebAssembly), then the median
   of the later ones.
@@ -186,7 +186,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="garder les copies construites dans ce dossier")
     args = parser.parse_args()
-    from odd17 import site_search  # noqa: PLC0415
+    from odd17.search import site_search  # noqa: PLC0415
 
     runs = []
     with tempfile.TemporaryDirectory() as tmp:

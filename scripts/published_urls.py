@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from odd17.published_urls import add_new_urls, lost_urls  # noqa: E402
+from odd17.publish.published_urls import add_new_urls, lost_urls  # noqa: E402
 
 
 def main() -> int:

@@ -6,7 +6,7 @@ and all the web addresses the records cite (partners' websites, sources, tools),
 ``--check-online`` also requests each address (needs a network: never used by the tests or CI).
 
 The addresses come from strangers and the replies from their servers: every line is printed
-through the kit's terminal escaping (``odd17.problems.print_lines``: a status line cannot change
+through the kit's terminal escaping (``odd17.content.problems.print_lines``: a status line cannot change
 the terminal's title or erase lines), and only public hosts are requested, redirections
 included (never the maintainer's machine, network or a cloud's metadata address).
 """
@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from odd17.problems import print_lines  # noqa: E402
-from odd17.validation import validate  # noqa: E402
+from odd17.content.problems import print_lines  # noqa: E402
+from odd17.content.validation import validate  # noqa: E402
 
 
 def addresses(kit) -> list[tuple[str, str, str]]:  # noqa: ANN001

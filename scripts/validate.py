@@ -3,7 +3,7 @@
 
 Without a path, checks all of content/. Exit 0 when valid, 1 when not, 2 on a usage error.
 Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as an annotation.
-The checks themselves live in odd17.validation, shared with every ``mkdocs build``.
+The checks themselves live in odd17.content.validation, shared with every ``mkdocs build``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ exit_on_interrupt()
 
 try:
     from odd17.cli import FrenchArgumentParser, guard
-    from odd17.problems import print_lines
-    from odd17.validation import validate
+    from odd17.content.problems import print_lines
+    from odd17.content.validation import validate
 except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it
     sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt "
              "bash scripts/task validate (il installe ce qu'il faut).")
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("ODD17_TIMINGS"):  # scripts/bench_validate.py: where the time goes
         import time
 
-        from odd17 import validation
+        from odd17.content import validation
 
         workers = ", ".join(f"{cpu:.2f}" for cpu in validation.WORKER_CPU_SECONDS) or "aucun"
         print(f"temps processeur : principal {time.process_time():.2f} s, "

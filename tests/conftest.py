@@ -50,7 +50,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # The environment of the published build (`bash scripts/task build` in the Pages deployment): the
-# PDFs and downloads, and the two settings (odd17/settings.py), here with fictional addresses.
+# PDFs and downloads, and the two settings (odd17/site/settings.py), here with fictional addresses.
 TEST_SITE_URL = "https://kit.test/"
 TEST_REPO_URL = "https://github.com/organisation-test/kit-test"
 PUBLISHED_ENV = {"ODD17_DOWNLOADS": "true", "ODD17_SITE_URL": TEST_SITE_URL,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, MEASURES, ROOT, TODAY, serve
-from odd17.validation import validate
+from odd17.content.validation import validate
 from plainsite import plain_material_site
 from sitecrawl import Site, sample_urls
 

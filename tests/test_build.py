@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.site_search import NOT_TEXT
-from odd17.typography import french_text
-from odd17.validation import validate
+from odd17.search.site_search import NOT_TEXT
+from odd17.content.typography import french_text
+from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
 
@@ -56,7 +56,7 @@ def test_every_example_and_tool_has_its_page(built_site: Path) -> None:
     assert KIT is not None and KIT.examples and KIT.tools
     for slug, example in KIT.examples.items():
         html = page(built_site, f"exemples/{slug}")
-        # Pages are in French typography (odd17/typography.py): ’ and no-break spaces.
+        # Pages are in French typography (odd17/content/typography.py): ’ and no-break spaces.
         assert french_text(example.partners[0].name) in text_of(html)
         assert french_text(KIT.model(example.model).name) in text_of(html)
     for slug, tool in KIT.tools.items():
@@ -112,8 +112,8 @@ def test_no_third_party_request(built_site: Path) -> None:
 
 
 def test_search_index_is_french(built_site: Path) -> None:
-    """Online, Pagefind's index (odd17/site_search.py; the offline copy: tests/test_search.py)."""
-    from odd17 import site_search
+    """Online, Pagefind's index (odd17/search/site_search.py; the offline copy: tests/test_search.py)."""
+    from odd17.search import site_search
 
     assert list((built_site / site_search.BUNDLE).glob("pagefind.fr_*.pf_meta"))
     assert any("Deloitte" in r["content"] for r in site_search.records(built_site))
@@ -232,7 +232,7 @@ def test_a_generated_page_whose_metadata_was_not_read_fails_the_build() -> None:
     plugin.front_matter_pages = {"exemples/modeles/x.md"}
     with pytest.raises(PluginError, match="n'a pas pu lire"):
         plugin.on_page_markdown("texte", _FakePage("exemples/modeles/x.md", {}), None, None)
-    record = next(iter(__import__("odd17.render", fromlist=["x"]).record_pages(KIT)))
+    record = next(iter(__import__("odd17.site.render", fromlist=["x"]).record_pages(KIT)))
     plugin.records = {record.path: record}
     broken = _FakePage(record.path, {"title": "ailleurs"})
     with pytest.raises(PluginError, match="titre de la fiche manque"):
@@ -240,7 +240,7 @@ def test_a_generated_page_whose_metadata_was_not_read_fails_the_build() -> None:
 
 
 def test_escaping_helpers_one_per_context() -> None:
-    from odd17.text import html_attr, html_text, html_url
+    from odd17.site.text import html_attr, html_text, html_url
     assert html_text("<b>a & b</b> : c") == "&lt;b&gt;a &amp; b&lt;/b&gt;\u00a0: c"
     assert html_attr('x" onclick="y') == "x&quot; onclick=&quot;y"
     assert html_url("https://example.org/a b\"<") == "https://example.org/a%20b%22%3C"
@@ -252,7 +252,7 @@ def test_escaping_helpers_one_per_context() -> None:
 def test_share_address_and_qr_only_with_a_public_address() -> None:
     """No site_url: no absolute address, no QR code; with one, the address is written and the
     browser draws its QR code (docs/assets/record-qr.js), the build does not."""
-    from odd17 import render
+    from odd17.site import render
     record = next(r for r in render.record_pages(KIT) if r.kind == "example")
 
     def link(path: str, anchor: str) -> str:

@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from conftest import CONTENT, ROOT, TODAY
-from odd17 import citation, render
-from odd17.models import Example
-from odd17.site_search import NOT_TEXT
-from odd17.validation import validate
+from odd17.site import citation, render
+from odd17.content.models import Example
+from odd17.search.site_search import NOT_TEXT
+from odd17.content.validation import validate
 
 HOSTILE = Example.model_validate({
     "titre": "Les {accolades} & 100 % de <script>alert(1)</script> \\ # _ ~ $ ^ « fin »",

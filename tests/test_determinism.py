@@ -5,7 +5,7 @@ PDFs, data files and offline zip). The second differs in everything that should 
 folder, its moment and Python's hash seed (which reorders sets and dicts built from them).
 SOURCE_DATE_EPOCH is the last commit's date in both, which fixes the dates MkDocs writes into
 sitemap.xml and the gzip header of sitemap.xml.gz, the date on the PDF covers and in the PDF
-metadata (odd17.printing), and the file dates inside the offline zip.
+metadata (odd17.print.printing), and the file dates inside the offline zip.
 """
 
 from __future__ import annotations

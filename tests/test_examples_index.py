@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY
-from odd17.validation import validate
+from odd17.content.validation import validate
 
 pytestmark = [pytest.mark.browser]
 KIT = validate(CONTENT, today=TODAY).kit
@@ -20,7 +20,7 @@ def visible_titles(page) -> list[str]:  # noqa: ANN001
 
 
 def plain(text: str) -> str:
-    """Text as in the records: French typography (odd17/typography) gives no-break spaces and
+    """Text as in the records: French typography (odd17/content/typography) gives no-break spaces and
     typographic apostrophes to what readers see."""
     return text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
 
@@ -30,7 +30,7 @@ def count_line(page) -> str:  # noqa: ANN001
 
 
 def in_index_order(examples: list[tuple[str, object]]) -> list[str]:
-    from odd17.examples_index import ordered
+    from odd17.site.examples_index import ordered
 
     wanted = {slug for slug, _ in examples}
     return [e.title for s, e in ordered(KIT) if s in wanted]
@@ -284,7 +284,9 @@ def test_typing_words_is_one_step_of_the_history(page, site_url: str) -> None:  
 def test_a_facet_is_one_declaration(monkeypatch: pytest.MonkeyPatch) -> None:
     """Declaring a facet on an existing field puts it in the form, the filters' data, the
     facet pages and the open data, with nothing else to write."""
-    from odd17 import examples_index, facets, opendata
+    from odd17.content import facets
+    from odd17.publish import opendata
+    from odd17.site import examples_index
 
     added = facets.Facet("modele-essai", "Modèle (essai)", "modeles", field="modele",
                          pages="exemples/essai", data_column="modele_essai")
@@ -344,7 +346,7 @@ def test_bench_script_measures_the_index_and_the_search_settings() -> None:
 
 
 def test_counts_use_french_digit_grouping() -> None:
-    from odd17.examples_index import _number
+    from odd17.site.examples_index import _number
 
     assert _number(9) == "9" and _number(1009) == "1\u202f009" and _number(12345) == "12\u202f345"
 

@@ -1,4 +1,4 @@
-"""The feed of new examples (odd17/feed.py): Atom, in French, parsed as a feed reader would."""
+"""The feed of new examples (odd17/publish/feed.py): Atom, in French, parsed as a feed reader would."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from conftest import CONTENT, TODAY
-from odd17 import feed
-from odd17.validation import validate
+from odd17.publish import feed
+from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
 SITE = "https://kit.test/"

@@ -29,8 +29,8 @@ import yaml
 
 from conftest import (CONTENT, FIXTURES, MEASURES, PUBLISHED_ENV, ROOT, TODAY, copy_project,
                       mkdocs_build, serve)
-from odd17.models import _INVISIBLE, Example, Tool
-from odd17.validation import validate
+from odd17.content.models import _INVISIBLE, Example, Tool
+from odd17.content.validation import validate
 from sitecrawl import Site
 
 KINDS = {"examples": (Example, "exemples", FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml"),
@@ -215,7 +215,7 @@ REFUSED_CASES = cases("refused")
 def _follow_text(data: dict, path: tuple, payload: str) -> None:
     """A link's text that reads as an address (« <a href="https://evil.example.org/"> »…) must
     lead to that site (``models.check_link_text``): the payload is shown, its link follows it."""
-    from odd17.models import address_in_text
+    from odd17.content.models import address_in_text
 
     host = address_in_text(payload)
     link = {"nom": "site_web" if path[0] == "partenaires" else "adresse", "titre": "url"}.get(
@@ -505,9 +505,9 @@ def test_search_index_holds_no_markup_from_records(hostile: Site) -> None:
 
 def test_pagefind_index_holds_record_text_as_text(hostile: Site) -> None:
     """The online search (Pagefind) indexed each payload as the text readers see, titles
-    included: nothing was read as markup (odd17/search.js then shows results as text, which
+    included: nothing was read as markup (odd17/search/search.js then shows results as text, which
     test_nothing_runs_in_the_browser checks)."""
-    from odd17 import site_search
+    from odd17.search import site_search
 
     if not (hostile.root / site_search.BUNDLE).is_dir():
         pytest.skip("pas d'index Pagefind dans ce site")
@@ -642,7 +642,7 @@ def _forged_lines(output: str) -> list[str]:
 
 @pytest.mark.parametrize("text", FORGED)
 def test_terminal_lines_never_start_a_workflow_command(text: str) -> None:
-    from odd17.problems import Problem, terminal_line
+    from odd17.content.problems import Problem, terminal_line
 
     for line in (terminal_line(text), str(Problem(text, 1, text, text)),
                  str(Problem("a.yml", 1, "", text))):
@@ -716,7 +716,7 @@ GITHUB_BODY_LIMIT = 65_536
 
 
 def _form_body(**answers: str) -> str:
-    from odd17 import issue_form
+    from odd17.contribute import issue_form
 
     kit = validate(CONTENT, today=TODAY).kit
     parts = []
@@ -757,7 +757,7 @@ def test_every_body_up_to_githubs_limit_is_read_in_seconds(name: str) -> None:
     import datetime as dt
     import time
 
-    from odd17 import issue_form
+    from odd17.contribute import issue_form
 
     kit = validate(CONTENT, today=TODAY).kit
     room = GITHUB_BODY_LIMIT - len(HOSTILE_BODIES[name](0)) - 200
@@ -787,7 +787,7 @@ def test_thousands_of_partner_lines_get_a_reply_under_githubs_limit(tmp_path: Pa
 
 
 def test_a_reply_listing_many_problems_is_capped_with_a_count() -> None:
-    from odd17 import issue_form
+    from odd17.contribute import issue_form
 
     problems = [f"« Sources », ligne {n} : " + "problème très long " * 40 for n in range(1, 2001)]
     listed = issue_form.problem_list(problems, 50_000)
@@ -826,7 +826,7 @@ def test_titles_the_site_shows_alike_are_duplicates(tmp_path: Path, first: str,
 @pytest.mark.parametrize("slug", ["carte", "carte-leviers", "carte-etapes", "liste", "resultats",
                                   "resultats-titre", "filtre-mots", "filtre-public"])
 def test_a_tool_cannot_take_an_anchor_of_the_tool_map(tmp_path: Path, slug: str) -> None:
-    from odd17 import tool_map
+    from odd17.site import tool_map
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
@@ -895,7 +895,7 @@ def test_the_freshness_report_requests_public_hosts_only_and_prints_replies_iner
     finally:
         server.shutdown()
     assert requests == ["/"] and "\x1b" in raw
-    from odd17.problems import terminal_line
+    from odd17.content.problems import terminal_line
 
     line = terminal_line(f"- exemples/x (sources[0].url) : {url} → {raw}")
     assert not _forged_lines(line) and "\\x1b]0;pwned\\x07" in line

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, MEASURES, ROOT, TODAY, search
-from odd17.typography import french_text
-from odd17.validation import validate
+from odd17.content.typography import french_text
+from odd17.content.validation import validate
 from plainsite import plain_material_site
 from sitecrawl import Site, css_urls, is_external, is_internal, sample_urls
 
@@ -139,7 +139,7 @@ def test_every_record_has_its_page_and_counts_match_the_content(site: Site, sect
         html = (site.root / section / slug / "index.html").read_text(encoding="utf-8")
         title = getattr(record, "title", None) or record.name
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
-        # In French typography, as every page (odd17/typography.py).
+        # In French typography, as every page (odd17/content/typography.py).
         assert _plain(h1) == " ".join(french_text(title).split()), slug
     MEASURES.append(f"intégrité : {len(records)} fiches {section} = {len(files)} fichiers de "
                     f"content/{SECTIONS[section]} = {len(records)} pages"
@@ -168,7 +168,7 @@ def test_the_typology_page_links_every_example(site: Site) -> None:
 
 def test_search_index_and_sitemap_hold_every_record(site: Site, offline: Site) -> None:
     """Online (Pagefind) and in the offline copy (Material's index), every record is found."""
-    from odd17 import site_search
+    from odd17.search import site_search
 
     locations = {r["url"].lstrip("/") for r in site_search.records(site.root)}
     index = json.loads((offline.root / "search/search_index.json").read_text(encoding="utf-8"))

@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from conftest import CONTENT, FIXTURES, ROOT, TODAY
-from odd17 import issue_form
-from odd17.typography import french_text
-from odd17.validation import validate
+from odd17.contribute import issue_form
+from odd17.content.typography import french_text
+from odd17.content.validation import validate
 
 FORMS = FIXTURES / "issue-forms"
 VALID = sorted((FORMS / "valid").glob("*.md"))

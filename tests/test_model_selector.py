@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY
-from odd17.validation import validate
+from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
 

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.facets import EXAMPLE_FACETS, TOOL_FACETS
-from odd17.validation import validate
+from odd17.content.facets import EXAMPLE_FACETS, TOOL_FACETS
+from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
 

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import CONTENT, ROOT, TODAY, copy_project, mkdocs_build, serve
-from odd17.validation import validate
+from odd17.content.validation import validate
 
 pytestmark = [pytest.mark.slow]
 KIT = validate(CONTENT, today=TODAY).kit
@@ -215,7 +215,7 @@ def test_fonts_are_embedded(pdf_site: Path) -> None:
 def test_bookmarks_for_every_chapter_example_and_tool(pdf_site: Path) -> None:
     items = outline(pdf_site / "pdf/kit-complet.pdf")
     titles = {title for _, title, _ in items}
-    titles = {t.replace("’", "'") for t in titles}  # French typography (odd17/typography.py)
+    titles = {t.replace("’", "'") for t in titles}  # French typography (odd17/content/typography.py)
     for example in KIT.examples.values():
         assert " ".join(example.title.split()) in titles, example.title  # with its spaces
     for tool in KIT.tools.values():
@@ -330,7 +330,7 @@ def test_build_output_has_no_warning(pdf_site: Path) -> None:
 # --- Whole texts, page references, layout ---------------------------------------------------------
 
 def test_cards_end_on_whole_sentences() -> None:
-    from odd17.catalogue import sentences, summary
+    from odd17.print.catalogue import sentences, summary
 
     text = ("Le tableau source écrit « P.M.E » ; le kit y lit les PMR. Une phrase « qui cite. Une "
             "autre » continue ici. Dernière phrase, qui corrige la source.")
@@ -377,7 +377,7 @@ def heading_heights(path: Path) -> list[tuple[float, str]]:
     """(height above the page's bottom edge, title) of every bookmark's heading, in points."""
     import pikepdf
 
-    from odd17.printing import _explicit, _outline
+    from odd17.print.printing import _explicit, _outline
 
     with pikepdf.open(path) as pdf:
         places = [(_explicit(node.get("/Dest")), str(node.Title)) for node, _ in _outline(pdf)]
@@ -491,7 +491,7 @@ def test_destinations_are_read_as_arrays_or_dictionaries() -> None:
     same, and a named one gives no page (the build then stops: « sommaire sans page »)."""
     import pikepdf
 
-    from odd17 import printing
+    from odd17.print import printing
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
@@ -519,7 +519,7 @@ def test_the_blank_workbook_is_in_the_kit_and_the_method_sheet(pdf_site: Path) -
 def test_margin_boxes_are_found_before_the_tagged_content() -> None:
     """The running header's text objects, before the first marked-content sequence, whatever
     bytes their strings hold (« BDC », « ET », parentheses)."""
-    from odd17.printing import _leading_text
+    from odd17.print.printing import _leading_text
 
     stream = (b"q 1 0 0 1 0 0 cm BT /F1 8 Tf (BDC \\( ET) Tj ET\n"
               b"BT <4244 43> Tj ET /P <</MCID 0>> BDC BT (texte) Tj ET EMC BT (x) Tj ET")

@@ -77,7 +77,7 @@ def test_configured_build_uses_the_settings_everywhere(published_site: Path) -> 
     # The share address and the QR code of an example point at its public address.
     assert f"{SITE}exemples/deloitte-sivc/" in re.search(r'class="odd17-share".*?</p>', page,
                                                          re.S).group(0)
-    # (the browser draws the QR code from data-url: docs/assets/record-qr.js, odd17/render.py)
+    # (the browser draws the QR code from data-url: docs/assets/record-qr.js, odd17/site/render.py)
     qr_urls = re.findall(r'<div class="odd17-qr" data-url="([^"]+)"', page)
     assert qr_urls == [f"{SITE}exemples/deloitte-sivc/"]
     assert f'href="{REPO}"' in page  # the repository, in the header and the footer

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import CONTENT, TODAY
-from odd17.validation import validate
+from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
 
@@ -66,7 +66,7 @@ def test_footer_and_404_are_french(built_site: Path) -> None:
 
 
 def test_tools_are_in_french_alphabetical_order_of_their_names() -> None:
-    from odd17.text import french_sort_key
+    from odd17.site.text import french_sort_key
 
     names = [tool.name for tool in KIT.tools.values()]
     assert names == sorted(names, key=french_sort_key)

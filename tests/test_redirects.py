@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_build, serve
-from odd17.published_urls import lost_urls, read_manifest
+from odd17.publish.published_urls import lost_urls, read_manifest
 
 
 def test_no_published_address_is_lost(built_site: Path) -> None:

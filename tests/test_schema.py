@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import CONTENT, FIXTURES, ROOT
-from odd17.yamlfile import read_yaml
+from odd17.content.yamlfile import read_yaml
 
 SCHEMAS = ROOT / "schemas"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
-from odd17 import site_search
-from odd17.search_folding import SEPARATOR, extra_forms
+from odd17.search import site_search
+from odd17.search.search_folding import SEPARATOR, extra_forms
 
 # --- The query tables ------------------------------------------------------------------------------
 
@@ -137,7 +137,7 @@ def many_examples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path,
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench import write_examples
 
-    from odd17.validation import validate
+    from odd17.content.validation import validate
 
     project = copy_project(tmp_path_factory.mktemp("many") / "kit")
     write_examples(project / "content", 30)

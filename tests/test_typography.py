@@ -1,4 +1,4 @@
-"""French typography on every built page (odd17/typography.py): ’ and no-break spaces in the
+"""French typography on every built page (odd17/content/typography.py): ’ and no-break spaces in the
 text, code and addresses untouched."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from odd17.typography import NBSP, NNBSP, faults, french_html, french_text, measure
+from odd17.content.typography import NBSP, NNBSP, faults, french_html, french_text, measure
 
 
 def test_text_rules() -> None:
@@ -56,7 +56,7 @@ META = re.compile(r'<meta (?:name|property)="(?:description|og:description|twitt
 
 def test_page_descriptions_have_the_pages_typography(built_site: Path) -> None:
     """<meta name="description"> (and og/twitter if a theme adds them) are written with the same
-    function as the pages' text (odd17/typography.py french_text): issue 22 counted 36 of 82
+    function as the pages' text (odd17/content/typography.py french_text): issue 22 counted 36 of 82
     with straight apostrophes."""
     described = 0
     for path in sorted(built_site.rglob("*.html")):
@@ -79,7 +79,7 @@ _AFTER_COLON = re.compile(r"\S[\u00a0 ]:[\u00a0\u202f ]+(?![«“\"(])(\w\S*)")
 
 
 def _names() -> list[str]:
-    from odd17.validation import validate
+    from odd17.content.validation import validate
 
     kit = validate(Path(__file__).parent.parent / "content").kit
     assert kit is not None

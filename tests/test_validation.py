@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, FIXTURES, ROOT, TODAY
-from odd17.validation import validate
+from odd17.content.validation import validate
 
 VALID = sorted((FIXTURES / "valid").glob("*/*"))
 INVALID = sorted((FIXTURES / "invalid").glob("*/*"))
@@ -146,7 +146,7 @@ def test_invisible_characters_list_matches_unicode() -> None:
     of titles (the list is written out in models.py to keep imports fast)."""
     import unicodedata
 
-    from odd17.models import _INVISIBLE
+    from odd17.content.models import _INVISIBLE
 
     missing = [f"U+{c:04X}" for c in range(0x110000)
                if unicodedata.category(chr(c)) == "Cf" and not _INVISIBLE.match(chr(c))]
@@ -208,7 +208,7 @@ def test_a_symbolic_link_is_never_read_even_when_named(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "examples/lien.yml") == [
         "1: lien symbolique non permis : le validateur ne suit jamais les liens ; remplacez-le par "
         "le fichier lui-même"]
-    from odd17.yamlfile import read_yaml
+    from odd17.content.yamlfile import read_yaml
     assert read_yaml(tmp_path / "examples/lien.yml").data is None
 
 
@@ -281,8 +281,8 @@ def test_every_pydantic_error_type_has_a_french_message() -> None:
     """Each error type pydantic knows (pydantic_core's ErrorType) gives French, with or without
     its context values: a pydantic upgrade that adds a type fails here, not in a contributor's
     terminal."""
-    from odd17.messages import PYDANTIC_ERROR_TYPES, french_message
-    from odd17.models import Example
+    from odd17.content.messages import PYDANTIC_ERROR_TYPES, french_message
+    from odd17.content.models import Example
 
     assert len(PYDANTIC_ERROR_TYPES) > 90
     for kind in sorted(PYDANTIC_ERROR_TYPES):
@@ -376,7 +376,7 @@ def test_ci_annotations_cannot_be_forged(tmp_path: Path) -> None:
 
 def test_worker_processes_report_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line shares many records between processes: same problems, same order."""
-    import odd17.validation
+    import odd17.content.validation
 
     folder = tmp_path / "examples"
     for path in INVALID + VALID:
@@ -384,7 +384,7 @@ def test_worker_processes_report_the_same_problems(tmp_path: Path, monkeypatch: 
             _write(folder / path.name, path.read_bytes())
     _write(folder / "copie.yml", (FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml")
            .read_bytes())
-    monkeypatch.setattr(odd17.validation, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(odd17.content.validation, "PARALLEL_FROM", 2)
     alone = validate(CONTENT, [folder], today=TODAY)
     shared = validate(CONTENT, [folder], today=TODAY, workers=2)
     assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]
@@ -394,8 +394,9 @@ def test_worker_processes_report_the_same_problems(tmp_path: Path, monkeypatch: 
 def test_reserved_addresses_come_from_the_build_itself() -> None:
     """The validator asks the build's own list of generated files (and docs/): a page or data
     file added there is protected from records without being typed again."""
-    from odd17 import generated, mkdocs_plugin
-    from odd17.addresses import Addresses, reserved_paths
+    from odd17 import mkdocs_plugin
+    from odd17.publish import generated
+    from odd17.content.addresses import Addresses, reserved_paths
 
     assert mkdocs_plugin.generated_files is generated.generated_files
     kit = validate(CONTENT, today=TODAY).kit

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, ROOT, TODAY
-from odd17 import workbook
-from odd17.model_selector import ACTORS
-from odd17.text import french_spacing
-from odd17.validation import validate
+from odd17.site import workbook
+from odd17.site.model_selector import ACTORS
+from odd17.site.text import french_spacing
+from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit
 AXE = ROOT / "node_modules/axe-core/axe.min.js"

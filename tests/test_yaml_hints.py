@@ -1,4 +1,4 @@
-"""The YAML syntax hints (odd17/yaml_hints.py): the right line, and no hint on valid files.
+"""The YAML syntax hints (odd17/content/yaml_hints.py): the right line, and no hint on valid files.
 
 The exact messages of the three common mistakes are fixtures (tests/fixtures/invalid/examples/
 unclosed-quote*.yml, no-space-after-colon.yml, apostrophe-*.yml, double-quote-*.yml).
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, FIXTURES
-from odd17.yaml_hints import find_hints
+from odd17.content.yaml_hints import find_hints
 
 VALID_FILES = sorted([*CONTENT.glob("**/*.yml"), *(FIXTURES / "valid").glob("*/*.yml")])
 

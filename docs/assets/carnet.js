@@ -1,4 +1,4 @@
-/* « Carnet d'alliance » (methode/carnet.md, odd17/workbook.py): keeps the answers in this
+/* « Carnet d'alliance » (methode/carnet.md, odd17/site/workbook.py): keeps the answers in this
    browser (localStorage) as they are typed, exports and imports them as a file, prints the
    sheet with the answers or blank. Nothing leaves the browser.
 

@@ -1,6 +1,6 @@
 /* Filters of the examples index (exemples/index.md) and of the tool map (outils/index.md).
 
-   What to filter comes from data the build emits (odd17/facets.py declares each facet once):
+   What to filter comes from data the build emits (odd17/content/facets.py declares each facet once):
    the page's form names its data (data-index="exemples" or "outils"), a script calls
    window.odd17Data({facets, codes, ...}) with one code per record and facet, and, for the
    examples, window.odd17Chunk({n, rows}) with the titles of CHUNK records at a time (loaded only
@@ -37,7 +37,7 @@
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
   var started = false;
 
-  function fold(text) {  // as fold() in odd17/text.py
+  function fold(text) {  // as fold() in odd17/site/text.py
     return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
   }

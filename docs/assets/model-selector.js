@@ -1,6 +1,6 @@
 /* « Quel modèle de partenariat pour nous ? » (methode/quel-modele.md): shows the models that
    serve the chosen objectives. Without JavaScript, the table below the form gives the same. */
-/* Whether a model (its data-objectifs, odd17/model_selector.py) answers one of the chosen
+/* Whether a model (its data-objectifs, odd17/site/model_selector.py) answers one of the chosen
    objectives: the selector's one rule, which the « Carnet d'alliance » (carnet.js) uses too. */
 window.odd17ModelServes = function (model, chosen) {
   var serves = (model.dataset.objectifs || "").split(" ");

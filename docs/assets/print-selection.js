@@ -1,7 +1,7 @@
 /* « Imprimer la sélection » on the examples index (exemples/index.md): after filtering, a reader
    prints a booklet of the selected examples with the browser (online, offline, from file://):
    a cover naming the selection (the active filters, in French) and the date, then the examples
-   as cards like the PDF catalogue (odd17/catalogue.py), each with its address and QR code.
+   as cards like the PDF catalogue (odd17/print/catalogue.py), each with its address and QR code.
 
    Nothing is loaded until the reader asks to print: then the cards' data
    (assets/print-selection-data.js, made by the build from the validated records) and, when the

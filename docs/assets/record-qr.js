@@ -1,5 +1,5 @@
 /* The QR code of a record page, for paper: a printed example page carries the code of its
-   online address (odd17/render.py writes the address into data-url, only when the kit has a
+   online address (odd17/site/render.py writes the address into data-url, only when the kit has a
    public address). The browser draws it, not the build: drawing 10,000 codes in Python cost a
    sixth of the build for a block that only shows in print (scripts/bench.py, maintainers/
    performances.md). And the browser draws it only when the page is printed ("beforeprint",

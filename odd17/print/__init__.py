@@ -1,0 +1,1 @@
+"""The PDFs: the print document, the catalogue of records."""

@@ -1,0 +1,811 @@
+"""The kit as PDFs: the whole kit and each sheet, each printed by Chromium as its own tagged PDF.
+
+Why this is written here rather than taken from a plugin: mkdocs-print-site-plugin (the closest
+maintained tool) only gathers the pages of the navigation and prints each page as it is; the kit
+prints its examples and tools as a catalogue made from the validated records (odd17/print/catalogue.py:
+several per page, 60 pages + 1 per 4 examples at most), and WeasyPrint-based exporters were
+measured 6x slower than Chromium. So:
+
+1. one print document is assembled: the argumentaire, the method and the trainers' page (the
+   built pages' articles), the examples and the tools as catalogues (the tools with the tool map
+   by lever and by step). A link to a place the kit prints is a cross-reference, resolved for
+   each PDF: « (p. 12) » when the PDF holds the place, else its public address, printed. Running
+   headers and page numbers are CSS page-margin boxes (one named page per chapter).
+2. Chromium has no CSS ``target-counter()``: the whole kit is printed once without numbers
+   (untagged: only its named destinations, the page of each place, are read). Every chapter
+   starts on a new page, so a sheet's pages are the kit's, shifted by its cover and contents.
+3. Each PDF (the kit, each sheet: its cover, its contents when it has 8 pages or more, its
+   chapter) is printed with its numbers, tagged (structure tree, language, bookmarks), two at a
+   time; one whose places moved is printed again with the numbers read from it.
+4. pikepdf finishes them: headings' text in the bookmarks, a description on every link, the
+   page-margin boxes marked as artifacts, XMP metadata claiming PDF/UA-1 (the machine-checkable
+   part is tested with PyPI pdfua), title and dates.
+
+The cost is two prints of the kit's content (one untagged), linear in the number of records.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import io
+import logging
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from odd17.print import catalogue
+from odd17.content.kit import Kit
+from odd17.content.typography import french_html
+from odd17.site.text import french_date
+
+log = logging.getLogger("mkdocs.plugins.odd17")
+PDF_DIR = "pdf"
+SITE_NAME = "L’ODD 17 en pratique"
+SUBTITLE = "Faire alliance entre associations, entreprises et acteurs publics"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-quic"]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    slug: str          # file name of the PDF (pdf/<slug>.pdf) and id of its chapter
+    title: str
+    prefixes: tuple[str, ...]  # page URLs it gathers (URL prefixes)
+    web_page: str = ""         # its page on the site, for the QR code of its cover
+
+
+KIT = Sheet("kit-complet", "L’ODD 17 en pratique — kit complet",
+            ("argumentaire/", "methode/", "exemples/", "outils/", "formateurs/"))
+EXAMPLES = Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/")
+SHEETS = [
+    Sheet("argumentaire", "L’argumentaire", ("argumentaire/",), "argumentaire/"),
+    Sheet("kit-methodologique", "Le kit méthodologique", ("methode/",), "methode/"),
+    EXAMPLES,
+    Sheet("cartographie-des-outils", "La cartographie des outils", ("outils/",), "outils/"),
+]
+# The trainers' page prints in the whole kit only (its own PDF would be one page of addresses).
+TRAINERS = Sheet("formateurs", "Pour les formateurs", ("formateurs/",), "formateurs/")
+KIT_CHAPTERS = [*SHEETS, TRAINERS]
+CONTENTS_FROM = 8  # a sheet of this many pages or more opens with its own contents
+CATALOGUES = {"exemples-inspirants": catalogue.examples_html,
+              "cartographie-des-outils": catalogue.tools_html}
+
+
+def sheet_of(url: str) -> Sheet | None:
+    """The sheet (its own PDF) that prints a page of the site."""
+    return next((s for s in SHEETS if url.startswith(s.prefixes)), None)
+
+
+def chapter_of(url: str) -> Sheet | None:
+    """The chapter of the whole kit that prints a page of the site."""
+    return next((s for s in KIT_CHAPTERS if url.startswith(s.prefixes)), None)
+
+
+def chapter_id(sheet: Sheet) -> str:
+    return f"chapitre-{sheet.slug}"
+
+
+def build_date() -> dt.date:
+    """The date on the cover: SOURCE_DATE_EPOCH (reproducible builds) or today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+
+
+# --- Built pages, as they print -------------------------------------------------------------------
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_DROP = [re.compile(p, re.S) for p in (
+    r'<a class="headerlink"[^>]*>.*?</a>',          # ¶ permalinks
+    r'<nav class="md-tags"[^>]*>.*?</nav>',         # tags
+    r'<p class="odd17-share">.*?</p>',              # « Copier le lien »
+    r'<div class="odd17-pdf-links">.*?</div>',      # « Télécharger en PDF »
+    r'<form class="odd17-filters".*?</form>',       # interactive filters
+    r'<form class="odd17-selector".*?</form>',      # the model selector's choices
+)]
+# Other web-only elements (class odd17-web-only: « choisissez… », empty lists) are hidden by
+# print.css, so that they are in neither the printed page nor the PDF's text.
+
+
+def page_id(url: str) -> str:
+    """The id of a built page's section in the print document (``methode/leviers/`` → p-methode-leviers)."""
+    return "p-" + (url.strip("/").replace("/", "-") or "accueil")
+
+
+def _article(site: Path, url: str) -> str:
+    text = (site / url / "index.html").read_text(encoding="utf-8")
+    match = _ARTICLE.search(text)
+    body = match.group(1) if match else ""
+    for pattern in _DROP:
+        body = pattern.sub("", body)
+    return body
+
+
+def _hosts_whole(body: str) -> str:
+    """Addresses written in the text keep their host name on one line (see catalogue.address)."""
+    parts = re.split(r"(<[^>]+>)", body)
+    return "".join(part if n % 2 else catalogue.HOST_IN_TEXT.sub(
+        lambda m: f'<span class="url-host">{m.group(0)}</span>', part) for n, part in enumerate(parts))
+
+
+_EXAMPLE_LIST = re.compile(
+    r"<ul>\s*((?:<li><a href=\"#fiche-exemple-[^\"]+\" class=\"xref\">.*?</a></li>\s*)+)</ul>", re.S)
+LIST_LENGTH = 5  # examples named in a list of a printed page (all are in the catalogue)
+
+
+def _shorten_example_lists(body: str, catalogue_id: str) -> str:
+    """Lists of examples in the method's pages (the typology names every example of each model)
+    print their first few, then point to the catalogue, which holds them all: with thousands of
+    examples, the typology alone would otherwise run to a hundred pages."""
+    def shorten(match: re.Match[str]) -> str:
+        items = re.findall(r"<li>.*?</li>", match.group(1), re.S)
+        if len(items) <= LIST_LENGTH + 1:
+            return match.group(0)
+        more = len(items) - LIST_LENGTH
+        return ("<ul>" + "".join(items[:LIST_LENGTH]) + f'<li class="more">et {more:,}'.replace(",", "\u202f")
+                + f'\u00a0autres, dans <a href="#{catalogue_id}" class="xref">le catalogue des exemples</a></li></ul>')
+    return _EXAMPLE_LIST.sub(shorten, body)
+
+
+def _shift_headings(body: str, by: int) -> str:
+    if not by:
+        return body
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + by}", body)
+
+
+def _resolve(page_url: str, href: str) -> tuple[str, str] | None:
+    """A relative link of a built page → (target page URL, anchor), or None if not internal."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+        return None
+    path, _, anchor = href.partition("#")
+    path = path.partition("?")[0]
+    if not path:
+        return page_url, anchor
+    target = posixpath.normpath(posixpath.join(page_url, path))
+    target = "" if target == "." else target
+    target = target.removesuffix("index.html")
+    if target and not target.endswith("/") and "." not in posixpath.basename(target):
+        target += "/"
+    return target, anchor
+
+
+def _heading_text(body: str) -> str:
+    heading = re.search(r"<h[1-6][^>]*>(.*?)</h[1-6]>", body, re.S)
+    return re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else ""
+
+
+# --- The print document ---------------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    """One line of the table of contents: an id of the document, its title (HTML), its level."""
+    id: str
+    label: str
+    level: int
+
+
+@dataclass
+class Chapter:
+    sheet: Sheet
+    html: str
+    entries: list[Entry]
+
+
+@dataclass
+class PrintDocument:
+    """The whole kit to print: chapters in order, and where each internal target leads on the web."""
+    chapters: list[Chapter]
+    site_url: str
+    web_address: dict[str, str] = field(default_factory=dict)  # id → its public address
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for c in self.chapters for e in c.entries]
+
+
+class Linker:
+    """Rewrites the links of built pages for the print document. A link to a place the kit
+    prints (a page, a card of the catalogue) becomes a cross-reference (class ``xref``), which
+    each PDF resolves (``resolve_references``): its page number when the PDF holds the place,
+    else the public address, else (no site_url) nothing: the link's text stays, unlinked."""
+
+    def __init__(self, kit: Kit, site_url: str, pages: set[str], targets: set[str]) -> None:
+        self.kit, self.site_url, self.pages, self.targets = kit, site_url, pages, targets
+        self.web_address: dict[str, str] = {}
+
+    def web(self, url: str, anchor: str = "") -> str:
+        if not self.site_url:
+            return ""
+        return self.site_url.rstrip("/") + "/" + url + (f"#{anchor}" if anchor else "")
+
+    def inside(self, url: str, anchor: str) -> str | None:
+        """The id in the print document of a page (and anchor) of the site, if printed."""
+        if url in self.pages:
+            return f"{page_id(url)}-{anchor}" if anchor else page_id(url)
+        if anchor and f"{page_id(url)}-{anchor}" in self.targets:  # the tool map's parts
+            return f"{page_id(url)}-{anchor}"
+        for sheet in SHEETS:
+            if url == sheet.web_page and sheet.slug in CATALOGUES:
+                return chapter_id(sheet)
+        match = re.fullmatch(r"(exemples|outils)/([a-z0-9-]+)/", url)
+        if match:
+            section, slug = match.groups()
+            records = self.kit.examples if section == "exemples" else self.kit.tools
+            if slug in records:
+                return (catalogue.EXAMPLE_ID if section == "exemples" else catalogue.TOOL_ID).format(slug)
+        match = re.fullmatch(r"exemples/(modeles|categories)/([a-z0-9-]+)/", url)
+        if match:
+            kind, term = match.groups()
+            target = (catalogue.MODEL_ID if kind == "modeles" else catalogue.CATEGORY_ID).format(term)
+            return target if target in self.targets else None
+        return None
+
+    def rewrite(self, body: str, page_url: str) -> str:
+        def link(match: re.Match[str]) -> str:
+            attributes, content = match.group(1), match.group(2)
+            href_match = re.search(r'href="([^"]*)"', attributes)
+            if not href_match:
+                return match.group(0)
+            href = html.unescape(href_match.group(1))
+            target = _resolve(page_url, href)
+            if target is None:  # a link to another site: its address printed beside it
+                plain = html.unescape(re.sub(r"<[^>]+>", "", content)).strip()
+                note = ("" if plain.rstrip("/") == href.rstrip("/") else
+                        f'<span class="print-url"> ({catalogue.address(href)})</span>')
+                return f'<a href="{html.escape(href)}">{content}</a>{note}'
+            url, anchor = target
+            place = self.inside(url, anchor)
+            if place is not None:
+                address = self.web(url, anchor)
+                if address:
+                    self.web_address.setdefault(place, address)
+                return f'<a href="#{html.escape(place)}" class="xref">{content}</a>'
+            address = self.web(url, anchor)
+            return f'<a href="{html.escape(address)}">{content}</a>' if address else content
+        return re.sub(r"<a\b([^>]*)>(.*?)</a>", link, body, flags=re.S)
+
+
+_MAP = re.compile(r'(<h2 id="carte".*?)(?=<h2 id="liste")', re.S)
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def _tool_map(site: Path) -> tuple[str, tuple[tuple[str, str, int], ...]]:
+    """The tool map by lever and by step, from the built page of the tool map (without its
+    filters and its list of tools, which the catalogue prints), and its contents entries."""
+    url = "outils/"
+    if not (site / url / "index.html").exists():
+        return "", ()
+    match = _MAP.search(_article(site, url))
+    if not match:
+        return "", ()
+    pid = page_id(url)
+    body = re.sub(r"\bid=\"([^\"]+)\"", lambda m: f'id="{pid}-{m.group(1)}"', match.group(1))
+    entries = tuple((m.group(2), html.escape(_heading_text(m.group(0)), quote=False), int(m.group(1)))
+                    for m in _HEADING.finditer(body))
+    return body, entries
+
+
+def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintDocument:
+    """The chapters of the kit: built pages for the argumentaire, the method and the trainers'
+    page, catalogues made from the records for the examples and the tools (with the tool map by
+    lever and by step from its built page)."""
+    printed = [u for u in nav_urls if chapter_of(u) is not None
+               and chapter_of(u).slug not in CATALOGUES]  # type: ignore[union-attr]
+    map_body, map_entries = _tool_map(site)
+    targets: set[str] = {e[0] for e in map_entries}
+    linker = Linker(kit, site_url, set(printed), targets)
+    catalogues = {}
+    for sheet in SHEETS:
+        if sheet.slug in CATALOGUES:
+            extra = {}
+            if sheet.slug == "cartographie-des-outils" and map_body:
+                extra = {"map_entries": map_entries}
+            content, entries = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
+            catalogues[sheet.slug] = (content, [Entry(*e) for e in entries])
+            targets.update(e.id for e in catalogues[sheet.slug][1])
+            targets.update(re.findall(r'<article class="card" id="([^"]+)"', content))
+    if map_body:  # its links to the tools' pages lead to their cards
+        rewritten = _hosts_whole(linker.rewrite(map_body, "outils/"))
+        content, entries = catalogues["cartographie-des-outils"]
+        head, _, rest = content.partition("</h1>")
+        catalogues["cartographie-des-outils"] = (head + "</h1>" + rewritten + rest, entries)
+    chapters = []
+    for sheet in KIT_CHAPTERS:
+        if sheet.slug in catalogues:
+            content, entries = catalogues[sheet.slug]
+            chapters.append(Chapter(sheet, content, entries))
+            for entry in entries:
+                linker.web_address.setdefault(entry.id, linker.web(sheet.web_page))
+            continue
+        pages = [u for u in printed if u.startswith(sheet.prefixes)]
+        if not pages:
+            continue
+        parts, entries = [], []
+        for number, url in enumerate(pages):
+            pid = page_id(url)
+            body = _shift_headings(_article(site, url), 0 if number == 0 else 1)
+            body = re.sub(r"\bid=\"([^\"]+)\"", lambda m, p=pid: f'id="{p}-{m.group(1)}"', body)
+            body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # print them open
+            body = _hosts_whole(linker.rewrite(body, url))
+            body = _shorten_example_lists(body, chapter_id(EXAMPLES))
+            label = html.escape(_heading_text(body) or url, quote=False)
+            entries.append(Entry(pid if number else chapter_id(sheet), label, 1 if number == 0 else 2))
+            start = f'<span id="{chapter_id(sheet)}"></span>' if number == 0 else ""
+            parts.append(f'<section class="page" id="{pid}">{start}{body}</section>')
+            linker.web_address.setdefault(pid, linker.web(url))
+        chapters.append(Chapter(sheet, "".join(parts), entries))
+    for card, address in _card_addresses(kit, site_url):
+        linker.web_address.setdefault(card, address)
+    document = PrintDocument(chapters, site_url)
+    document.web_address = {k: v for k, v in linker.web_address.items() if v}
+    return document
+
+
+def _card_addresses(kit: Kit, site_url: str) -> Iterator[tuple[str, str]]:
+    for slug in kit.examples:
+        yield catalogue.EXAMPLE_ID.format(slug), catalogue.record_url(site_url, "exemples", slug)
+    for slug in kit.tools:
+        yield catalogue.TOOL_ID.format(slug), catalogue.record_url(site_url, "outils", slug)
+
+
+def _qr(url: str, title: str) -> str:
+    import segno
+
+    return segno.make_qr(url, error="m").svg_inline(scale=3, svgclass="qr", title=title)
+
+
+def cover(sheet: Sheet, site_url: str) -> str:
+    """A cover: the kit, the title, the date; the kit's address and its QR code only when the
+    kit has a public address (site_url)."""
+    address = ""
+    if site_url:
+        url = site_url.rstrip("/") + "/" + (sheet.web_page if sheet is not KIT else "")
+        address = (f'<div class="cover-address">{_qr(url, "QR code vers " + url)}'
+                   f'<p>En ligne, à jour et avec ses fiches complètes\u00a0:<br>'
+                   f'{catalogue.link(url)}</p></div>')
+    kicker = f"Kit «\u00a0{html.escape(SITE_NAME)}\u00a0»"
+    return (f'<section class="cover"><p class="cover-kicker">{kicker}</p>'
+            f'<p class="cover-title">{html.escape(sheet.title)}</p>'
+            f'<p class="cover-subtitle">{SUBTITLE}</p>'
+            f'<p class="cover-date">Édition du {french_date(build_date())}</p>{address}</section>')
+
+
+def contents(entries: list[Entry], numbers: dict[str, int] | None) -> str:
+    """The table of contents; without ``numbers`` (the layout print) the number column is empty
+    and as wide, so that the pages are the same in both prints."""
+    numbers = numbers or {}
+    items = "".join(
+        f'<li class="toc-{e.level}"><a href="#{e.id}"><span class="toc-label">{e.label}</span>'
+        f'<span class="toc-page">{numbers.get(e.id, "")}</span></a></li>'
+        for e in entries)
+    return (f'<nav class="toc" aria-label="Sommaire"><h1 class="toc-title">Sommaire</h1>'
+            f"<ol>{items}</ol></nav>")
+
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def html_document(title: str, running_title: str, parts: str) -> str:
+    css = (Path(__file__).parent / "print.css").read_text(encoding="utf-8")
+    # One named page per chapter: its title in the running header; the PDF's own title on the
+    # other pages (contents).
+    pages = "\n".join(f"@page {s.slug} {{ @top-right {{ content: {_css_string(s.title)}; }} }}\n"
+                      f".chapter-{s.slug} {{ page: {s.slug}; }}" for s in KIT_CHAPTERS)
+    pages = f"@page {{ @top-right {{ content: {_css_string(running_title)}; }} }}\n{pages}"
+    return (f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title><style>{css}\n{pages}</style></head>"
+            f"<body>{french_html(parts)}</body></html>")  # French typography, as the pages
+
+
+_XREF = re.compile(r'<a href="#([^"]+)" class="xref">(.*?)</a>', re.S)
+PLACEHOLDER = "00"  # a page number's room in the layout print
+
+
+def resolve_references(body: str, held: set[str], numbers: dict[str, int] | None,
+                       web_address: dict[str, str]) -> str:
+    """The cross-references of one PDF: « (p. 12) » and a link when the PDF holds the place
+    (``held``), else the public address printed and linked, else the text alone."""
+    def reference(match: re.Match[str]) -> str:
+        place, content = html.unescape(match.group(1)), match.group(2)
+        if place in held:
+            page = str(numbers[place]) if numbers and place in numbers else PLACEHOLDER
+            return (f'<a href="#{match.group(1)}">{content}'
+                    f'<span class="page-ref">\u00a0(p.\u00a0{page})</span></a>')
+        address = web_address.get(place)
+        if address:
+            return (f'<a href="{html.escape(address)}">{content}</a>'
+                    f'<span class="print-url"> ({catalogue.address(address)})</span>')
+        return content
+    return _XREF.sub(reference, body)
+
+
+@dataclass
+class Output:
+    """One PDF: the whole kit or a sheet, its chapters, whether it opens with its contents."""
+    sheet: Sheet
+    chapters: list[Chapter]
+    with_contents: bool = True
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for c in self.chapters for e in c.entries]
+
+    @property
+    def held(self) -> set[str]:
+        return {i for c in self.chapters for i in re.findall(r'\bid="([^"]+)"', c.html)}
+
+    def references(self) -> set[str]:
+        """The places this PDF gives a page number for: its contents and cross-references."""
+        held = self.held
+        refs = {html.unescape(m.group(1)) for c in self.chapters for m in _XREF.finditer(c.html)}
+        return (refs & held) | ({e.id for e in self.entries} if self.with_contents else set())
+
+    def source(self, document: PrintDocument, numbers: dict[str, int] | None) -> str:
+        held = self.held
+        body = "".join(f'<div class="chapter chapter-{c.sheet.slug}">'
+                       f"{resolve_references(c.html, held, numbers, document.web_address)}</div>"
+                       for c in self.chapters)
+        front = cover(self.sheet, document.site_url)
+        if self.with_contents:
+            front += contents(self.entries, numbers)
+        running = "Kit complet" if self.sheet is KIT else self.sheet.title
+        return html_document(self.sheet.title, running, front + body)
+
+
+# --- Printing and cutting ---------------------------------------------------------------------------
+
+def _squash(title: str) -> str:
+    return "".join(html.unescape(title).split())
+
+
+def heading_titles(source: str) -> dict[str, str]:
+    """Every heading of the print document, by its text without spaces → its text.
+
+    Chromium writes a bookmark's title without the spaces where its heading wrapped (« pour
+    l'enfance » on two lines gives « pourl'enfance »): the bookmarks are given their headings'
+    text back from this table."""
+    titles = {}
+    for match in re.finditer(r"<h[1-6][^>]*>(.*?)</h[1-6]>", source, re.S):
+        title = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+        titles.setdefault(_squash(title), title)
+    return titles
+
+
+def _outline(pdf) -> Iterator[tuple[object, int]]:  # noqa: ANN001 - a pikepdf Pdf
+    """Every bookmark of ``pdf`` as Chromium wrote it, with its depth, in reading order (depth
+    first: a bookmark's children before its next sibling)."""
+    outlines = pdf.Root.get("/Outlines")
+    stack = [(outlines.get("/First"), 0)] if outlines is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if node is None:
+            continue
+        stack.append((node.get("/Next"), depth))
+        stack.append((node.get("/First"), depth + 1))
+        yield node, depth
+
+
+def _page_index(pdf) -> dict[tuple[int, int], int]:  # noqa: ANN001 - a pikepdf Pdf
+    """Page number (0-based) of each page object, by its object number."""
+    return {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+
+
+def _fix_outline(pdf, titles: dict[str, str]) -> None:  # noqa: ANN001 - a pikepdf Pdf
+    """Give the bookmarks their headings' text back (see ``heading_titles``); their
+    destinations and structure elements stay as Chromium wrote them."""
+    import pikepdf
+
+    for node, _ in _outline(pdf):
+        title = titles.get(_squash(str(node.get("/Title", ""))))
+        if title:
+            node.Title = pikepdf.String(title)
+
+
+def _explicit(destination):  # noqa: ANN001, ANN202 - pikepdf objects
+    """The explicit destination array ([page /XYZ left top zoom]) of a destination as Chromium
+    writes it, or as a dictionary holding it (/D); None for anything else."""
+    import pikepdf
+
+    if isinstance(destination, pikepdf.Dictionary):
+        destination = destination.get("/D")
+    if isinstance(destination, pikepdf.Array) and len(destination):
+        return destination
+    return None
+
+
+def destination_pages(pdf) -> dict[str, int]:  # noqa: ANN001 - a pikepdf Pdf
+    """Page index (0-based) of each named destination: Chromium names every link target by its
+    id, in the catalogue's /Dests dictionary (a target missing here stops the build: see
+    ``print_pdfs``)."""
+    index = _page_index(pdf)
+    pages = {}
+    for name, destination in pdf.Root.get("/Dests", {}).items():
+        explicit = _explicit(destination)
+        number = index.get(explicit[0].objgen) if explicit is not None else None
+        if number is not None:
+            pages[name.lstrip("/")] = number
+    return pages
+
+
+def outputs(document: PrintDocument) -> list[Output]:
+    """The PDFs: the whole kit, then each sheet of the SHEETS that has a chapter."""
+    return [Output(KIT, document.chapters)] + [
+        Output(c.sheet, [c], with_contents=False) for c in document.chapters if c.sheet in SHEETS]
+
+
+async def _print(page, source: str, path: Path, tagged: bool) -> bytes:  # noqa: ANN001
+    path.write_text(source, encoding="utf-8")
+    await page.goto(path.as_uri(), wait_until="load")
+    return await page.pdf(print_background=True, outline=tagged, tagged=tagged,
+                          prefer_css_page_size=True)
+
+
+def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, chromium: str) -> list[Path]:
+    """Print the whole kit and each sheet, each as its own tagged PDF, into ``site/pdf/``."""
+
+    started = time.perf_counter()
+    document = assemble(site, nav_urls, kit, site_url)
+    if not document.chapters:
+        return []
+    out_dir = site / PDF_DIR
+    out_dir.mkdir(exist_ok=True)
+    timings = [f"assemblage {time.perf_counter() - started:.1f} s"]
+    with tempfile.TemporaryDirectory() as tmp:
+        written = asyncio.run(_print_all(document, chromium, Path(tmp), out_dir, timings))
+    log.info("PDF en %.1f s (%s)", time.perf_counter() - started, ", ".join(timings))
+    return written
+
+
+async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir: Path,
+                     timings: list[str]) -> list[Path]:
+    """1. The layout print: the whole kit without page numbers (untagged: only its pages are
+    read), and the cover and contents of each long sheet. 2. Each PDF printed with its
+    numbers, tagged, the kit and the sheets side by side (two pages of Chromium). Each chapter
+    starts on a new page, so its pages in a sheet are those in the kit, shifted; a PDF whose
+    places moved (a longer cross-reference, an address for a place outside it) is printed again
+    with the numbers read from it, until they hold."""
+    import pikepdf
+    from playwright.async_api import async_playwright
+
+    pdfs = outputs(document)
+    tick = time.perf_counter()
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        lanes = await asyncio.gather(browser.new_page(), browser.new_page())
+        timings.append(f"démarrage de Chromium {time.perf_counter() - tick:.1f} s")
+        tick = time.perf_counter()
+        kit, sheets = pdfs[0], pdfs[1:]
+
+        async def front_length(sheet: Output) -> int:
+            """Pages of a sheet's cover and contents, printed alone (while the kit's layout
+            prints): only the long sheets keep their contents, decided after."""
+            source = html_document(sheet.sheet.title, sheet.sheet.title,
+                                   cover(sheet.sheet, document.site_url) + contents(sheet.entries, None))
+            data = await _print(lanes[1], source, tmp / f"sommaire-{sheet.sheet.slug}.html", tagged=False)
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                return len(pdf.pages)
+
+        async def fronts() -> list[int]:
+            return [await front_length(sheet) for sheet in sheets]
+
+        layout_data, front_pages = await asyncio.gather(
+            _print(lanes[0], kit.source(document, None), tmp / "mise-en-page.html", tagged=False),
+            fronts())
+        with pikepdf.open(io.BytesIO(layout_data)) as layout:
+            where = destination_pages(layout)
+            total = len(layout.pages)
+        missing = [e.id for e in kit.entries if e.id not in where]
+        if missing:
+            raise RuntimeError(f"PDF : sommaire sans page pour {missing[:5]}")
+        starts = {c.sheet.slug: where[chapter_id(c.sheet)] for c in document.chapters}
+        ends = sorted(starts.values()) + [total]
+        numbers: dict[str, dict[str, int]] = {KIT.slug: {i: n + 1 for i, n in where.items()}}
+        for sheet, front_with_contents in zip(sheets, front_pages):
+            start = starts[sheet.sheet.slug]
+            length = next(e for e in ends if e > start) - start
+            sheet.with_contents = 1 + length >= CONTENTS_FROM
+            front = front_with_contents if sheet.with_contents else 1
+            numbers[sheet.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
+                                         if i in sheet.held}
+        timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
+
+        async def final(lane, output: Output) -> tuple[Output, bytes, str]:  # noqa: ANN001
+            guess = numbers[output.sheet.slug]
+            wanted = output.references()
+            for _ in range(3):
+                source = output.source(document, guess)
+                data = await _print(lane, source, tmp / f"{output.sheet.slug}.html", tagged=True)
+                with pikepdf.open(io.BytesIO(data)) as pdf:
+                    found = {i: n + 1 for i, n in destination_pages(pdf).items()}
+                lost = wanted - found.keys()
+                if lost:
+                    raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
+                if all(found[i] == guess.get(i) for i in wanted):
+                    return output, data, source
+                guess = found
+            raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
+
+        async def lane_of_sheets() -> list[tuple[Output, bytes, str]]:
+            return [await final(lanes[1], sheet) for sheet in sheets]
+
+        tick = time.perf_counter()
+        done_kit, done_sheets = await asyncio.gather(final(lanes[0], kit), lane_of_sheets())
+        timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
+        await browser.close()
+    tick = time.perf_counter()
+    titles = heading_titles(done_kit[2])
+    labels = place_labels(document)
+    written = []
+    for output, data, _ in [done_kit, *done_sheets]:
+        target = out_dir / f"{output.sheet.slug}.pdf"
+        with pikepdf.open(io.BytesIO(_stable_node_ids(data))) as pdf:
+            _fix_outline(pdf, titles)
+            describe_links(pdf, labels)
+            mark_artifacts(pdf)
+            _finish(pdf, output.sheet.title, target)
+        written.append(target)
+    timings.append(f"finitions {time.perf_counter() - tick:.1f} s")
+    return written
+
+
+def place_labels(document: PrintDocument) -> dict[str, str]:
+    """What each place of the print document is, in words (a heading, a card's title): the
+    description of the links that lead to it."""
+    labels = {e.id: html.unescape(re.sub(r"<[^>]+>", "", e.label)) for e in document.entries}
+    for chapter in document.chapters:
+        for match in re.finditer(r'<(?:article|section)[^>]* id="([^"]+)"[^>]*>\s*(?:<span[^>]*></span>)?'
+                                 r'<h[1-6][^>]*>(.*?)</h[1-6]>|<h[1-6] id="([^"]+)"[^>]*>(.*?)</h[1-6]>',
+                                 chapter.html, re.S):
+            place, title = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+            labels.setdefault(place, " ".join(html.unescape(re.sub(r"<[^>]+>", "", title)).split()))
+    return labels
+
+
+def describe_links(pdf, labels: dict[str, str]) -> None:  # noqa: ANN001 - a pikepdf Pdf
+    """Every link says where it leads (/Contents, PDF/UA 7.18.5): the place's title and page
+    inside the PDF, the address on the web."""
+    import pikepdf
+
+    where = destination_pages(pdf)
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots") or []:
+            if annotation.get("/Subtype") != "/Link" or "/Contents" in annotation:
+                continue
+            action, destination = annotation.get("/A"), annotation.get("/Dest")
+            if action is not None and action.get("/URI") is not None:
+                text = f"Adresse web : {action.URI}"
+            elif destination is not None:
+                name = str(destination).lstrip("/")
+                label = labels.get(name, "")
+                number = where.get(name)
+                text = ", ".join(t for t in (f"« {label} »" if label else "",
+                                             f"page {number + 1}" if number is not None else "") if t)
+                text = f"Aller à {text}" if text else "Lien dans le document"
+            else:
+                continue
+            annotation.Contents = pikepdf.String(text)
+
+
+_TOKEN = re.compile(rb"""\s+|%[^\r\n]*|<<|>>|\[|\]|<[0-9A-Fa-f\s]*>|/[^\s/<>\[\]()%{}]*|[^\s/<>\[\]()%{}]+|\(""")
+
+
+def _leading_text(data: bytes) -> list[tuple[int, int]]:
+    """The text objects (BT … ET) before the first marked-content sequence of a content stream,
+    as (start, end) offsets. Only this beginning is read (a few hundred bytes: Chromium draws
+    the page-margin boxes first), with a tokenizer that skips strings, so that no byte of a
+    string is taken for an operator."""
+    found, position, begin = [], 0, None
+    while position < len(data):
+        match = _TOKEN.match(data, position)
+        if match is None:
+            break
+        token = match.group(0)
+        position = match.end()
+        if token == b"(":  # a literal string: balanced parentheses, backslash escapes
+            depth = 1
+            while position < len(data) and depth:
+                char = data[position:position + 1]
+                position += 2 if char == b"\\" else 1
+                depth += {b"(": 1, b")": -1}.get(char, 0)
+            continue
+        if token in (b"BDC", b"BMC"):
+            break
+        if token == b"BT":
+            begin = match.start()
+        elif token == b"ET" and begin is not None:
+            found.append((begin, position))
+            begin = None
+    return found
+
+
+def mark_artifacts(pdf) -> None:  # noqa: ANN001 - a pikepdf Pdf
+    """Chromium tags the document's content but writes the page-margin boxes (running headers,
+    page numbers) before it, outside any marked-content sequence: they are wrapped as /Artifact,
+    which is what they are (PDF/UA 7.1: content is either tagged or an artifact; the tests check
+    every page with PyPI pdfua)."""
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        if contents is None or not hasattr(contents, "read_bytes"):
+            continue
+        data = contents.read_bytes()
+        spans = _leading_text(data)
+        if not spans:
+            continue
+        parts, last = [], 0
+        for begin, finish in spans:
+            parts += [data[last:begin], b"/Artifact BMC\n", data[begin:finish], b"\nEMC"]
+            last = finish
+        parts.append(data[last:])
+        contents.write(b"".join(parts))
+
+
+def _finish(pdf, title: str, target: Path) -> None:  # noqa: ANN001 - a pikepdf Pdf
+    """Title, author, subject, bookmarks shown on opening, XMP claiming PDF/UA-1 (the tags are
+    Chromium's; the machine-checkable part is tested with PyPI pdfua); with SOURCE_DATE_EPOCH
+    (``bash scripts/task build`` sets it to the last commit's date) the dates are that one and
+    the file's identifier comes from its content, so two builds of a commit give the same bytes."""
+    import pikepdf
+
+    info = {"/Title": title, "/Author": f"Kit « {SITE_NAME} »", "/Subject": SUBTITLE + " (ODD 17)",
+            "/Producer": "Chromium, pikepdf", "/Creator": f"Kit « {SITE_NAME} »"}
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        info["/CreationDate"] = info["/ModDate"] = stamp
+    else:
+        info.pop("/CreationDate", None)
+    pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary(
+        {key: pikepdf.String(value) for key, value in info.items()}))
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta.load_from_docinfo(pdf.trailer.Info)
+        meta["dc:language"] = ["fr"]
+        meta["pdfuaid:part"] = "1"
+    pdf.Root.PageMode = pikepdf.Name.UseOutlines
+    pdf.Root.Lang = pikepdf.String("fr")
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    pdf.save(target, deterministic_id=True)
+
+
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def _stable_node_ids(data: bytes) -> bytes:
+    """Chromium names the tagged table headers by its DOM node ids (« node00000333 »), which vary
+    from one run to the next: they are renumbered 1, 2, 3… in the same order (the ID tree stays
+    sorted) and with the same length (the cross-reference offsets stay valid), so that two builds
+    of a commit give the same bytes."""
+    ids = sorted({int(m) for m in _NODE_ID.findall(data)})
+    renumber = {old: f"{new:08d}".encode() for new, old in enumerate(ids, 1)}
+    return _NODE_ID.sub(lambda m: b"(node" + renumber[int(m.group(1))] + b")", data)
+
+
+# --- The booklet printed from the examples index (docs/assets/print-selection.js) ---------------
+
+QR_SCRIPT = "assets/javascripts/qrcode-generator.js"
+QR_SOURCE = "node_modules/qrcode-generator/dist/qrcode.js"  # npm package, package.json
+
+
+def browser_files(kit: Kit, site_url: str, project: Path) -> Iterator[tuple[str, str | bytes]]:
+    """The files « Imprimer la sélection » loads when a reader prints: the cards' data and the
+    QR code library (the npm package qrcode-generator, served by the site itself: never a CDN).
+    Without site_url, the cards have no address and the booklet no QR code (TEAM decision 2)."""
+    yield catalogue.SELECTION_DATA, catalogue.selection_data(kit, site_url)
+    source = project / QR_SOURCE
+    if source.exists():
+        yield QR_SCRIPT, source.read_bytes()
+    elif site_url:
+        log.info("%s absent (npm ci) : livret de la sélection sans QR codes", QR_SOURCE)
+
+
+def chromium_path() -> str:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+

@@ -1,0 +1,1 @@
+"""Search: Pagefind online, Material's index offline (French folding)."""

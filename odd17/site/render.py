@@ -1,0 +1,341 @@
+"""The record pages (examples, tools) as HTML, and Markdown for the hand-written pages' macros.
+
+Record pages. Record text comes from strangers, so it never travels through a format another
+parser could read differently: the page's metadata is a Python dict (``page_meta``) that the
+MkDocs plugin puts on the page, and its body is HTML built here with one escaping helper per
+output context (``odd17.site.text``: ``html_text``, ``html_attr``, ``html_url``); no Markdown parser
+ever sees record text. Links to other pages of the kit go through a ``Linker`` the plugin gives
+(MkDocs' own URL of the target file, relative to the page), so they work in the online site and
+in the offline copy's ``.html`` addresses alike.
+
+Macros. The hand-written pages' macros return Markdown; record text there goes through
+``text.md`` (escaped). Macro output is not rendered again as a template.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from odd17.site import citation, examples_index
+from odd17.content.kit import Kit
+from odd17.content.models import Example, Tool
+from odd17.search.site_search import NOT_TEXT
+from odd17.site.text import (after_colon, french_date, heading_slug, html_attr, html_external_link,
+                   html_paragraphs, html_text, md)
+
+EXAMPLES_DIR = "exemples"
+TOOLS_DIR = "outils"
+TYPOLOGY_PAGE = "methode/typologie.md"
+EXAMPLES_INDEX = "exemples/index.md"
+
+# (source path of a page of the site, anchor or "") → its address relative to the page built.
+Linker = Callable[[str, str], str]
+
+
+def example_path(slug: str) -> str:
+    return f"{EXAMPLES_DIR}/{slug}.md"
+
+
+def tool_path(slug: str) -> str:
+    return f"{TOOLS_DIR}/{slug}.md"
+
+
+def _summary(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def partner_names(example: Example) -> str:
+    return " · ".join(p.name for p in example.partners)
+
+
+def public_url(site_url: str, path: str) -> str:
+    """The public address of a generated page: ``exemples/x.md`` → ``<site_url>exemples/x/``."""
+    return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"
+
+
+def page_address(site_url: str, path: str, anchor: str = "") -> str:
+    """A page's public address as text to copy (trainers paste it in slides and MOOC pages)."""
+    if path == "index.md":
+        url = site_url.rstrip("/") + "/"
+    else:
+        url = public_url(site_url, path.removesuffix("index.md").rstrip("/") + ".md"
+                         if path.endswith("/index.md") else path)
+    return f"`{url}{'#' + anchor if anchor else ''}`"
+
+
+# --- Record pages -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RecordPage:
+    """A page generated from one record: where it goes and what MkDocs must know of it."""
+
+    path: str  # source path in the site, e.g. exemples/<slug>.md
+    kind: str  # "example" or "tool"
+    slug: str
+    title: str  # plain text (escaped by page_meta)
+    description: str  # plain text summary
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str  # plain text
+
+
+def record_pages(kit: Kit) -> Iterator[RecordPage]:
+    """One page per example and per tool."""
+    for slug, example in kit.examples.items():
+        yield RecordPage(example_path(slug), "example", slug, example.title,
+                         _summary(example.description),
+                         [kit.category_of(example).name, kit.model(example.model).name])
+    for slug, tool in kit.tools.items():
+        yield RecordPage(tool_path(slug), "tool", slug, tool.name, _summary(tool.description),
+                         [kit.label("natures_outils", tool.kind)])
+
+
+def page_meta(record: RecordPage) -> dict[str, object]:
+    """The page's metadata as MkDocs and Material use it (``page.meta``).
+
+    Material prints ``page.meta.title`` in <title> and the header and ``page.meta.description``
+    in ``<meta content="…">`` without escaping, and the search index takes the title and tags as
+    HTML: each value is escaped for the context where it lands.
+    """
+    return {"title": html_text(record.title), "description": html_attr(record.description),
+            "tags": [html_text(tag) for tag in record.tags]}
+
+
+class _Body:
+    """The HTML of a record page under construction, with its headings (the page's contents)."""
+
+    def __init__(self, permalink_title: str) -> None:
+        self.parts: list[str] = []
+        self.headings: list[Heading] = []
+        self.permalink_title = permalink_title
+        self._ids: set[str] = set()
+
+    def heading(self, level: int, text: str, anchor: str | None = None, attrs: str = "") -> None:
+        """A heading as Python-Markdown's toc extension writes it (id, permalink); ``attrs``, the
+        kit's own attributes (``NOT_TEXT``)."""
+        base = anchor or heading_slug(text)
+        unique, n = base, 0
+        while unique in self._ids:  # the toc extension's rule for repeated anchors
+            n += 1
+            unique = f"{base}_{n}"
+        self._ids.add(unique)
+        self.headings.append(Heading(level, unique, text))
+        self.parts.append(f'<h{level} id="{unique}"{" " + attrs if attrs else ""}>'
+                          f'{html_text(text)}<a class="headerlink" '
+                          f'href="#{unique}" title="{html_attr(self.permalink_title)}">&para;</a>'
+                          f"</h{level}>\n")
+
+    def add(self, markup: str) -> None:
+        self.parts.append(markup)
+
+    def html(self) -> str:
+        return "".join(self.parts)
+
+
+def _a(href: str, text_html: str) -> str:
+    return f'<a href="{href}">{text_html}</a>'
+
+
+def _external(text: str, url: str | None) -> str:
+    return html_external_link(text, url) if url else html_text(text)
+
+
+def _facts(facts: list[tuple[str, str]]) -> str:
+    """The key facts of a record page (labels are ours, values already HTML)."""
+    items = "".join(f"<li><strong>{html_text(label)}\u00a0:</strong> {value}</li>\n"
+                    for label, value in facts)
+    return f'<div class="odd17-facts">\n<ul>\n{items}</ul>\n</div>\n'
+
+
+def _sources_and_dates(body: _Body, record: Example | Tool) -> None:
+    body.heading(2, "Sources", "sources")
+    items = "".join(f"<li>{_external(s.title, s.url)}</li>\n" for s in record.sources)
+    body.add(f"<ul>\n{items}</ul>\n<p class=\"odd17-dates\" {NOT_TEXT}>Ajouté le "
+             f"{french_date(record.added)}, vérifié le {french_date(record.reviewed)}.</p>\n")
+
+
+def share_block(url: str) -> str:
+    """The page's public address, always visible; « Copier le lien » is added by copy-link.js."""
+    address = html.escape(url)
+    # A <span>, not <code>: Material sets code at .85em, under 12 px on phones (Lighthouse's
+    # legible font sizes); the class keeps it breakable anywhere (docs/assets/kit.css).
+    return (f'<p class="odd17-share" {NOT_TEXT}>Adresse de cette page\u00a0: '
+            f'<span class="odd17-share__url">{address}</span> '
+            '<button type="button" class="md-button odd17-share__copy" '
+            f'data-url="{address}" hidden>Copier le lien</button> '
+            f'<span class="odd17-share__status" role="status" aria-live="polite"></span></p>\n')
+
+
+def qr_block(url: str) -> str:
+    """A QR code to the page's online address, shown in print only (paper → online page).
+
+    The build writes only the address; the browser draws the code (docs/assets/record-qr.js,
+    in mkdocs.yml's extra_javascript, with the npm library qrcode-generator). Drawn here in
+    Python (segno) it cost 3 to 11 ms per page, a sixth of the build at 1,000 examples, for a
+    block that only shows on paper; in the browser it costs about a millisecond, on the pages
+    read (drawn at load, so that a print or a PDF made right after loading has it).
+    """
+    address = html_attr(url)
+    return (f'<div class="odd17-qr" data-url="{address}" aria-hidden="true" {NOT_TEXT}>'
+            f"<p>Page en ligne\u00a0:<br>{html_text(url)}</p></div>\n")
+
+
+def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",
+                permalink_title: str = "") -> tuple[str, list[Heading]]:
+    """The body of a record page (HTML) and its headings, for ``record`` of ``record_pages``."""
+    body = _Body(permalink_title)
+    if record.kind == "example":
+        _example_body(body, kit, record.slug, link, site_url)
+    else:
+        _tool_body(body, kit, record.slug, link)
+    return body.html(), body.headings
+
+
+def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str) -> None:
+    example = kit.examples[slug]
+    model = kit.model(example.model)
+    category = kit.category_of(example)
+    body.heading(1, example.title)
+    facts = [("Modèle de partenariat",
+              f"{_a(link(TYPOLOGY_PAGE, model.id), html_text(model.name))} "
+              f"({_a(link(examples_index.model_page(model.id), ''), 'ses exemples')})"),
+             ("Catégorie", _a(link(examples_index.category_page(category.id), ""),
+                              html_text(category.name)))]
+    if example.territory:
+        facts.append(("Territoire", _a(link(examples_index.region_page(kit, example.territory), ""),
+                                       html_text(kit.label("territoires", example.territory)))))
+    body.add(_facts(facts))
+    body.heading(2, "Le partenariat", "le-partenariat")
+    body.add(html_paragraphs(example.description))
+    body.heading(2, "Les partenaires", "les-partenaires")
+    partners = "".join(
+        f"<li>{_external(p.name, p.website)} "
+        f"({html_text(kit.label('types_partenaires', p.type))})</li>\n" for p in example.partners)
+    body.add(f"<ul>\n{partners}</ul>\n")
+    if example.objectives or example.impacts:
+        body.heading(2, "Objectifs et impacts", "objectifs-et-impacts")
+        items = []
+        if example.objectives:
+            names = ", ".join(html_text(kit.label("objectifs", o)) for o in example.objectives)
+            items.append(f"<li><strong>Objectifs partagés\u00a0:</strong> {names}</li>\n")
+        if example.impacts:
+            names = ", ".join(html_text(kit.label("impacts", i)) for i in example.impacts)
+            items.append(f"<li><strong>Impacts\u00a0:</strong> {names}</li>\n")
+        body.add(f"<ul>\n{''.join(items)}</ul>\n")
+    _sources_and_dates(body, example)
+    body.add(citation.example_citation(example, slug, public_url(site_url, example_path(slug))
+                                       if site_url else ""))
+    if site_url:
+        body.add(share_block(public_url(site_url, example_path(slug))))
+        body.add(qr_block(public_url(site_url, example_path(slug))))
+    others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
+    if others:
+        # Other pages' titles: not this page's text, for either search.
+        body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele",
+                     NOT_TEXT)
+        items = [f"<li>{_a(link(example_path(s), ''), html_text(e.title))}</li>\n"
+                 for s, e in others[:10]]
+        if len(others) > 10:
+            items.append(f"<li>{_a(link(examples_index.model_page(model.id), ''), 'Tous les exemples « ' + html_text(model.name) + ' »')}</li>\n")
+        body.add(f"<ul {NOT_TEXT}>\n{''.join(items)}</ul>\n")
+    body.add(f"<p {NOT_TEXT}>{_a(link(EXAMPLES_INDEX, ''), 'Tous les exemples inspirants')}</p>\n")
+
+
+def _tool_body(body: _Body, kit: Kit, slug: str, link: Linker) -> None:
+    tool = kit.tools[slug]
+    body.heading(1, tool.name)
+    facts = [("Nature", html_text(kit.label("natures_outils", tool.kind))),
+             ("Pour qui", ", ".join(html_text(kit.label("publics", a)) for a in tool.audiences))]
+    if tool.publisher:
+        facts.append(("Éditeur", html_text(tool.publisher)))
+    if tool.url:
+        facts.append(("Adresse", _external(tool.url, tool.url)))
+    facts.append(("Accès", html_text(kit.label("acces", tool.access))))
+    if tool.steps:
+        facts.append(("Étapes de la démarche", ", ".join(
+            _a(link("methode/index.md", ""), html_text(kit.label("etapes", s)))
+            for s in tool.steps)))
+    if tool.levers:
+        facts.append(("Leviers", ", ".join(
+            _a(link("methode/leviers.md", lever), html_text(kit.label("leviers", lever)))
+            for lever in tool.levers)))
+    body.add(_facts(facts))
+    body.heading(2, "Description", "description")
+    body.add(html_paragraphs(tool.description))
+    _sources_and_dates(body, tool)
+
+
+# --- The method (macros of the hand-written pages) ----------------------------------------------
+
+def typology_table(kit: Kit) -> str:
+    rows = ["| Catégorie | Modèle de partenariat | Définition | Exemples cités |",
+            "|---|---|---|---|"]
+    for category in kit.typology.categories:
+        for model in kit.models_of(category.id):
+            cited = "<br>".join(md(e) for e in model.cited_examples)
+            rows.append(f"| {md(category.name)} | [{md(model.name)}](#{model.id}) | "
+                        f"{md(model.definition)} | {cited} |")
+    note = (f'\n\n!!! note "Une lecture du tableau source"\n\n    {md(kit.typology.grouping)}\n')
+    return "\n".join(rows) + note
+
+
+def models_details(kit: Kit, examples_page: str = "../exemples/") -> str:
+    out = []
+    for category in kit.typology.categories:
+        out.append(f"## {md(category.name)} {{#categorie-{category.id}}}\n")
+        out.append(md(category.description) + "\n")
+        for model in kit.models_of(category.id):
+            out.append(f"### {md(model.name)} {{#{model.id}}}\n")
+            out.append(f"**Définition\u00a0:** {md(after_colon(model.definition))}\n")
+            out.append(f"**Qui apporte quoi\u00a0:** {md(after_colon(model.who_brings_what))}\n")
+            examples = kit.examples_by_model.get(model.id, [])
+            if examples:
+                out.append("**Exemples de la base\u00a0:**\n")
+                out += [f"- [{md(e.title)}]({examples_page}{s}.md)" for s, e in examples]
+                out.append("")
+    return "\n".join(out)
+
+
+def levers_list(kit: Kit) -> str:
+    out = []
+    for number, lever in enumerate(kit.typology.levers, 1):
+        out.append(f"### {number}. {md(lever.name)} {{#{lever.id}}}\n")
+        out += [f"- {md(q)}" for q in lever.questions]
+        out.append("")
+    return "\n".join(out)
+
+
+def steps_list(kit: Kit) -> str:
+    return "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(after_colon(step.description))}"
+                     for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
+
+
+def _described_list(terms: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}"
+                     for t in terms) + "\n"
+
+
+def objectives_list(kit: Kit) -> str:
+    return _described_list(kit.typology.objectives)
+
+
+def impacts_list(kit: Kit) -> str:
+    return _described_list(kit.typology.impacts)
+
+
+def catalysis_table(kit: Kit) -> str:
+    dynamics = kit.typology.dynamics
+    rows = ["| " + " | ".join(md(d.name) for d in dynamics) + " |",
+            "|" + "---|" * len(dynamics),
+            "| " + " | ".join("<br>".join("✓\u00a0" + md(a) for a in d.activities)
+                              for d in dynamics) + " |"]
+    return "\n".join(rows) + "\n"
+

@@ -35,7 +35,7 @@ from odd17.print import printing
 from odd17.publish import opendata
 from odd17.search import search_folding, site_search
 from odd17.site import examples_index, render, settings, tables, tool_map
-from odd17.publish.generated import generated_files  # noqa: F401 - the one list, also read by the validator
+from odd17.publish.generated import generated_files
 from odd17.content.kit import Kit
 from odd17.content.validation import display_path, validate
 

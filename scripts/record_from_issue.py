@@ -18,13 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
-from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
+from odd17.terminal import exit_on_interrupt  # noqa: E402 - plain Python, imported first
 
 exit_on_interrupt()
 
 try:
     from odd17.contribute import issue_form
-    from odd17.cli import FrenchArgumentParser, guard
+    from odd17.terminal import FrenchArgumentParser, guard
     from odd17.content.problems import print_lines, terminal_line
     from odd17.contribute.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
     from odd17.content.typography import french_text

@@ -15,12 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a clone without installing the package
 
-from odd17.cli import exit_on_interrupt  # noqa: E402 - plain Python, imported first
+from odd17.terminal import exit_on_interrupt  # noqa: E402 - plain Python, imported first
 
 exit_on_interrupt()
 
 try:
-    from odd17.cli import FrenchArgumentParser, guard
+    from odd17.terminal import FrenchArgumentParser, guard
     from odd17.content.problems import print_lines
     from odd17.content.validation import validate
 except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.search.site_search import NOT_TEXT
+from odd17.site.text import NOT_TEXT
 from odd17.content.typography import french_text
 from odd17.content.validation import validate
 

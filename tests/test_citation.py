@@ -11,7 +11,8 @@ import yaml
 from conftest import CONTENT, ROOT, TODAY
 from odd17.site import citation, render
 from odd17.content.models import Example
-from odd17.search.site_search import NOT_TEXT
+from odd17.content.addresses import public_url
+from odd17.site.text import NOT_TEXT
 from odd17.content.validation import validate
 
 HOSTILE = Example.model_validate({
@@ -123,7 +124,7 @@ def test_every_example_page_has_the_block(site_url: str) -> None:
         html, _ = render.record_html(kit, record, lambda path, anchor: path, site_url)
         if record.kind == "example":
             assert html.count(f'<details class="quote odd17-cite" {NOT_TEXT}>') == 1
-            address = render.public_url(site_url, record.path) if site_url else None
+            address = public_url(site_url, record.path) if site_url else None
             assert (address in html) if address else ("Disponible à" not in html)
         else:
             assert "odd17-cite" not in html

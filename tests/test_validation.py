@@ -391,22 +391,25 @@ def test_worker_processes_report_the_same_problems(tmp_path: Path, monkeypatch: 
     assert len(alone.problems) > 40 and shared.kit is None
 
 
-def test_reserved_addresses_come_from_the_build_itself() -> None:
-    """The validator asks the build's own list of generated files (and docs/): a page or data
-    file added there is protected from records without being typed again."""
-    from odd17 import mkdocs_plugin
-    from odd17.publish import generated
+def test_reserved_addresses_cover_every_file_the_build_generates() -> None:
+    """The reserved addresses are data (odd17/content/addresses.py); every file the build
+    generates, with the real records too (the filters' data grow with them), lies at an address
+    or in a folder a record name cannot take: a generated file added without declaring its
+    address fails here."""
     from odd17.content.addresses import Addresses, reserved_paths
+    from odd17.content.kit import Kit
+    from odd17.publish import generated
 
-    assert mkdocs_plugin.generated_files is generated.generated_files
     kit = validate(CONTENT, today=TODAY).kit
-    reserved = reserved_paths(kit, ROOT / "docs")
-    taken = Addresses.of(reserved)
-    # Every generated file, with the real records too (the filters' data grow with them), lies
-    # at an address or in a folder a record name cannot take.
-    uncovered = [path for path, _ in generated.generated_files(kit, "")
-                 if not taken.conflict("/".join(path.split("/")[:2]).split(".")[0] + ".md")]
-    assert uncovered == []
+    assert kit is not None
+    reserved = reserved_paths(ROOT / "docs")
+    folders = tuple(path for path in reserved if path.endswith("/"))
+    for each in (kit, Kit(kit.typology, kit.vocabularies)):
+        uncovered = [path for path, _ in generated.generated_files(each, "https://kit.exemple.test/")
+                     if path not in reserved and not path.startswith(folders)]
+        assert uncovered == []
+    # A record named after a reserved folder is refused.
+    assert Addresses.of(reserved).conflict("exemples/filtres.md")
     assert {"exemples/index.md", "outils/index.md", "index.md"} <= set(reserved)
 
 

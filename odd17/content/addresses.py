@@ -1,37 +1,75 @@
-"""The addresses the build makes itself, which no record's file name or former name may take.
+"""Every address of the kit, declared once: a record's source path and page, a page's public
+address, and the addresses the build takes for itself, which no record's file name or former
+name (``anciens_slugs``) may take.
 
-A record's page address comes from its file name (``render.example_path``); its former names
-(``anciens_slugs``) become redirect pages at the same kind of address. Neither may land on a page
-or a file the kit makes: the examples index (``docs/exemples/index.md``), the pages per category,
-model or region, the filters' data, the open data (``generated.generated_files``)... The list is not typed here: it is asked of the build's own list of generated
-files, run on the typology and vocabularies without any record, and of the pages in docs/.
+The reserved addresses are data, written here and read by the modules that make those files
+(the indexes, the filters' data, the open data, the feed); tests/test_validation.py checks that
+every file the build generates is under one of them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from odd17.content.kit import Kit
+from odd17.content.facets import with_pages
+from odd17.content.kinds import BY_FOLDER, BY_ID, EXAMPLE, TOOL
+
+EXAMPLES_INDEX = f"{EXAMPLE.section}/index.md"
+TOOLS_INDEX = f"{TOOL.section}/index.md"
+TYPOLOGY_PAGE = "methode/typologie.md"
+EXAMPLES_DATA_DIR = f"{EXAMPLE.section}/filtres"   # the examples' filters data
+TOOLS_DATA = f"{TOOL.section}/filtres.js"          # the tools' filters data
+OPEN_DATA_DIR = "donnees"                          # open data (JSON, CSV) and JSON schemas
+FEED = "nouveaux-exemples.xml"                     # the feed of new examples
 
 # Files Material for MkDocs writes at the site's root whatever the content (its own addresses).
 THEME_PATHS = ("assets/", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
+# What the build generates besides record pages and their redirects → what makes it. A folder
+# (ending with /) is taken whole. (The PDFs and the offline copy live at the site's root, beside
+# the theme's files, outside the sections where record pages are.)
+GENERATED = {EXAMPLES_DATA_DIR + "/": "les données des filtres des exemples",
+             TOOLS_DATA: "les données des filtres des outils",
+             OPEN_DATA_DIR + "/": "les données ouvertes",
+             FEED: "le flux des nouveaux exemples"}
 
 
-def reserved_paths(kit: Kit, docs_dir: Path | None) -> dict[str, str]:
-    """Every path (in the site's sources) the build makes besides record pages and their
-    redirects → what makes it, for the messages."""
-    from odd17.publish.generated import generated_files  # the build's list, loaded when needed
+def record_path(kind_id: str, slug: str) -> str:
+    """The source path of a record's page: ``("example", "x")`` → ``exemples/x.md``."""
+    return f"{BY_ID[kind_id].section}/{slug}.md"
 
-    empty = Kit(kit.typology, kit.vocabularies)  # the addresses that exist whatever the records
-    # (The PDFs and the offline copy live at the site's root, beside the theme's files, outside
-    # the sections where record pages are: nothing to ask their modules, which are heavy.)
+
+def example_path(slug: str) -> str:
+    return record_path("example", slug)
+
+
+def tool_path(slug: str) -> str:
+    return record_path("tool", slug)
+
+
+def folder_page(folder: str, slug: str) -> str:
+    """A record's page from its content folder (``examples``) and slug."""
+    return f"{BY_FOLDER[folder].section}/{slug}.md"
+
+
+def page_address(page: str) -> str:
+    """``exemples/foo.md`` → ``exemples/foo/`` (the address readers see)."""
+    return page.removesuffix(".md") + "/"
+
+
+def public_url(site_url: str, path: str) -> str:
+    """The public address of a generated page: ``exemples/x.md`` → ``<site_url>exemples/x/``."""
+    return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"
+
+
+def reserved_paths(docs_dir: Path | None) -> dict[str, str]:
+    """Every path or folder (in the site's sources) the build takes besides record pages and
+    their redirects → what takes it, for the messages."""
     out: dict[str, str] = {path: "le thème du site" for path in THEME_PATHS}
-    for path, _ in generated_files(empty, ""):
-        out[path] = ("une page de la base" if path.endswith(".md") else
-                     "un fichier de données du site")
+    out.update(GENERATED)
+    for facet in with_pages():
+        out[f"{facet.pages}/"] = f"les pages de la base par {facet.label.lower()}"
     if docs_dir is not None and docs_dir.is_dir():
         for folder, _, files in os.walk(docs_dir):
             relative = Path(folder).relative_to(docs_dir).as_posix()
@@ -61,15 +99,3 @@ class Addresses:
     def conflict(self, page: str) -> str | None:
         """What takes the address of ``page`` (``exemples/index.md``), or None."""
         return self.taken.get(page.removesuffix(".md"))
-
-
-def page_address(page: str) -> str:
-    """``exemples/foo.md`` → ``exemples/foo/`` (the address readers see)."""
-    return page.removesuffix(".md") + "/"
-
-
-def page_function(kind: str) -> Callable[[str], str]:
-    """The function that gives a record's page from its slug (``render``), by record folder."""
-    from odd17.site import render
-
-    return {"examples": render.example_path, "tools": render.tool_path}[kind]

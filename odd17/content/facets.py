@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Term, Tool
-from odd17.site.text import heading_slug
+from odd17.content.folding import heading_slug
 
 Reader = Callable[[Kit, Any], Sequence[str]]
 # The value of a field that no source of the record states (content/vocabularies.yml): a record

@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 from odd17.content.problems import shown_value
-from odd17.site.text import fold
+from odd17.content.folding import fold
 from odd17.content.yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -22,7 +22,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from slugify import slugify
 
-from odd17.content.addresses import Addresses, page_address, page_function, reserved_paths
+from odd17.content.addresses import Addresses, folder_page, page_address, reserved_paths
+from odd17.content.kinds import BY_FOLDER, KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
 from odd17.content.models import (SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids,
@@ -33,7 +34,7 @@ from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
 VOCABULARIES_FILE = "vocabularies.yml"
-RECORD_DIRS: dict[str, type[BaseModel]] = {"examples": Example, "tools": Tool}
+RECORD_DIRS: dict[str, type[BaseModel]] = {kind.folder: kind.model for kind in KINDS}
 STALE_AFTER = dt.timedelta(days=2 * 365)
 MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 unknown fields gets 51 lines, not 20,000
 
@@ -119,10 +120,7 @@ class Found:
 
 
 def _where_records_go() -> str:
-    return " ; ".join(f"{RECORD_LABELS[kind]} va dans content/{kind}/" for kind in RECORD_DIRS)
-
-
-RECORD_LABELS = {"examples": "un exemple", "tools": "un outil"}
+    return " ; ".join(f"{kind.label} va dans content/{kind.folder}/" for kind in KINDS)
 
 
 def discover(content: Path, problems: list[Problem]) -> list[Found]:
@@ -212,11 +210,6 @@ def _given_files(paths: list[Path], content: Path, problems: list[Problem]) -> l
     return found
 
 
-def record_kind(path: Path) -> type[BaseModel] | None:
-    """A record's kind is the folder it lives in: examples/ or tools/."""
-    return RECORD_DIRS.get(path.parent.name)
-
-
 def validate(content: Path, paths: list[Path] | None = None,
              today: dt.date | None = None, docs_dir: Path | None = None,
              workers: int = 1) -> Report:
@@ -283,7 +276,7 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
         records[checked.kind][checked.slug] = checked
 
     # 3. Checks across records: addresses, titles, former slugs.
-    kit_addresses = Addresses.of(reserved_paths(Kit(typology, vocabularies), docs_dir))
+    kit_addresses = Addresses.of(reserved_paths(docs_dir))
     for kind, checked_records in records.items():
         _check_across(kind, checked_records, kit_addresses, problems)
     for checked_records in records.values():
@@ -419,8 +412,7 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
     """Titles are distinct (as a reader sees them); file names and former names take neither an
     address of the kit nor one of another record. A problem between two records is reported on
     both files, each naming the other: whichever is in the pull request gets the annotation."""
-    page_of = page_function(kind)
-    title_field = "titre" if kind == "examples" else "nom"
+    title_field = BY_FOLDER[kind].title_field
 
     # Titles.
     by_title: dict[str, list[Checked]] = {}
@@ -438,7 +430,7 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
 
     # Addresses: the file name, then the former names.
     for slug, checked in found.items():
-        page = page_of(slug)
+        page = folder_page(kind, slug)
         taken_by = kit_addresses.conflict(page)
         if taken_by:
             problems.append(Problem(checked.shown, 1, "", f"le nom de fichier « {slug} » donnerait "
@@ -449,7 +441,7 @@ def _check_across(kind: str, found: dict[str, Checked], kit_addresses: Addresses
         for i, former in enumerate(checked.former_slugs):
             formers.setdefault(former, []).append((checked, i))
     for former, holders in formers.items():
-        page = page_of(former)
+        page = folder_page(kind, former)
         taken_by = kit_addresses.conflict(page)
         current = found.get(former)
         for checked, i in holders:

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from odd17.content.kinds import KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
 from odd17.content.models import Example, Partner, Source, Term, Tool, allowed_ids
@@ -36,8 +37,8 @@ from odd17.contribute.scaffold import (MODELS, PARTNER_TYPES, facet_of, fold, mo
 from odd17.content.yamlfile import field_path
 
 NO_RESPONSE = "_No response_"
-FORM_FILES = {"examples": "nouvel-exemple.yml", "tools": "nouvel-outil.yml"}
-FORM_LABELS = {"examples": "nouvel exemple", "tools": "nouvel outil"}  # the issues' labels
+FORM_FILES = {kind.folder: kind.form_file for kind in KINDS}
+FORM_LABELS = {kind.folder: kind.form_label for kind in KINDS}  # the issues' labels
 GENERATED = ("# Généré par scripts/update_contributing.py à partir des modèles (odd17/content/models.py) et "
              "de content/typology.yml et content/vocabularies.yml :\n# ne pas modifier à la main, "
              "relancer python3 scripts/update_contributing.py.\n")

@@ -23,8 +23,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
-from odd17.content.addresses import Addresses, page_address, page_function, reserved_paths
-from odd17.cli import FrenchArgumentParser
+from odd17.content.addresses import Addresses, folder_page, page_address, reserved_paths
+from odd17.terminal import FrenchArgumentParser
 from odd17.content.facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
@@ -32,7 +32,7 @@ from odd17.content.models import (SLUG_RE, Example, PartnershipModel, Partner, S
                      comparison_key)
 from odd17.content.problems import Problem, print_lines
 from odd17.contribute.record_writer import dump_record
-from odd17.site.text import fold as text_fold
+from odd17.content.folding import fold as text_fold
 from odd17.content.validation import RECORD_DIRS, display_path, validate
 from odd17.content.yamlfile import field_path
 
@@ -124,8 +124,8 @@ def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
         return f"'{slug}' existe déjà : choisissez un autre nom"
     # The validator's check across records, asked before writing: a name the kit's own pages
     # take (« index », « regions »…) is refused here, not after the last question.
-    page = page_function(kind)(slug)
-    taken_by = Addresses.of(reserved_paths(kit, content.parent / "docs")).conflict(page)
+    page = folder_page(kind, slug)
+    taken_by = Addresses.of(reserved_paths(content.parent / "docs")).conflict(page)
     if taken_by:
         return (f"le nom de fichier « {slug} » donnerait à la fiche l'adresse "
                 f"{page_address(page)}, réservée par le kit pour {taken_by} : choisissez un "

@@ -19,16 +19,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from odd17.contribute.issue_form import FORM_FILES
+from odd17.content.addresses import FEED, example_path, public_url
+from odd17.content.kinds import EXAMPLE
 from odd17.content.kit import Kit
-from odd17.site.render import example_path
-from odd17.site.settings import page_address
 from odd17.content.typography import french_text
 
 # At the site's root, beside sitemap.xml: Material's script reads every <link rel="alternate">
 # as a translation of the site and fetches the sitemap.xml next to its address (a 404 and a
 # console error for a feed in exemples/).
-FEED_PATH = "nouveaux-exemples.xml"
+FEED_PATH = FEED
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50  # the newest examples: a feed is a list of news, not the base (the open data is)
 TITLE = "Les nouveaux exemples inspirants — L’ODD 17 en pratique"
@@ -79,7 +78,7 @@ def atom(kit: Kit, site_url: str) -> str:
     author = sub(feed, "author")
     sub(author, "name", "Kit « L’ODD 17 en pratique »")
     for slug, example in entries:
-        address = page_address(site_url, example_path(slug)).strip("`")
+        address = public_url(site_url, example_path(slug))
         entry = sub(feed, "entry")
         sub(entry, "id", address)
         sub(entry, "title", _text(example.title))
@@ -103,7 +102,7 @@ def examples_actions(repository: str, site_url: str) -> str:
     """The line of the examples index (Markdown): « Proposer un exemple » (the issue form on
     GitHub when the repository is known, else the contributors' page) and the feed."""
     if repository:
-        form = f"{repository.rstrip('/')}/issues/new?template={FORM_FILES['examples']}"
+        form = f"{repository.rstrip('/')}/issues/new?template={EXAMPLE.form_file}"
         propose = (f'<a href="{html.escape(form)}">Proposer un exemple</a> (un formulaire sur '
                    "GitHub, sans rien installer ; [comment faire](../contribuer.md))")
     else:

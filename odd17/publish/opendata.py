@@ -14,10 +14,11 @@ from typing import Any
 
 from odd17.content import facets
 from odd17.content.facets import Facet
-from odd17.site.render import example_path, public_url, tool_path
+from odd17.content.addresses import OPEN_DATA_DIR, example_path, public_url, tool_path
+from odd17.content.kit import Kit
 from odd17.publish.schema import schema_files
 
-DATA_DIR = "donnees"
+DATA_DIR = OPEN_DATA_DIR
 # A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -26,7 +26,7 @@ import json
 import re
 from pathlib import Path
 
-from odd17.site.text import fold  # the kit's one accent folding
+from odd17.content.folding import fold  # the kit's one accent folding
 
 # French words that carry no meaning of their own in a query: articles, prepositions,
 # pronouns, conjunctions, common auxiliaries. A query keeps them only when it holds nothing else

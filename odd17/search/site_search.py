@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from odd17.search.search_folding import ELISIONS, STOP_WORDS
+from odd17.site.text import NOT_TEXT
 
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
 BUNDLE = "pagefind"
@@ -50,12 +51,6 @@ SCRIPT = "assets/javascripts/odd17-search.js"
 STYLES = "assets/stylesheets/odd17-search.css"  # odd17/search/search.css, listed in extra_css online
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Written on the blocks of a record page that are not its text (citation, dates, address, QR
-# code, the list of other examples): kept out of both indexes, Material's (the offline copy's;
-# its search plugin skips elements and sections marked so) and Pagefind's (online). Without it,
-# at 1,000 examples every page listing ten others' titles is found by their words, and the
-# offline index carried each page's BibTeX (41 MB at 10,000 examples, maintainers/performances.md).
-NOT_TEXT = "data-search-exclude data-pagefind-ignore"
 # Material's article: the page's text, without navigation, header, footer or sidebars.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 # Blocks of an article that are not its text, kept out of the index and of the snippets (the

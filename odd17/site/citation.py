@@ -16,7 +16,7 @@ import html
 import re
 
 from odd17.content.models import Example
-from odd17.search.site_search import NOT_TEXT
+from odd17.site.text import NOT_TEXT
 from odd17.site.text import french_date, html_text
 
 KIT_TITLE = "L’ODD 17 en pratique"

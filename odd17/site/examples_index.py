@@ -24,6 +24,7 @@ from typing import Any
 
 from odd17.content import facets
 from odd17.content.facets import Facet, declaration, encode, script_data
+from odd17.content.addresses import EXAMPLES_DATA_DIR, example_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example
 from odd17.site.text import after_colon, french_spacing, md
@@ -31,7 +32,7 @@ from odd17.site.text import after_colon, french_spacing, md
 FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
 PAGE_SIZE = 100    # examples per static facet page
 CHUNK = 500        # examples per titles file of the filters' data
-DATA_DIR = "exemples/filtres"
+DATA_DIR = EXAMPLES_DATA_DIR
 CONTRIBUTE = "contribuer.md"
 
 
@@ -361,8 +362,6 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
                          f"{_number(first + 1)} à {_number(first + len(shown))}\u00a0:\n")
         else:
             lines.append(f"{_count(total)} dans la base\u00a0:\n")
-        from odd17.site.render import example_path  # render links record pages to this module's pages
-
         # Raw HTML (no markdown attribute): Python-Markdown keeps it as it is.
         lines.append('<ul class="odd17-examples">\n' + "\n".join(
             entry_html(kit, s, e, href(path, example_path(s), directory_urls)) for s, e in shown)

@@ -19,51 +19,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from odd17.site import citation, examples_index
+from odd17.content.addresses import EXAMPLES_INDEX, TYPOLOGY_PAGE, example_path, public_url, tool_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
-from odd17.search.site_search import NOT_TEXT
-from odd17.site.text import (after_colon, french_date, heading_slug, html_attr, html_external_link,
-                   html_paragraphs, html_text, md)
-
-EXAMPLES_DIR = "exemples"
-TOOLS_DIR = "outils"
-TYPOLOGY_PAGE = "methode/typologie.md"
-EXAMPLES_INDEX = "exemples/index.md"
+from odd17.content.folding import heading_slug
+from odd17.site.text import (NOT_TEXT, after_colon, french_date, html_attr, html_external_link,
+                             html_paragraphs, html_text, md)
 
 # (source path of a page of the site, anchor or "") → its address relative to the page built.
 Linker = Callable[[str, str], str]
 
 
-def example_path(slug: str) -> str:
-    return f"{EXAMPLES_DIR}/{slug}.md"
-
-
-def tool_path(slug: str) -> str:
-    return f"{TOOLS_DIR}/{slug}.md"
-
-
 def _summary(text: str, limit: int = 160) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def partner_names(example: Example) -> str:
-    return " · ".join(p.name for p in example.partners)
-
-
-def public_url(site_url: str, path: str) -> str:
-    """The public address of a generated page: ``exemples/x.md`` → ``<site_url>exemples/x/``."""
-    return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"
-
-
-def page_address(site_url: str, path: str, anchor: str = "") -> str:
-    """A page's public address as text to copy (trainers paste it in slides and MOOC pages)."""
-    if path == "index.md":
-        url = site_url.rstrip("/") + "/"
-    else:
-        url = public_url(site_url, path.removesuffix("index.md").rstrip("/") + ".md"
-                         if path.endswith("/index.md") else path)
-    return f"`{url}{'#' + anchor if anchor else ''}`"
 
 
 # --- Record pages -------------------------------------------------------------------------------

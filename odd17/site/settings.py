@@ -15,13 +15,23 @@ import logging
 import os
 from urllib.parse import quote
 
-from mkdocs.config.defaults import MkDocsConfig
+from typing import Protocol
+
+from odd17.content.kinds import BY_ID
 
 SITE_URL_VAR = "ODD17_SITE_URL"
 REPO_URL_VAR = "ODD17_REPO_URL"
 BRANCH = "main"  # the branch contributors' changes are proposed to
 
 log = logging.getLogger("mkdocs.plugins.odd17")
+
+
+class MkDocsConfig(Protocol):
+    """The two settings as MkDocs' configuration holds them (only the plugin imports MkDocs)."""
+
+    site_url: str | None
+    repo_url: str | None
+
 
 # Said only when one of the two is set (a publication build half configured): a local build sets
 # neither, and is then a normal build for reading, with nothing to report.
@@ -63,21 +73,10 @@ def edit_url(repository: str, path: str) -> str:
     return f"{repository.rstrip('/')}/edit/{BRANCH}/{quote(path)}"
 
 
-def new_file_url(repository: str, folder: str) -> str:
-    """The address where a contributor creates a file in ``folder`` on GitHub; ``""`` without a
-    repository."""
-    if not repository:
-        return ""
-    return f"{repository.rstrip('/')}/new/{BRANCH}/{quote(folder.strip('/'))}"
-
-
-RECORD_FOLDERS = {"example": "examples", "tool": "tools"}  # content/<folder>/<slug>.yml
-
-
 def record_edit_link(repository: str, content_dir: str, kind: str, slug: str) -> str:
     """« Proposer une modification » of a record page: the record's file opened for editing on
     GitHub (escaped HTML), or ``""`` without a repository: never a link to a placeholder."""
-    url = edit_url(repository, f"{content_dir.strip('/')}/{RECORD_FOLDERS[kind]}/{slug}.yml")
+    url = edit_url(repository, f"{content_dir.strip('/')}/{BY_ID[kind].folder}/{slug}.yml")
     if not url:
         return ""
     return (f'<p class="odd17-edit odd17-web-only"><a href="{html.escape(url)}">Proposer une '

@@ -12,10 +12,7 @@ import functools
 import html
 import re
 import string
-import unicodedata
 from urllib.parse import quote
-
-from slugify import slugify
 
 # Every ASCII punctuation character is backslash-escaped; with pymdownx.escapeall (mkdocs.yml)
 # each escape is a literal character, so record text can never become Markdown syntax, HTML,
@@ -25,6 +22,13 @@ _NBSP = "\u00a0"
 _NNBSP = "\u202f"
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _FRENCH_PUNCTUATION = re.compile("[:;!?«»]")
+
+# Written on the blocks of a record page that are not its text (citation, dates, address, QR
+# code, the list of other examples): kept out of both indexes, Material's (the offline copy's;
+# its search plugin skips elements and sections marked so) and Pagefind's (online). Without it,
+# at 1,000 examples every page listing ten others' titles is found by their words, and the
+# offline index carried each page's BibTeX (41 MB at 10,000 examples, maintainers/performances.md).
+NOT_TEXT = "data-search-exclude data-pagefind-ignore"
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
@@ -64,16 +68,6 @@ def french_spacing(text: str) -> str:
     text = re.sub(r"[ \u00a0\u202f]+»", _NBSP + "»", text)
     text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;!?])", _NNBSP + r"\1", text)
     return text
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or ligatures: « Œuvrer à l'Économie » → « oeuvrer a l'economie ».
-
-    The kit's one accent folding (search forms, filters' words, titles compared by the
-    validator); docs/assets/examples-filter.js folds what readers type the same way.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def md(text: str) -> str:
@@ -137,12 +131,3 @@ def html_external_link(text: str, url: str) -> str:
 
 def french_date(day: dt.date) -> str:
     return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS[day.month - 1]} {day.year}"
-
-
-def heading_slug(value: str, separator: str = "-") -> str:
-    """Heading anchors that keep French words whole: « Mise en œuvre » → ``mise-en-oeuvre``.
-
-    Python-Markdown's default slugify drops every non-ASCII letter (``mise-en-uvre``);
-    python-slugify transliterates them instead.
-    """
-    return slugify(value, separator=separator) or "section"

@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from odd17.site.examples_index import filter_form
 from odd17.content import facets
 from odd17.content.facets import Facet, declaration, encode, script_data
+from odd17.content.addresses import TOOLS_DATA
+from odd17.content.kit import Kit
 from odd17.content.models import Tool
 from odd17.site.text import external_link, md, md_paragraphs
 
-DATA_FILE = "outils/filtres.js"
+DATA_FILE = TOOLS_DATA
 # A tool's anchor on the map: namespaced, so that a tool file named carte.yml, liste.yml or
 # resultats.yml never takes an anchor of the page itself (#carte, #liste, #resultats, which the
 # filters' script looks up by id).

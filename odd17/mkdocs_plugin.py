@@ -14,7 +14,6 @@ from __future__ import annotations
 import html as html_module
 import logging
 import posixpath
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,16 +27,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from odd17 import cli
 from odd17.content import typography
-from odd17.print import printing
-from odd17.publish import opendata
-from odd17.search import search_folding, site_search
-from odd17.site import examples_index, render, settings, tables, tool_map
-from odd17.publish.generated import generated_files
 from odd17.content.kit import Kit
 from odd17.content.validation import display_path, validate
+from odd17.print import printing
+from odd17.publish.generated import generated_files
+from odd17.search import search_folding, site_search
+from odd17.site import render, settings, tables
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -205,8 +204,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
 
     @event_priority(50)  # before Material's search reads the page
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         if self.searched is not None:  # online, Pagefind indexes the page, not Material
             if site_search.indexed(page.meta):
                 self.searched.wanted.add(page.url)

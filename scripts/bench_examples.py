@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import bench  # noqa: E402 - the synthetic examples and the build of scripts/bench.py
+
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - test helpers
 
 # (query as a reader types it, address that must be among the results)

@@ -9,8 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from odd17.publish.schema import schema_files  # noqa: E402
 from odd17.content.validation import validate  # noqa: E402
+from odd17.publish.schema import schema_files  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

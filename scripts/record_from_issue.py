@@ -23,12 +23,12 @@ from odd17.terminal import exit_on_interrupt  # noqa: E402 - plain Python, impor
 exit_on_interrupt()
 
 try:
-    from odd17.contribute import issue_form
-    from odd17.terminal import FrenchArgumentParser, guard
     from odd17.content.problems import print_lines, terminal_line
-    from odd17.contribute.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
     from odd17.content.typography import french_text
     from odd17.content.validation import display_path, validate
+    from odd17.contribute import issue_form
+    from odd17.contribute.scaffold import free_slug, problems_of_new_record, slug_problem, write_record
+    from odd17.terminal import FrenchArgumentParser, guard
 except ModuleNotFoundError as missing:
     sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez d'abord "
              "bash scripts/task validate (il installe ce qu'il faut), puis relancez avec "

@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from odd17.content.validation import validate  # noqa: E402
 from odd17.contribute.field_tables import contributing_section, replace_section  # noqa: E402
 from odd17.contribute.issue_form import generated_files  # noqa: E402
-from odd17.content.validation import validate  # noqa: E402
 
 
 def expected_files() -> dict[str, str]:

@@ -20,9 +20,9 @@ from odd17.terminal import exit_on_interrupt  # noqa: E402 - plain Python, impor
 exit_on_interrupt()
 
 try:
-    from odd17.terminal import FrenchArgumentParser, guard
     from odd17.content.problems import print_lines
     from odd17.content.validation import validate
+    from odd17.terminal import FrenchArgumentParser, guard
 except ModuleNotFoundError as missing:  # run outside the venv: say which command installs it
     sys.exit(f"Il manque le paquet Python « {missing.name} » : lancez plutôt "
              "bash scripts/task validate (il installe ce qu'il faut).")

@@ -24,9 +24,9 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from odd17.content.folding import heading_slug
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Term, Tool
-from odd17.content.folding import heading_slug
 
 Reader = Callable[[Kit, Any], Sequence[str]]
 # The value of a field that no source of the record states (content/vocabularies.yml): a record
@@ -214,7 +214,7 @@ def declaration(kit: Kit, facets: Iterable[Facet], records: Iterable[Any]) -> li
 _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-"
 
 
-def encode(kit: Kit, facet: Facet, examples: list[Example]) -> tuple[int, str]:
+def encode(kit: Kit, facet: Facet, examples: Sequence[Example] | Sequence[Tool]) -> tuple[int, str]:
     """One facet's values for every example, as a string of base-64 digits, ``width`` digits per
     example: for a single value, 0 (none) or its position + 1; for several, a bit per value."""
     order = facet.order(kit)

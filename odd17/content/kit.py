@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from odd17.content.models import Example, PartnershipModel, Term, Tool, Typology, Vocabularies
+from odd17.content.kinds import EXAMPLE, TOOL
+from odd17.content.models import Described, Example, PartnershipModel, Term, Tool, Typology, Vocabularies
 
 
 @dataclass(frozen=True, repr=False)
@@ -47,8 +48,11 @@ class Kit:
     def model(self, model_id: str) -> PartnershipModel:
         return self._terms["modeles"][model_id]  # type: ignore[return-value]
 
-    def category_of(self, example: Example) -> Term:
-        return self.term("categories", self.model(example.model).category)
+    def category(self, category_id: str) -> Described:
+        return self._terms["categories"][category_id]  # type: ignore[return-value]
+
+    def category_of(self, example: Example) -> Described:
+        return self.category(self.model(example.model).category)
 
     def models_of(self, category_id: str) -> list[PartnershipModel]:
         return [m for m in self.typology.models if m.category == category_id]
@@ -64,8 +68,9 @@ class Kit:
     def redirects(self) -> dict[str, str]:
         """Former page address → current page address (from the records' ``anciens_slugs``)."""
         out: dict[str, str] = {}
-        for section, records in (("exemples", self.examples), ("outils", self.tools)):
+        records: dict[str, Example] | dict[str, Tool]
+        for section, records in ((EXAMPLE.section, self.examples), (TOOL.section, self.tools)):
             for slug, record in records.items():
-                for former in record.former_slugs:
+                for former in record.former_slugs:  # type: ignore[attr-defined]  # a field type mypy cannot read
                     out[f"{section}/{former}.md"] = f"{section}/{slug}.md"
         return out

@@ -22,8 +22,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from odd17.content.problems import shown_value
 from odd17.content.folding import fold
+from odd17.content.problems import shown_value
 from odd17.content.yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

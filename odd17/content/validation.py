@@ -26,8 +26,7 @@ from odd17.content.addresses import Addresses, folder_page, page_address, reserv
 from odd17.content.kinds import BY_FOLDER, KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
-from odd17.content.models import (SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids,
-                     comparison_key)
+from odd17.content.models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids, comparison_key
 from odd17.content.problems import Problem, system_error
 from odd17.site.text import french_sort_key
 from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
@@ -293,10 +292,12 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
     if any(p.severity == "erreur" for p in problems) or workers > 1:
         return Report(None, problems, files_checked)
     kit = Kit(typology, vocabularies,
-              examples={slug: c.record for slug, c in sorted(records["examples"].items())},
+              examples={slug: c.record for slug, c in sorted(records["examples"].items())
+                        if isinstance(c.record, Example)},
               tools={slug: c.record for slug, c in sorted(
                   records["tools"].items(), key=lambda item: (french_sort_key(item[1].record.name),
-                                                              item[0]))})
+                                                              item[0]))
+                     if isinstance(c.record, Tool)})
     return Report(kit, problems, files_checked)
 
 
@@ -402,7 +403,7 @@ def _check_file(item: Found, context: dict[str, Any], problems: list[Problem],
     if record is None or not valid_name:
         return None
     lines = {loc: line for loc, line in doc.lines.items() if loc and loc[0] in _ACROSS_FIELDS}
-    return Checked(path.stem, shown, item.kind, getattr(record, "title", None) or record.name,
+    return Checked(path.stem, shown, item.kind, getattr(record, "title", None) or getattr(record, "name"),
                    tuple(record.former_slugs), record.reviewed, lines,  # type: ignore[attr-defined]
                    None if in_worker else record)
 

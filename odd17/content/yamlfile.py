@@ -267,7 +267,8 @@ class _Frame:
     __slots__ = ("container", "loc", "key", "is_map")
 
     def __init__(self, container: Any, loc: Location, is_map: bool) -> None:
-        self.container, self.loc, self.is_map, self.key = container, loc, is_map, _NOTHING
+        self.container, self.loc, self.is_map = container, loc, is_map
+        self.key: Any = _NOTHING  # a key read, or one of the markers _NOTHING, _BAD_KEY
 
 
 def _tag_name(tag: str) -> str:
@@ -351,7 +352,7 @@ class _Builder:
             line = event.start_mark.line + 1
             is_collection = kind is mapping_start or kind is sequence_start
             if not stack:
-                loc: Location = ()
+                loc = ()
             else:
                 top = stack[-1]
                 if not top.is_map:
@@ -401,7 +402,7 @@ class _Builder:
             if is_collection and not skip:
                 stack.append(_Frame(value, loc, kind is mapping_start))
 
-    def _refused_tag(self, event: Any, loc: Location) -> None:
+    def _refused_tag(self, event: Any, loc: Location) -> Any:
         self.problem(event.start_mark.line + 1, f"étiquette YAML « {_tag_name(event.tag)} » non "
                      "permise : retirez-la", loc)
         return None

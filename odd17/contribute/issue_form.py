@@ -32,9 +32,16 @@ from odd17.content.messages import french_message
 from odd17.content.models import Example, Partner, Source, Term, Tool, allowed_ids
 from odd17.content.problems import Problem, shown_value
 from odd17.content.typography import french_text
-from odd17.contribute.scaffold import (MODELS, PARTNER_TYPES, facet_of, fold, model_suggestions, vocabulary_of,
-                       vocabulary_terms)
 from odd17.content.yamlfile import field_path
+from odd17.contribute.scaffold import (
+    MODELS,
+    PARTNER_TYPES,
+    facet_of,
+    fold,
+    model_suggestions,
+    vocabulary_of,
+    vocabulary_terms,
+)
 
 NO_RESPONSE = "_No response_"
 FORM_FILES = {kind.folder: kind.form_file for kind in KINDS}
@@ -700,7 +707,7 @@ def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
         model = kit.model(record["modele"])
         category = kit.term("categories", model.category).name
         lines += [f"### {md_text(record['titre'])}", ""]
-        lines += [f"- **Partenaires** : " + " ; ".join(
+        lines += ["- **Partenaires** : " + " ; ".join(
             f"{md_text(p['nom'])} ({md_text(kit.label('types_partenaires', p['type']))}"
             + (f", {md_text(p['site_web'], typeset=False)}" if p.get("site_web") else "") + ")"
             for p in record["partenaires"])]

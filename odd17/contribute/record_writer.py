@@ -36,7 +36,9 @@ _YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "null", "~"})
 
 def _loads(text: str) -> Any:
     """Read YAML the way the validator does (``odd17.content.yamlfile``: dates stay text…)."""
-    from odd17.content.yamlfile import parse_yaml  # the validator's reader: dates stay text, 0x35 is no number
+    from odd17.content.yamlfile import (
+        parse_yaml,  # the validator's reader: dates stay text, 0x35 is no number
+    )
     return parse_yaml(text).data
 
 

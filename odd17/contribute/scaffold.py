@@ -17,6 +17,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,17 +25,17 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from slugify import slugify
 
 from odd17.content.addresses import Addresses, folder_page, page_address, reserved_paths
-from odd17.terminal import FrenchArgumentParser
 from odd17.content.facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_facet
+from odd17.content.folding import fold as text_fold
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
-from odd17.content.models import (SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool, allowed_ids,
-                     comparison_key)
+from odd17.content.models import (SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool,
+                                  allowed_ids, comparison_key)
 from odd17.content.problems import Problem, print_lines
-from odd17.contribute.record_writer import dump_record
-from odd17.content.folding import fold as text_fold
 from odd17.content.validation import RECORD_DIRS, display_path, validate
 from odd17.content.yamlfile import field_path
+from odd17.contribute.record_writer import dump_record
+from odd17.terminal import FrenchArgumentParser
 
 SLUG_TARGET = 50  # proposed file names stay short: they are page addresses, cited for years
 # Words never left at the end of a proposed file name (« …-et », « …-d »).
@@ -119,7 +120,8 @@ def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
         return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
                 "seulement, 80 caractères au plus")
     records = kit.examples if kind == "examples" else kit.tools
-    taken = set(records) | {f for r in records.values() for f in r.former_slugs}
+    taken = set(records) | {f for r in records.values()
+                            for f in r.former_slugs}  # type: ignore[attr-defined]  # a field type mypy cannot read
     if slug in taken or (content / kind / f"{slug}.yml").exists():
         return f"'{slug}' existe déjà : choisissez un autre nom"
     # The validator's check across records, asked before writing: a name the kit's own pages
@@ -278,7 +280,7 @@ class Scaffold:
 
     def check(self, model: type[BaseModel], key: str, value: Any) -> Any:
         name, info = next((n, i) for n, i in model.model_fields.items() if (i.alias or n) == key)
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        annotation: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
         adapter = TypeAdapter(annotation)
         try:
             return adapter.validate_python(value, context=self.context)
@@ -319,7 +321,7 @@ class Scaffold:
         records = self.kit.examples if self.kind == "examples" else self.kit.tools
         key = comparison_key(title)
         for slug, record in records.items():
-            if comparison_key(getattr(record, "title", None) or record.name) == key:
+            if comparison_key(getattr(record, "title", None) or getattr(record, "name")) == key:
                 return display_path(self.content / self.kind / f"{slug}.yml")
         return None
 
@@ -621,8 +623,8 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
 
         questions = EXAMPLE_QUESTIONS if kind == "examples" else TOOL_QUESTIONS
         for question in questions:
-            answer(question.key, lambda q=question: scaffold.ask_field(
-                q, given.get(option_of[q.key])))
+            answer(question.key, partial(scaffold.ask_field, question,
+                                         given.get(option_of[question.key])))
             if question.key == "titre":
                 answer("partenaires", lambda: scaffold.ask_partners(args.partenaire))
         answer("sources", lambda: scaffold.ask_sources(args.source))

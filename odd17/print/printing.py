@@ -40,10 +40,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from odd17.print import catalogue
 from odd17.content.kit import Kit
 from odd17.content.typography import french_html
+from odd17.print import catalogue
 from odd17.site.text import french_date
 
 log = logging.getLogger("mkdocs.plugins.odd17")
@@ -294,6 +295,7 @@ def _tool_map(site: Path) -> tuple[str, tuple[tuple[str, str, int], ...]]:
 
 
 def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintDocument:
+<<<<<<< HEAD
     """The chapters of the kit: built pages for the argumentaire, the method and the trainers'
     page, catalogues made from the records for the examples and the tools (with the tool map by
     lever and by step from its built page)."""
@@ -310,6 +312,18 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
                 extra = {"map_entries": map_entries}
             content, entries = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
             catalogues[sheet.slug] = (content, [Entry(*e) for e in entries])
+=======
+    """The chapters of the kit: built pages for the argumentaire and the method, catalogues
+    made from the records for the examples and the tools."""
+    printed = [u for u in nav_urls if u.startswith(KIT.prefixes) and sheet_of(u) is not None
+               and sheet_of(u).slug not in CATALOGUES]  # type: ignore[union-attr]
+    targets: set[str] = set()
+    catalogues: dict[str, tuple[str, list[Entry]]] = {}
+    for sheet in SHEETS:
+        if sheet.slug in CATALOGUES:
+            content, lines = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet))
+            catalogues[sheet.slug] = (content, [Entry(*e) for e in lines])
+>>>>>>> 68a8442 (The house keeps itself: ruff, mypy and import-linter contracts, run by the tests)
             targets.update(e.id for e in catalogues[sheet.slug][1])
             targets.update(re.findall(r'<article class="card" id="([^"]+)"', content))
     if map_body:  # its links to the tools' pages lead to their cards
@@ -328,22 +342,28 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
         pages = [u for u in printed if u.startswith(sheet.prefixes)]
         if not pages:
             continue
-        parts, entries = [], []
+        parts: list[str] = []
+        page_entries: list[Entry] = []
         for number, url in enumerate(pages):
             pid = page_id(url)
             body = _shift_headings(_article(site, url), 0 if number == 0 else 1)
-            body = re.sub(r"\bid=\"([^\"]+)\"", lambda m, p=pid: f'id="{p}-{m.group(1)}"', body)
+            body = re.sub(r"\bid=\"([^\"]+)\"", lambda m: f'id="{pid}-{m.group(1)}"', body)
             body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # print them open
             body = _hosts_whole(linker.rewrite(body, url))
             body = _shorten_example_lists(body, chapter_id(EXAMPLES))
             label = html.escape(_heading_text(body) or url, quote=False)
-            entries.append(Entry(pid if number else chapter_id(sheet), label, 1 if number == 0 else 2))
+            page_entries.append(Entry(pid if number else chapter_id(sheet), label,
+                                      1 if number == 0 else 2))
             start = f'<span id="{chapter_id(sheet)}"></span>' if number == 0 else ""
             parts.append(f'<section class="page" id="{pid}">{start}{body}</section>')
             linker.web_address.setdefault(pid, linker.web(url))
+<<<<<<< HEAD
         chapters.append(Chapter(sheet, "".join(parts), entries))
     for card, address in _card_addresses(kit, site_url):
         linker.web_address.setdefault(card, address)
+=======
+        chapters.append(Chapter(sheet, "".join(parts), page_entries))
+>>>>>>> 68a8442 (The house keeps itself: ruff, mypy and import-linter contracts, run by the tests)
     document = PrintDocument(chapters, site_url)
     document.web_address = {k: v for k, v in linker.web_address.items() if v}
     return document
@@ -473,14 +493,14 @@ def heading_titles(source: str) -> dict[str, str]:
     Chromium writes a bookmark's title without the spaces where its heading wrapped (« pour
     l'enfance » on two lines gives « pourl'enfance »): the bookmarks are given their headings'
     text back from this table."""
-    titles = {}
+    titles: dict[str, str] = {}
     for match in re.finditer(r"<h[1-6][^>]*>(.*?)</h[1-6]>", source, re.S):
         title = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
         titles.setdefault(_squash(title), title)
     return titles
 
 
-def _outline(pdf) -> Iterator[tuple[object, int]]:  # noqa: ANN001 - a pikepdf Pdf
+def _outline(pdf) -> Iterator[tuple[Any, int]]:  # noqa: ANN001 - a pikepdf Pdf
     """Every bookmark of ``pdf`` as Chromium wrote it, with its depth, in reading order (depth
     first: a bookmark's children before its next sibling)."""
     outlines = pdf.Root.get("/Outlines")

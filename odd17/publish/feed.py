@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from odd17.content.addresses import FEED, example_path, public_url
 from odd17.content.kinds import EXAMPLE
 from odd17.content.kit import Kit
+from odd17.content.models import Example
 from odd17.content.typography import french_text
 
 # At the site's root, beside sitemap.xml: Material's script reads every <link rel="alternate">
@@ -47,7 +48,7 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def newest(kit: Kit, limit: int = LIMIT) -> list[tuple[str, object]]:
+def newest(kit: Kit, limit: int = LIMIT) -> list[tuple[str, Example]]:
     """The newest examples, by date added (then by address, so that the order is stable)."""
     items = sorted(kit.examples.items(), key=lambda item: (item[1].added, item[0]), reverse=True)
     return items[:limit]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from odd17.content.kit import Kit
 from odd17.publish import feed, opendata
 from odd17.site import examples_index, tool_map
-from odd17.content.kit import Kit
 
 
 def generated_files(kit: Kit, site_url: str,

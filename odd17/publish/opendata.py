@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from odd17.content import facets
-from odd17.content.facets import Facet
 from odd17.content.addresses import OPEN_DATA_DIR, example_path, public_url, tool_path
+from odd17.content.facets import Facet
 from odd17.content.kit import Kit
 from odd17.publish.schema import schema_files
 

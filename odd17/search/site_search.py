@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from odd17.search.search_folding import ELISIONS, STOP_WORDS
-from odd17.site.text import NOT_TEXT
 
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
 BUNDLE = "pagefind"
@@ -148,8 +147,8 @@ def build_index(binary: Path, pages: Path, bundle: Path) -> str:
                            f"{result.stdout}{result.stderr}")
     if not (bundle / "pagefind.js").exists():
         raise RuntimeError("Pagefind n'a écrit aucun index (aucune page à indexer ?)")
-    pages = re.search(r"Indexed (\d+) pages?", result.stdout)
-    return f"{pages.group(1) if pages else '?'} pages indexées"
+    indexed = re.search(r"Indexed (\d+) pages?", result.stdout)
+    return f"{indexed.group(1) if indexed else '?'} pages indexées"
 
 
 def records(site: Path) -> Iterator[dict[str, Any]]:

@@ -290,7 +290,7 @@ def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
     """The page's first paragraph (Markdown) and its description (plain text)."""
     name = facet.name(kit, value)
     if facet.id == "categorie":
-        category = kit.term("categories", value)
+        category = kit.category(value)
         models = ", ".join(f"[{md(m.name)}]({up}{model_page(m.id)})" for m in kit.models_of(value))
         # The description and the grouping are the kit's reading of seed 003's flattened table,
         # which names the categories only: say so (issues 11 and 22).
@@ -302,7 +302,7 @@ def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
                 f"Les exemples de la catégorie {name} de la base du kit.")
     if facet.id == "modele":
         model = kit.model(value)
-        category = kit.term("categories", model.category)
+        category = kit.category(model.category)
         return (f"**{md(model.name)}** ([{md(category.name)}]({up}{category_page(category.id)}))"
                 f"\u00a0: {md(after_colon(model.definition))} "
                 f"[Ce modèle dans la typologie]({up}methode/typologie.md#{model.id}).",

@@ -11,6 +11,7 @@ from collections import Counter
 
 from odd17.content.facets import NOT_STATED, example_facet
 from odd17.content.kit import Kit
+from odd17.content.models import Territory
 from odd17.site.text import md
 
 INK = "#1a237e"       # bars and the darkest tiles (contrast 14:1 on white)
@@ -75,7 +76,7 @@ def region_map(kit: Kit) -> str:
     territory = example_facet("territoire")
     examples = list(kit.examples.values())
     counts = territory.counts(kit, examples)
-    regions = [t for t in territory.terms(kit) if getattr(t, "tile", None)]
+    regions = [t for t in territory.terms(kit) if isinstance(t, Territory) and t.tile]
     names = {t.id: t.name for t in territory.terms(kit)}
     regional = {t.id: counts[t.id] for t in regions if counts[t.id]}
     national = counts.get("national", 0)
@@ -86,8 +87,9 @@ def region_map(kit: Kit) -> str:
     top = max(regional.values())
     size, gap = 64, 6
     tiles = []
+    tile = {t.id: t.tile for t in regions if t.tile}
     for region in regions:
-        code, (col, row) = region.id, region.tile
+        code, (col, row) = region.id, tile[region.id]
         n = counts.get(code, 0)
         fill, ink = _shade(n, top)
         x, y = 10 + col * (size + gap), 10 + row * (size + gap)
@@ -97,8 +99,8 @@ def region_map(kit: Kit) -> str:
                      f'font-size="14" font-weight="700">{_e(region.short or code)}</text>'
                      + (f'<text x="{x + size / 2}" y="{y + 48}" text-anchor="middle" fill="{ink}" '
                         f'font-size="15">{_number(n)}</text>' if n else "") + "</g>")
-    columns = max(r.tile[0] for r in regions) + 1
-    lines = max(r.tile[1] for r in regions) + 1
+    columns = max(col for col, _ in tile.values()) + 1
+    lines = max(row for _, row in tile.values()) + 1
     width, height = 10 + columns * (size + gap), 10 + lines * (size + gap)
     overseas_y = 10 + (lines - 1) * (size + gap) - 8
     rows = [(r.name, counts.get(r.id, 0)) for r in regions]

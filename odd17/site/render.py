@@ -287,9 +287,14 @@ def steps_list(kit: Kit) -> str:
                      for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
 
 
+<<<<<<< HEAD
 def _described_list(terms: list) -> str:  # type: ignore[type-arg]
     return "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}"
                      for t in terms) + "\n"
+=======
+def _described_list(terms: list) -> str:
+    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(t.description)}" for t in terms) + "\n"
+>>>>>>> 68a8442 (The house keeps itself: ruff, mypy and import-linter contracts, run by the tests)
 
 
 def objectives_list(kit: Kit) -> str:

@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import copy_project  # noqa: E402, F401 - one copy of the project, the bench's
+
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Fixtures are dated; "today" is fixed so that they never become stale (a warning) over time.
@@ -30,9 +31,45 @@ def source_date_epoch() -> str:
     return result.stdout.strip() or "0"
 
 
+# --- Test layers: unit (the default), build, browser ---------------------------------------------
+# A test's layer comes from the fixtures it uses, directly or through other fixtures, so that
+# `pytest -m "not browser and not build"` runs the unit tests alone, in seconds. A test or a
+# fixture that builds a site itself (mkdocs_build, publish) requests ``builds``; building without
+# it fails, so a slow test cannot slip into the fast layer.
+BUILD_FIXTURES = {"builds", "built_site", "published_site", "site_url", "published_url"}
+BROWSER_FIXTURES = {"browser", "page", "page_factory"}
+_LAYER = {"build": False}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _LAYER["build"] = item.get_closest_marker("build") is not None
+
+
+@pytest.fixture(scope="session")
+def builds() -> None:
+    """Request it in a test or fixture that builds a site (it marks the test ``build``)."""
+
+
+def _check_layer() -> None:
+    if not _LAYER["build"]:
+        raise RuntimeError("this test builds a site: request the `builds` fixture (tests/conftest.py) "
+                           "so that it is marked `build`")
+
+
 def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
                  **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` as a contributor would, in ``project``, into ``site``."""
+    _check_layer()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": source_date_epoch(),
            **env_vars}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
@@ -41,7 +78,7 @@ def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     """The real content built once into a temporary folder."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
@@ -73,7 +110,7 @@ def publish(project: Path, site: Path, **env_vars: str) -> subprocess.CompletedP
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     """The site as `bash scripts/task build` publishes it (PDFs, downloads, offline copy): what
     the quality gates (integrity, accessibility, determinism) check."""
     site = tmp_path_factory.mktemp("published")

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, MEASURES, ROOT, TODAY, serve
 from odd17.content.validation import validate
+
+from conftest import CONTENT, MEASURES, ROOT, TODAY, serve
 from plainsite import plain_material_site
 from sitecrawl import Site, sample_urls
 

@@ -17,7 +17,7 @@ import bench  # noqa: E402
 
 
 @pytest.mark.slow
-def test_bench_script_measures_the_kit_beside_plain_material(tmp_path: Path) -> None:
+def test_bench_script_measures_the_kit_beside_plain_material(tmp_path: Path, builds: None) -> None:
     out = tmp_path / "mesures.json"
     result = subprocess.run([sys.executable, "scripts/bench.py", "--examples", "3,6",
                              "--validator-records", "30", "--lighthouse-at", "0", "--pdf-max", "3",

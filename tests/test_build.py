@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, TODAY, copy_project, mkdocs_build
-from odd17.site.text import NOT_TEXT
 from odd17.content.typography import french_text
 from odd17.content.validation import validate
+from odd17.site.text import NOT_TEXT
+
+from conftest import CONTENT, TODAY, copy_project, mkdocs_build
 
 KIT = validate(CONTENT, today=TODAY).kit
 
@@ -143,7 +144,7 @@ verifie_le: 2025-01-01
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "kit")
     (project / "content/examples/fiche-hostile.yml").write_text(HOSTILE, encoding="utf-8")
     site = project / "site"
@@ -176,7 +177,7 @@ def test_hostile_record_is_shown_as_plain_text(hostile_site: Path) -> None:
     assert "<script>alert" not in index and "&lt;script&gt;alert" in index
 
 
-def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path) -> None:
+def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path, builds: None) -> None:
     project = copy_project(tmp_path / "kit")
     target = project / "content/examples/deloitte-sivc.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("type: non-precise", "type: entrepise", 1),

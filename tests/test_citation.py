@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 import yaml
 
-from conftest import CONTENT, ROOT, TODAY
-from odd17.site import citation, render
-from odd17.content.models import Example
 from odd17.content.addresses import public_url
-from odd17.site.text import NOT_TEXT
+from odd17.content.models import Example
 from odd17.content.validation import validate
+from odd17.site import citation, render
+from odd17.site.text import NOT_TEXT
+
+from conftest import CONTENT, ROOT, TODAY
 
 HOSTILE = Example.model_validate({
     "titre": "Les {accolades} & 100 % de <script>alert(1)</script> \\ # _ ~ $ ^ « fin »",

@@ -66,7 +66,7 @@ def test_freshness_report_lists_addresses_without_network() -> None:
     assert "## Adresses citées par les fiches" in result.stdout
 
 
-def test_failed_build_ends_with_a_french_line(tmp_path: Path) -> None:
+def test_failed_build_ends_with_a_french_line(tmp_path: Path, builds: None) -> None:
     """The build task runs MkDocs through odd17.cli: no English « Aborted with a BuildError! »."""
     project = copy_project(tmp_path / "projet")
     record = project / "content/examples/deloitte-sivc.yml"

@@ -27,7 +27,7 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_two_builds_of_one_commit_are_identical(published_site: Path, tmp_path: Path) -> None:
+def test_two_builds_of_one_commit_are_identical(published_site: Path, tmp_path: Path, builds: None) -> None:
     again = tmp_path / "autre-dossier" / "site"
     result = publish(ROOT, again, PYTHONHASHSEED="4242")
     assert result.returncode == 0, result.stderr

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, TODAY
 from odd17.content.validation import validate
+
+from conftest import CONTENT, TODAY
 
 pytestmark = [pytest.mark.browser]
 KIT = validate(CONTENT, today=TODAY).kit
@@ -184,7 +185,7 @@ def test_tool_map_by_lever_step_and_audience(page, site_url: str) -> None:  # no
 
 
 @pytest.fixture(scope="module")
-def regional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def regional_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     """The real content plus fictional examples placed in regions: 3, then 102 more in one
     region and one model (its pages run over two pages, the index over three)."""
     from conftest import copy_project, mkdocs_build
@@ -327,7 +328,7 @@ verifie_le: 2026-11-01
 
 
 @pytest.mark.slow
-def test_bench_script_measures_the_index_and_the_search_settings() -> None:
+def test_bench_script_measures_the_index_and_the_search_settings(builds: None) -> None:
     """scripts/bench_examples.py works (tiny N; its figures go to maintainers/performances.md)."""
     import subprocess
     import sys

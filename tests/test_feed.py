@@ -6,9 +6,10 @@ import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from conftest import CONTENT, TODAY
-from odd17.publish import feed
 from odd17.content.validation import validate
+from odd17.publish import feed
+
+from conftest import CONTENT, TODAY
 
 KIT = validate(CONTENT, today=TODAY).kit
 SITE = "https://kit.test/"

@@ -14,23 +14,32 @@ from __future__ import annotations
 
 import csv
 import html
-from html.parser import HTMLParser
 import io
 import json
 import re
 import shutil
 import subprocess
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import (CONTENT, FIXTURES, MEASURES, PUBLISHED_ENV, ROOT, TODAY, copy_project,
-                      mkdocs_build, serve)
 from odd17.content.models import _INVISIBLE, Example, Tool
 from odd17.content.validation import validate
+
+from conftest import (
+    CONTENT,
+    FIXTURES,
+    MEASURES,
+    PUBLISHED_ENV,
+    TODAY,
+    copy_project,
+    mkdocs_build,
+    serve,
+)
 from sitecrawl import Site
 
 KINDS = {"examples": (Example, "exemples", FIXTURES / "valid/examples/potager-imaginaire-entreprise-fictive.yml"),
@@ -281,7 +290,7 @@ def _line_of(path: Path, field: tuple) -> int:
     return line + 1
 
 
-def test_a_refused_record_stops_the_build_with_its_message(tmp_path: Path) -> None:
+def test_a_refused_record_stops_the_build_with_its_message(tmp_path: Path, builds: None) -> None:
     project = copy_project(tmp_path / "kit")
     case = next(c for c in REFUSED_CASES if c["name"] == "url-javascript")
     _write(project / "content", case)
@@ -304,7 +313,7 @@ def _built(folder: Path, cases: list[dict]) -> Site:
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def hostile(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Site:
     """One build holding every accepted payload in every text and address field."""
     return _built(tmp_path_factory.mktemp("hostile"), SHOWN_CASES)
 
@@ -319,14 +328,14 @@ def benign(case: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def benign_twin(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def benign_twin(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Site:
     """The same site with harmless text: the same pages, counts, facets and charts, so every
     element, attribute and style value the kit itself writes is in it."""
     return _built(tmp_path_factory.mktemp("benign"), [benign(c) for c in SHOWN_CASES])
 
 
 @pytest.fixture(scope="module")
-def hostile_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def hostile_pdfs(tmp_path_factory: pytest.TempPathFactory, builds: None) -> list[Path]:
     """The PDFs of a site with one example per payload, the payload in every text field (one
     record per field and payload, as above, would print hundreds of pages for nothing more)."""
     project = copy_project(tmp_path_factory.mktemp("hostile-pdf") / "kit")
@@ -484,7 +493,7 @@ def test_the_indexes_show_hostile_titles_as_text(hostile: Site) -> None:
                 assert _visible(case["payload"]) in text, (section, case["name"])
 
 
-def test_search_index_holds_no_markup_from_records(hostile: Site) -> None:
+def test_search_index_holds_no_markup_from_records(hostile: Site, builds: None) -> None:
     """Material inserts the index's text as HTML in the results: record text must be escaped.
     Material's index is the offline copy's (online, Pagefind's snippets are shown as text)."""
     project = hostile.root.parent

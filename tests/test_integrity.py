@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, MEASURES, ROOT, TODAY, search
 from odd17.content.typography import french_text
 from odd17.content.validation import validate
+
+from conftest import CONTENT, MEASURES, ROOT, TODAY, search
 from plainsite import plain_material_site
 from sitecrawl import Site, css_urls, is_external, is_internal, sample_urls
 

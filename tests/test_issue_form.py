@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONTENT, FIXTURES, ROOT, TODAY
-from odd17.contribute import issue_form
 from odd17.content.typography import french_text
 from odd17.content.validation import validate
+from odd17.contribute import issue_form
+
+from conftest import CONTENT, FIXTURES, ROOT, TODAY
 
 FORMS = FIXTURES / "issue-forms"
 VALID = sorted((FORMS / "valid").glob("*.md"))

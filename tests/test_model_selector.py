@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, TODAY
 from odd17.content.validation import validate
+
+from conftest import CONTENT, TODAY
 
 KIT = validate(CONTENT, today=TODAY).kit
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import CONTENT, TODAY, copy_project, mkdocs_build
 from odd17.content.facets import EXAMPLE_FACETS, TOOL_FACETS
 from odd17.content.validation import validate
+
+from conftest import CONTENT, TODAY, copy_project, mkdocs_build
 
 KIT = validate(CONTENT, today=TODAY).kit
 
@@ -64,7 +65,7 @@ verifie_le: 2025-01-01
 
 
 @pytest.mark.slow
-def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+def test_csv_cells_never_start_a_formula(tmp_path: Path, builds: None) -> None:
     project = copy_project(tmp_path / "kit")
     (project / "content/examples/formules.yml").write_text(FORMULA, encoding="utf-8")
     assert mkdocs_build(project, project / "site").returncode == 0

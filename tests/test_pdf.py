@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CONTENT, ROOT, TODAY, copy_project, mkdocs_build, serve
 from odd17.content.validation import validate
+
+from conftest import CONTENT, ROOT, TODAY, copy_project, mkdocs_build, serve
 
 pytestmark = [pytest.mark.slow]
 KIT = validate(CONTENT, today=TODAY).kit
@@ -42,13 +43,13 @@ def build_pdfs(project: Path, site_url: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     """The real content, published at a (fictional) address."""
     return build_pdfs(copy_project(tmp_path_factory.mktemp("pdf") / "kit"), TEST_HOST)
 
 
 @pytest.fixture(scope="module")
-def big_pdf_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+def big_pdf_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> tuple[Path, list[str]]:
     """300 synthetic examples (scripts/bench.py writes them) and no public address."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench import write_examples

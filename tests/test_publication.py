@@ -56,7 +56,7 @@ def _pdf_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def unconfigured_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def unconfigured_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     """The published build (PDFs, data, offline copy) without the two settings."""
     site = tmp_path_factory.mktemp("unconfigured")
     result = publish(ROOT, site, ODD17_SITE_URL="", ODD17_REPO_URL="")
@@ -124,7 +124,7 @@ def test_build_without_settings_prints_no_address_of_the_kit(unconfigured_site: 
             assert not host or host in allowed, f"{path.relative_to(site)}: {url}"
 
 
-def test_settings_notice_only_on_a_half_configured_publication_build(tmp_path: Path) -> None:
+def test_settings_notice_only_on_a_half_configured_publication_build(tmp_path: Path, builds: None) -> None:
     """A local build (neither setting) is normal: nothing to say (issue 22, it read like an
     error to contributors). One setting without the other is a publication build half set up:
     one line names the missing one."""

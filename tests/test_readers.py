@@ -7,8 +7,9 @@ import html
 import re
 from pathlib import Path
 
-from conftest import CONTENT, TODAY
 from odd17.content.validation import validate
+
+from conftest import CONTENT, TODAY
 
 KIT = validate(CONTENT, today=TODAY).kit
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build, serve
 from odd17.publish.published_urls import lost_urls, read_manifest
+
+from conftest import copy_project, mkdocs_build, serve
 
 
 def test_no_published_address_is_lost(built_site: Path) -> None:
@@ -26,7 +27,7 @@ def test_every_heading_has_a_permalink(built_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def renamed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def renamed(tmp_path_factory: pytest.TempPathFactory, builds: None) -> dict[str, Path]:
     """The example eiffage-agote renamed, once without and once with its former slug."""
     sites = {}
     for variant in ("sans-redirection", "avec-redirection"):

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, ROOT, TODAY
-from odd17.contribute.scaffold import propose_slug
 from odd17.content.validation import display_path, validate
+from odd17.contribute.scaffold import propose_slug
+
+from conftest import CONTENT, ROOT, TODAY
 
 
 @pytest.fixture
@@ -277,8 +278,8 @@ HOSTILE_TEXTS = [
 def test_written_text_reads_back_identical_and_editable(text: str) -> None:
     """People's text is data: whatever it holds, the file reads back the same, without YAML's
     doubled quote, and the description is a block when a block can hold it."""
-    from odd17.contribute.record_writer import dump_record
     from odd17.content.yamlfile import parse_yaml
+    from odd17.contribute.record_writer import dump_record
 
     record = {"titre": text, "partenaires": [{"nom": text, "type": "association"}],
               "objectifs": [text], "description": text, "sources": [{"titre": text}]}

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import CONTENT, FIXTURES, ROOT
 from odd17.content.yamlfile import read_yaml
+
+from conftest import CONTENT, FIXTURES, ROOT
 
 SCHEMAS = ROOT / "schemas"
 

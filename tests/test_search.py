@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
 from odd17.search import site_search
 from odd17.search.search_folding import SEPARATOR, extra_forms
+
+from conftest import ROOT, copy_project, mkdocs_build
 
 # --- The query tables ------------------------------------------------------------------------------
 
@@ -95,7 +96,7 @@ def test_separator_drops_french_elisions_stop_words_and_plurals() -> None:
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_site(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     """The offline copy's build (Material's offline plugin, search index inlined)."""
     site = tmp_path_factory.mktemp("offline")
     result = mkdocs_build(ROOT, site, ODD17_OFFLINE="true")
@@ -129,7 +130,7 @@ def test_offline_index_holds_the_record_pages_text_only(offline_site: Path) -> N
 
 
 @pytest.fixture(scope="module")
-def many_examples(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+def many_examples(tmp_path_factory: pytest.TempPathFactory, builds: None) -> tuple[Path, Path, dict[str, str]]:
     """The project with 30 synthetic examples (several per model, so each page lists others),
     built online and offline; their titles by page."""
     import sys
@@ -422,7 +423,7 @@ def test_the_served_site_has_pagefinds_files_only_from_the_binary(built_site: Pa
         (built_site / site_search.SCRIPT).read_text(encoding="utf-8")
 
 
-def test_a_build_without_pagefind_says_what_to_install(tmp_path: Path) -> None:
+def test_a_build_without_pagefind_says_what_to_install(tmp_path: Path, builds: None) -> None:
     """Pagefind comes from npm (package.json): without it, no site is published without its
     search, and the contributor reads what to run, not a traceback."""
     project = copy_project(tmp_path / "kit")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, FIXTURES, ROOT, TODAY
 from odd17.content.validation import validate
+
+from conftest import CONTENT, FIXTURES, ROOT, TODAY
 
 VALID = sorted((FIXTURES / "valid").glob("*/*"))
 INVALID = sorted((FIXTURES / "invalid").glob("*/*"))

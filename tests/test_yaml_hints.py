@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, FIXTURES
 from odd17.content.yaml_hints import find_hints
+
+from conftest import CONTENT, FIXTURES
 
 VALID_FILES = sorted([*CONTENT.glob("**/*.yml"), *(FIXTURES / "valid").glob("*/*.yml")])
 

@@ -67,7 +67,7 @@ def test_footer_and_404_are_french(built_site: Path) -> None:
 
 
 def test_tools_are_in_french_alphabetical_order_of_their_names() -> None:
-    from odd17.site.text import french_sort_key
+    from odd17.content.folding import french_sort_key
 
     names = [tool.name for tool in KIT.tools.values()]
     assert names == sorted(names, key=french_sort_key)

@@ -117,3 +117,30 @@ def test_lower_case_after_a_colon_in_running_text(built_site: Path) -> None:
                                                        for n in names):
                 wrong.append(f"{path.relative_to(built_site)}: …{text[match.start():match.end() + 30]}")
     assert wrong == [], "\n".join(wrong[:20])
+
+
+def test_a_title_reads_the_same_on_its_page_in_the_index_and_in_the_filter_data() -> None:
+    """One typography (odd17/content/typography.py) for the pages and for the text the build
+    writes outside them (the filters' data, the feed, the selection's cards)."""
+    import json
+
+    from odd17.content.kit import Kit
+    from odd17.content.validation import validate
+    from odd17.site import examples_index, render
+
+    from conftest import CONTENT, TODAY
+
+    title = "L'alliance « Jardins » : qui ose ?"
+    shown = f"L’alliance «{NNBSP}Jardins{NNBSP}»{NBSP}: qui ose{NNBSP}?"
+    kit = validate(CONTENT, today=TODAY).kit
+    assert kit is not None
+    slug, example = next(iter(kit.examples.items()))
+    kit = Kit(kit.typology, kit.vocabularies, examples={slug: example.model_copy(update={"title": title})},
+              tools=kit.tools)
+    record = next(r for r in render.record_pages(kit) if r.slug == slug)
+    page = french_text(str(render.page_meta(record)["title"]))  # as the plugin sets the page's title
+    index = french_html(examples_index.entry_html(kit, slug, kit.examples[slug], "x/"))
+    data = "".join(text for path, text in examples_index.data_files(kit) if "fiches-" in path)
+    rows = json.loads(data[data.index("(") + 1:data.rindex(")")])["rows"]
+    assert page == shown and shown in index
+    assert rows[0][1] == shown

@@ -15,7 +15,7 @@ import pytest
 from conftest import CONTENT, ROOT, TODAY
 from odd17.site import workbook
 from odd17.site.model_selector import ACTORS
-from odd17.site.text import french_spacing
+from odd17.content.typography import french_plain as french_spacing
 from odd17.content.validation import validate
 
 KIT = validate(CONTENT, today=TODAY).kit

@@ -1,5 +1,5 @@
-"""How words are folded: for comparing titles, searching and filtering (``fold``), and for the
-anchors of headings (``heading_slug``). Read by the validator, the pages and the search."""
+"""How words are folded: for comparing titles, searching and filtering (``fold``), for the
+anchors of headings (``heading_slug``) and for the order of a French index (``french_sort_key``). Read by the validator, the pages and the search."""
 
 from __future__ import annotations
 
@@ -25,3 +25,16 @@ def heading_slug(value: str, separator: str = "-") -> str:
     python-slugify transliterates them instead.
     """
     return slugify(value, separator=separator) or "section"
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def french_sort_key(text: str) -> tuple[str, str]:
+    """The order of a French index: letters and digits only, with accents, case, ligatures and
+    punctuation ignored first (« Étude » beside « Etude », « L'IMS » as « lims »), then the text
+    as written, so that the order is total and stable. (A locale's strxfrm depends on the
+    machine's installed locales; the build must not.)"""
+    folded = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    letters = "".join(c if c.isalnum() else " " if c.isspace() else "" for c in folded)
+    return " ".join(letters.casefold().split()), text

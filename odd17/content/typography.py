@@ -42,6 +42,29 @@ _AFTER_OPENING = re.compile(rf"«(?:{_SPACE}|[{NBSP}{NNBSP}])*")
 _BEFORE_CLOSING = re.compile(rf"(?:{_SPACE}|[{NBSP}{NNBSP}])*»")
 
 
+# The same rules on plain text (record text before it is escaped for its output: filter data,
+# feed, messages): no entity is read there, « &nbsp; » typed in a record stays as typed.
+_PLAIN_APOSTROPHE = re.compile(rf"(?<=[{LETTER}])'(?=[{LETTER}0-9«]|$)")
+_PLAIN_SPACE = r"[ \t\r\n]"
+_PLAIN_BEFORE_COLON = re.compile(rf"{_PLAIN_SPACE}+:")
+_PLAIN_BEFORE_OTHERS = re.compile(rf"{_PLAIN_SPACE}+(?=[;!?])")
+_PLAIN_AFTER_OPENING = re.compile(rf"«(?:{_PLAIN_SPACE}|[{NBSP}{NNBSP}])*")
+_PLAIN_BEFORE_CLOSING = re.compile(rf"(?:{_PLAIN_SPACE}|[{NBSP}{NNBSP}])*»")
+_PLAIN_CANDIDATE = re.compile(r"[':;!?«»]")
+
+
+def french_plain(text: str) -> str:
+    """The French rules on plain text: the same result as ``french_text`` on the page where the
+    text is shown escaped, so a title reads the same on its page, in an index and in the data."""
+    if not _PLAIN_CANDIDATE.search(text):
+        return text
+    text = _PLAIN_APOSTROPHE.sub("’", text)
+    text = _PLAIN_BEFORE_COLON.sub(NBSP + ":", text)
+    text = _PLAIN_BEFORE_OTHERS.sub(NNBSP, text)
+    text = _PLAIN_AFTER_OPENING.sub("«" + NNBSP, text)
+    return _PLAIN_BEFORE_CLOSING.sub(NNBSP + "»", text)
+
+
 def french_text(text: str) -> str:
     """The French rules on one run of text (HTML-escaped or plain: entities are kept)."""
     if not _CANDIDATE.search(text):  # most text nodes hold none of these: nothing to do

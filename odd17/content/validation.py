@@ -28,7 +28,7 @@ from odd17.content.kit import Kit
 from odd17.content.messages import french_message
 from odd17.content.models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids, comparison_key
 from odd17.content.problems import Problem, system_error
-from odd17.site.text import french_sort_key
+from odd17.content.folding import french_sort_key
 from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"

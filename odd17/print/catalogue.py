@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
-from odd17.content.typography import french_text
+from odd17.content.typography import french_plain, french_text
 
 EXAMPLE_ID = "fiche-exemple-{}"   # ids of the cards in the print document
 TOOL_ID = "fiche-outil-{}"
@@ -246,7 +246,7 @@ def selection_data(kit: Kit, site_url: str) -> str:
     """A script giving docs/assets/print-selection.js each example's card (plain text, which the
     script puts into the page as text nodes, never as HTML). A script rather than JSON: it loads
     from file:// too (the offline copy), where fetch() is refused."""
-    cards = {slug: {**{k: french_text(v) for k, v in example_facts(kit, e).items()},
+    cards = {slug: {**{k: french_plain(v) for k, v in example_facts(kit, e).items()},
                     "adresse": record_url(site_url, "exemples", slug)}
              for slug, e in kit.examples.items()}
     payload = json.dumps(cards, ensure_ascii=False, separators=(",", ":"))

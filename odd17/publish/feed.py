@@ -23,7 +23,7 @@ from odd17.content.addresses import FEED, example_path, public_url
 from odd17.content.kinds import EXAMPLE
 from odd17.content.kit import Kit
 from odd17.content.models import Example
-from odd17.content.typography import french_text
+from odd17.content.typography import french_plain
 
 # At the site's root, beside sitemap.xml: Material's script reads every <link rel="alternate">
 # as a translation of the site and fetches the sitemap.xml next to its address (a 404 and a
@@ -36,7 +36,7 @@ _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-
 
 
 def _text(value: str) -> str:
-    return french_text(_NOT_XML.sub("", " ".join(value.split())))
+    return french_plain(_NOT_XML.sub("", " ".join(value.split())))
 
 
 def _summary(text: str, limit: int = 300) -> str:

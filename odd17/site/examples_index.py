@@ -27,7 +27,8 @@ from odd17.content.facets import Facet, declaration, encode, script_data
 from odd17.content.addresses import EXAMPLES_DATA_DIR, example_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example
-from odd17.site.text import after_colon, french_spacing, md
+from odd17.content.typography import french_plain
+from odd17.site.text import after_colon, md
 
 FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
 PAGE_SIZE = 100    # examples per static facet page
@@ -137,7 +138,7 @@ def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
         "pageSize": FIRST_PAGE, "facets": declaration(kit, facets.EXAMPLE_FACETS, examples),
         "widths": widths, "codes": codes})
     for n in range(chunks):
-        rows = [[slug, french_spacing(e.title), french_spacing(_where(kit, e))]
+        rows = [[slug, french_plain(e.title), french_plain(_where(kit, e))]
                 for slug, e in items[n * CHUNK:(n + 1) * CHUNK]]
         yield f"{DATA_DIR}/fiches-{n}.js", script_data("window.odd17Chunk", {
             "index": "exemples", "n": n, "rows": rows})

@@ -14,14 +14,12 @@ import re
 import string
 from urllib.parse import quote
 
+from odd17.content.typography import french_plain
+
 # Every ASCII punctuation character is backslash-escaped; with pymdownx.escapeall (mkdocs.yml)
 # each escape is a literal character, so record text can never become Markdown syntax, HTML,
 # an attribute list or a link: it is always shown as plain text.
 _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
-_NBSP = "\u00a0"
-_NNBSP = "\u202f"
-_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
-_FRENCH_PUNCTUATION = re.compile("[:;!?«»]")
 
 # Written on the blocks of a record page that are not its text (citation, dates, address, QR
 # code, the list of other examples): kept out of both indexes, Material's (the offline copy's;
@@ -32,19 +30,6 @@ NOT_TEXT = "data-search-exclude data-pagefind-ignore"
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
-
-
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-
-
-def french_sort_key(text: str) -> tuple[str, str]:
-    """The order of a French index: letters and digits only, with accents, case, ligatures and
-    punctuation ignored first (« Étude » beside « Etude », « L'IMS » as « lims »), then the text
-    as written, so that the order is total and stable. (A locale's strxfrm depends on the
-    machine's installed locales; the build must not.)"""
-    folded = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    letters = "".join(c if c.isalnum() else " " if c.isspace() else "" for c in folded)
-    return " ".join(letters.casefold().split()), text
 
 
 def after_colon(text: str) -> str:
@@ -59,20 +44,9 @@ def after_colon(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
-def french_spacing(text: str) -> str:
-    """Non-breaking spaces where French typography wants them (before : » ; ! ?, after «)."""
-    text = _AFTER_GUILLEMET.sub("«" + _NBSP, text)
-    # Leave URLs and times alone: only a colon that follows a space or a word and precedes a
-    # space or the end is a French colon.
-    text = re.sub(r"(?<=\S)[ \u00a0]+:(?=\s|$)", _NBSP + ":", text)
-    text = re.sub(r"[ \u00a0\u202f]+»", _NBSP + "»", text)
-    text = re.sub(r"(?<=\S)[ \u00a0\u202f]+([;!?])", _NNBSP + r"\1", text)
-    return text
-
-
 def md(text: str) -> str:
     """Plain text → Markdown that renders exactly that text (escaped, on one line)."""
-    return french_spacing(" ".join(text.split())).translate(_ESCAPES)
+    return french_plain(" ".join(text.split())).translate(_ESCAPES)
 
 
 def md_paragraphs(text: str) -> str:
@@ -85,8 +59,7 @@ def md_paragraphs(text: str) -> str:
 def html_text(text: str) -> str:
     """Plain text → HTML element content showing exactly that text (one line, French spacing)."""
     text = " ".join(text.split())
-    if _FRENCH_PUNCTUATION.search(text):  # most runs of text have none: skip the four passes
-        text = french_spacing(text)
+    text = french_plain(text)
     return html.escape(text, quote=False)
 
 

@@ -24,6 +24,7 @@ import os
 import re
 import sys
 
+from odd17.site.text import escape_text
 from odd17.terminal import exit_on_interrupt, guard
 
 # The last line of every failed build or serve: what to do next.
@@ -94,7 +95,7 @@ def error_page(problems: list[str]) -> str:
     """The page served in place of the site while its last rebuild fails (escaped text)."""
     import html
 
-    shown = "\n".join(html.escape(line, quote=False) for line in problems)
+    shown = "\n".join(escape_text(line) for line in problems)
     return ERROR_PAGE.format(problems=shown or "(aucun détail : voir le terminal)")
 
 

@@ -11,7 +11,6 @@ here stays thin: the kit's logic lives in odd17/.
 
 from __future__ import annotations
 
-import html as html_module
 import logging
 import posixpath
 from concurrent.futures import ThreadPoolExecutor
@@ -37,6 +36,7 @@ from odd17.print import printing
 from odd17.publish.generated import generated_files
 from odd17.search import search_folding, site_search
 from odd17.site import render, settings, tables
+from odd17.site.text import escape
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -134,7 +134,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         # The contents as Python-Markdown's toc extension gives them: the h1, its h2s inside.
         tokens: list[dict] = []
         for h in headings:
-            token = {"level": h.level, "id": h.id, "name": html_module.escape(h.text),
+            token = {"level": h.level, "id": h.id, "name": escape(h.text),
                      "children": []}
             if h.level > 1 and tokens:
                 tokens[-1]["children"].append(token)

@@ -53,12 +53,15 @@ _PLAIN_BEFORE_CLOSING = re.compile(rf"(?:{_PLAIN_SPACE}|[{NBSP}{NNBSP}])*»")
 _PLAIN_CANDIDATE = re.compile(r"[':;!?«»]")
 
 
-def french_plain(text: str) -> str:
+def french_plain(text: str, apostrophes: bool = True) -> str:
     """The French rules on plain text: the same result as ``french_text`` on the page where the
-    text is shown escaped, so a title reads the same on its page, in an index and in the data."""
+    text is shown escaped, so a title reads the same on its page, in an index and in the data.
+    ``apostrophes=False`` for Markdown: its headings' anchors are made from the straight
+    apostrophe (« d'Azur » → ``d-azur``) before the page's own pass sets ’."""
     if not _PLAIN_CANDIDATE.search(text):
         return text
-    text = _PLAIN_APOSTROPHE.sub("’", text)
+    if apostrophes:
+        text = _PLAIN_APOSTROPHE.sub("’", text)
     text = _PLAIN_BEFORE_COLON.sub(NBSP + ":", text)
     text = _PLAIN_BEFORE_OTHERS.sub(NNBSP, text)
     text = _PLAIN_AFTER_OPENING.sub("«" + NNBSP, text)

@@ -3,7 +3,7 @@
 The PDFs do not print the built page of each record (one mostly blank page each, 396 pages at
 300 examples): they print, from the validated records, one short card per record (title,
 partners, model, territory, the beginning of its description, its address), grouped like the
-examples index. Record text is data: every value goes through ``html.escape`` here, and an
+examples index. Record text is data: every value goes through ``odd17.site.text.escape`` here, and an
 address is only ever a link to the web (http/https, validated by the models).
 
 The same cards, made by docs/assets/print-selection.js from ``selection_data``, form the booklet
@@ -12,7 +12,6 @@ a reader prints from the examples index (« Imprimer la sélection »).
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
 from odd17.content.typography import french_plain, french_text
+from odd17.site.text import escape
 
 EXAMPLE_ID = "fiche-exemple-{}"   # ids of the cards in the print document
 TOOL_ID = "fiche-outil-{}"
@@ -37,7 +37,7 @@ HOST_IN_TEXT = re.compile(r"\bhttps?://[A-Za-z0-9.-]+")
 def text(value: str) -> str:
     """Record text as HTML text: escaped, on one line, French typography (odd17/content/typography.py); an address written in
     the text keeps its host name on one line (the span is added to the escaped text)."""
-    escaped = french_text(html.escape(" ".join(value.split()), quote=True))
+    escaped = french_text(escape(" ".join(value.split())))
     return HOST_IN_TEXT.sub(lambda m: f'<span class="url-host">{m.group(0)}</span>', escaped)
 
 
@@ -90,14 +90,14 @@ def address(url: str) -> str:
     head = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     rest = url[len(head):] if head and url.startswith(head) else url
     pieces = re.split(r"(?<=/)", rest)
-    path = "<wbr>".join(html.escape(p, quote=True) for p in pieces if p)
-    host = f'<span class="url-host">{html.escape(head, quote=True)}</span>' if head else ""
+    path = "<wbr>".join(escape(p) for p in pieces if p)
+    host = f'<span class="url-host">{escape(head)}</span>' if head else ""
     return f'<span class="url">{host}<span class="url-path">{path}</span></span>'
 
 
 def link(url: str, label_html: str | None = None) -> str:
     """A link to the web; the address printed as text when the label is not the address."""
-    href = html.escape(url, quote=True)
+    href = escape(url)
     return f'<a href="{href}">{label_html if label_html is not None else address(url)}</a>'
 
 

@@ -45,7 +45,7 @@ from typing import Any
 from odd17.content.kit import Kit
 from odd17.content.typography import french_html
 from odd17.print import catalogue
-from odd17.site.text import french_date
+from odd17.site.text import escape, escape_text, french_date
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 PDF_DIR = "pdf"
@@ -261,16 +261,16 @@ class Linker:
                 plain = html.unescape(re.sub(r"<[^>]+>", "", content)).strip()
                 note = ("" if plain.rstrip("/") == href.rstrip("/") else
                         f'<span class="print-url"> ({catalogue.address(href)})</span>')
-                return f'<a href="{html.escape(href)}">{content}</a>{note}'
+                return f'<a href="{escape(href)}">{content}</a>{note}'
             url, anchor = target
             place = self.inside(url, anchor)
             if place is not None:
                 address = self.web(url, anchor)
                 if address:
                     self.web_address.setdefault(place, address)
-                return f'<a href="#{html.escape(place)}" class="xref">{content}</a>'
+                return f'<a href="#{escape(place)}" class="xref">{content}</a>'
             address = self.web(url, anchor)
-            return f'<a href="{html.escape(address)}">{content}</a>' if address else content
+            return f'<a href="{escape(address)}">{content}</a>' if address else content
         return re.sub(r"<a\b([^>]*)>(.*?)</a>", link, body, flags=re.S)
 
 
@@ -289,13 +289,12 @@ def _tool_map(site: Path) -> tuple[str, tuple[tuple[str, str, int], ...]]:
         return "", ()
     pid = page_id(url)
     body = re.sub(r"\bid=\"([^\"]+)\"", lambda m: f'id="{pid}-{m.group(1)}"', match.group(1))
-    entries = tuple((m.group(2), html.escape(_heading_text(m.group(0)), quote=False), int(m.group(1)))
+    entries = tuple((m.group(2), escape_text(_heading_text(m.group(0))), int(m.group(1)))
                     for m in _HEADING.finditer(body))
     return body, entries
 
 
 def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintDocument:
-<<<<<<< HEAD
     """The chapters of the kit: built pages for the argumentaire, the method and the trainers'
     page, catalogues made from the records for the examples and the tools (with the tool map by
     lever and by step from its built page)."""
@@ -304,7 +303,7 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
     map_body, map_entries = _tool_map(site)
     targets: set[str] = {e[0] for e in map_entries}
     linker = Linker(kit, site_url, set(printed), targets)
-    catalogues = {}
+    catalogues: dict[str, tuple[str, list[Entry]]] = {}
     for sheet in SHEETS:
         if sheet.slug in CATALOGUES:
             extra = {}
@@ -312,18 +311,6 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
                 extra = {"map_entries": map_entries}
             content, entries = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
             catalogues[sheet.slug] = (content, [Entry(*e) for e in entries])
-=======
-    """The chapters of the kit: built pages for the argumentaire and the method, catalogues
-    made from the records for the examples and the tools."""
-    printed = [u for u in nav_urls if u.startswith(KIT.prefixes) and sheet_of(u) is not None
-               and sheet_of(u).slug not in CATALOGUES]  # type: ignore[union-attr]
-    targets: set[str] = set()
-    catalogues: dict[str, tuple[str, list[Entry]]] = {}
-    for sheet in SHEETS:
-        if sheet.slug in CATALOGUES:
-            content, lines = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet))
-            catalogues[sheet.slug] = (content, [Entry(*e) for e in lines])
->>>>>>> 68a8442 (The house keeps itself: ruff, mypy and import-linter contracts, run by the tests)
             targets.update(e.id for e in catalogues[sheet.slug][1])
             targets.update(re.findall(r'<article class="card" id="([^"]+)"', content))
     if map_body:  # its links to the tools' pages lead to their cards
@@ -351,19 +338,15 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
             body = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", body)  # print them open
             body = _hosts_whole(linker.rewrite(body, url))
             body = _shorten_example_lists(body, chapter_id(EXAMPLES))
-            label = html.escape(_heading_text(body) or url, quote=False)
+            label = escape_text(_heading_text(body) or url)
             page_entries.append(Entry(pid if number else chapter_id(sheet), label,
                                       1 if number == 0 else 2))
             start = f'<span id="{chapter_id(sheet)}"></span>' if number == 0 else ""
             parts.append(f'<section class="page" id="{pid}">{start}{body}</section>')
             linker.web_address.setdefault(pid, linker.web(url))
-<<<<<<< HEAD
-        chapters.append(Chapter(sheet, "".join(parts), entries))
+        chapters.append(Chapter(sheet, "".join(parts), page_entries))
     for card, address in _card_addresses(kit, site_url):
         linker.web_address.setdefault(card, address)
-=======
-        chapters.append(Chapter(sheet, "".join(parts), page_entries))
->>>>>>> 68a8442 (The house keeps itself: ruff, mypy and import-linter contracts, run by the tests)
     document = PrintDocument(chapters, site_url)
     document.web_address = {k: v for k, v in linker.web_address.items() if v}
     return document
@@ -391,9 +374,9 @@ def cover(sheet: Sheet, site_url: str) -> str:
         address = (f'<div class="cover-address">{_qr(url, "QR code vers " + url)}'
                    f'<p>En ligne, à jour et avec ses fiches complètes\u00a0:<br>'
                    f'{catalogue.link(url)}</p></div>')
-    kicker = f"Kit «\u00a0{html.escape(SITE_NAME)}\u00a0»"
+    kicker = f"Kit «\u00a0{escape(SITE_NAME)}\u00a0»"
     return (f'<section class="cover"><p class="cover-kicker">{kicker}</p>'
-            f'<p class="cover-title">{html.escape(sheet.title)}</p>'
+            f'<p class="cover-title">{escape(sheet.title)}</p>'
             f'<p class="cover-subtitle">{SUBTITLE}</p>'
             f'<p class="cover-date">Édition du {french_date(build_date())}</p>{address}</section>')
 
@@ -422,7 +405,7 @@ def html_document(title: str, running_title: str, parts: str) -> str:
                       f".chapter-{s.slug} {{ page: {s.slug}; }}" for s in KIT_CHAPTERS)
     pages = f"@page {{ @top-right {{ content: {_css_string(running_title)}; }} }}\n{pages}"
     return (f'<!doctype html>\n<html lang="fr"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title)}</title><style>{css}\n{pages}</style></head>"
+            f"<title>{escape(title)}</title><style>{css}\n{pages}</style></head>"
             f"<body>{french_html(parts)}</body></html>")  # French typography, as the pages
 
 
@@ -442,7 +425,7 @@ def resolve_references(body: str, held: set[str], numbers: dict[str, int] | None
                     f'<span class="page-ref">\u00a0(p.\u00a0{page})</span></a>')
         address = web_address.get(place)
         if address:
-            return (f'<a href="{html.escape(address)}">{content}</a>'
+            return (f'<a href="{escape(address)}">{content}</a>'
                     f'<span class="print-url"> ({catalogue.address(address)})</span>')
         return content
     return _XREF.sub(reference, body)

@@ -14,7 +14,6 @@ ElementTree, which escapes record text for XML; characters XML cannot hold are d
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from odd17.content.kinds import EXAMPLE
 from odd17.content.kit import Kit
 from odd17.content.models import Example
 from odd17.content.typography import french_plain
+from odd17.site.text import escape
 
 # At the site's root, beside sitemap.xml: Material's script reads every <link rel="alternate">
 # as a translation of the site and fetches the sitemap.xml next to its address (a 404 and a
@@ -104,7 +104,7 @@ def examples_actions(repository: str, site_url: str) -> str:
     GitHub when the repository is known, else the contributors' page) and the feed."""
     if repository:
         form = f"{repository.rstrip('/')}/issues/new?template={EXAMPLE.form_file}"
-        propose = (f'<a href="{html.escape(form)}">Proposer un exemple</a> (un formulaire sur '
+        propose = (f'<a href="{escape(form)}">Proposer un exemple</a> (un formulaire sur '
                    "GitHub, sans rien installer ; [comment faire](../contribuer.md))")
     else:
         propose = "[Proposer un exemple](../contribuer.md)"

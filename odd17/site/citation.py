@@ -18,6 +18,7 @@ import re
 from odd17.content.models import Example
 from odd17.site.text import NOT_TEXT
 from odd17.site.text import french_date, html_text
+from odd17.site.text import escape
 
 KIT_TITLE = "L’ODD 17 en pratique"
 BASE_TITLE = "base d’exemples inspirants"
@@ -81,5 +82,5 @@ def example_citation(example: Example, slug: str, url: str) -> str:
             "<p>Pour un logiciel de bibliographie (BibTeX)\u00a0:</p>\n"
             # A bare <pre>: Material makes ``pre > code`` a tab stop and adds a copy button, which
             # a closed <details> would hide from the keyboard (tests/test_accessibility.py).
-            f'<pre class="odd17-cite__bibtex">{html.escape(bibtex(example, slug, url))}</pre>\n'
+            f'<pre class="odd17-cite__bibtex">{escape(bibtex(example, slug, url))}</pre>\n'
             "</details>\n")

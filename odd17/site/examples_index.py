@@ -28,7 +28,7 @@ from odd17.content.addresses import EXAMPLES_DATA_DIR, example_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example
 from odd17.content.typography import french_plain
-from odd17.site.text import after_colon, md
+from odd17.site.text import after_colon, escape, md
 
 FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
 PAGE_SIZE = 100    # examples per static facet page
@@ -63,10 +63,6 @@ def _count(n: int, noun: str = "exemple") -> str:
     return f"aucun {noun}" if n == 0 else f"{_number(n)}\u00a0{noun}{'s' if n > 1 else ''}"
 
 
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
 def ordered(kit: Kit) -> list[tuple[str, Example]]:
     """The examples in the index's order (typology order of their model, then slug): the
     position in this list is an example's number in the filters' data."""
@@ -88,7 +84,7 @@ def entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
     """One example of a list: a Markdown link inside HTML (md_in_html), so MkDocs resolves it
     for both the online site and the offline copy's .html addresses. The filter script renders
     the same markup for the pages of results it shows."""
-    return (f'<li class="odd17-example" data-slug="{_attr(slug)}" markdown="span">'
+    return (f'<li class="odd17-example" data-slug="{escape(slug)}" markdown="span">'
             f"[{md(example.title)}]({link_prefix}{slug}.md)<br>"
             f"<small>{md(_where(kit, example))}</small></li>")
 
@@ -113,8 +109,8 @@ def href(from_path: str, to_path: str, directory_urls: bool) -> str:
 def entry_html(kit: Kit, slug: str, example: Example, link: str) -> str:
     """The same entry as ``entry`` in HTML, its link already made: long lists (facet pages)
     skip the Markdown conversion of escaped text (a tenth of the build at 1,000 examples)."""
-    return (f'<li class="odd17-example" data-slug="{_attr(slug)}"><a href="{_attr(link)}">'
-            f"{html.escape(example.title)}</a><br><small>{html.escape(_where(kit, example))}"
+    return (f'<li class="odd17-example" data-slug="{escape(slug)}"><a href="{escape(link)}">'
+            f"{escape(example.title)}</a><br><small>{escape(_where(kit, example))}"
             "</small></li>")
 
 
@@ -150,7 +146,7 @@ def _select(facet: Facet, options: list[tuple[str, str]], offered: bool = True) 
     """One facet's field. A facet that no record states yet (none, or only « non précisé »)
     stays in the form, hidden: the script shows it when a shared address asks for one of its
     values (« aucun exemple »)."""
-    choices = "".join(f'<option value="{_attr(value)}">{html.escape(text)}</option>'
+    choices = "".join(f'<option value="{escape(value)}">{escape(text)}</option>'
                       for value, text in options)
     hidden = "" if options and offered else " hidden"
     return (f'<div class="odd17-filters__field"{hidden}><label for="filtre-{facet.id}">'
@@ -349,8 +345,8 @@ def _facet_page(kit: Kit, facet: Facet, value: str, examples: list[tuple[str, Ex
         description = f"{description} Page {number} sur {pages}."
     # Out of the search index: each example is found by its own page (the lists would only
     # repeat their titles, and the index is what a reader downloads for a first search).
-    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}",
-             f"description: {json.dumps(html.escape(description), ensure_ascii=False)}",
+    lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}",
+             f"description: {json.dumps(escape(description), ensure_ascii=False)}",
              "search:", "  exclude: true", "---", "", f"# {md(title)}", ""]
     if number == 1 and intro:
         lines += [intro, ""]

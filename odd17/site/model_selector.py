@@ -11,7 +11,7 @@ import html
 
 from odd17.content.kit import Kit
 from odd17.content.models import PartnershipModel
-from odd17.site.text import after_colon, md
+from odd17.site.text import after_colon, escape, md
 
 ACTORS = [("association", "Une association"), ("entreprise", "Une entreprise"),
           ("fondation", "Une fondation"), ("collectivite", "Une collectivité territoriale")]
@@ -74,16 +74,12 @@ def objectives_attribute(model: PartnershipModel) -> str:
     return " ".join(model.objectives)
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def model_selector(kit: Kit) -> str:
     objectives = kit.typology.objectives
     actors = "".join(
         f'<label><input type="radio" name="acteur" value="{value}"{" checked" if i == 0 else ""}> '
-        f"{_e(label)}</label>" for i, (value, label) in enumerate(ACTORS))
-    boxes = "".join(f'<label><input type="checkbox" name="objectif" value="{o.id}"> {_e(o.name)}'
+        f"{escape(label)}</label>" for i, (value, label) in enumerate(ACTORS))
+    boxes = "".join(f'<label><input type="checkbox" name="objectif" value="{o.id}"> {escape(o.name)}'
                     "</label>" for o in objectives)
     results = []
     for model in kit.typology.models:
@@ -103,13 +99,13 @@ def model_selector(kit: Kit) -> str:
     readings = []
     for actor, poles in READINGS.items():
         items = "".join(
-            f'<li data-objectifs="{" ".join(ids)}" data-pole="{_e(pole)}"><strong>'
-            f"{_e(pole[0].upper() + pole[1:])}</strong> ({_e(detail)}) : "
-            + ", ".join(_e(names[i]) for i in ids) + "</li>" for pole, detail, ids in poles)
+            f'<li data-objectifs="{" ".join(ids)}" data-pole="{escape(pole)}"><strong>'
+            f"{escape(pole[0].upper() + pole[1:])}</strong> ({escape(detail)}) : "
+            + ", ".join(escape(names[i]) for i in ids) + "</li>" for pole, detail, ids in poles)
         readings.append(f'<div class="odd17-reading" data-for="{actor}"><p>'
-                        f"{_e(READING_INTROS[actor])} :</p><ul>{items}</ul></div>")
+                        f"{escape(READING_INTROS[actor])} :</p><ul>{items}</ul></div>")
     reading_block = ('<div class="odd17-readings">' + "".join(readings)
-                     + f'<p class="odd17-readings__source">{_e(READING_SOURCE)}</p></div>')
+                     + f'<p class="odd17-readings__source">{escape(READING_SOURCE)}</p></div>')
     form = (
         '<form class="odd17-selector" id="selecteur" hidden>'
         f'<fieldset><legend>Vous êtes</legend>{actors}</fieldset>'

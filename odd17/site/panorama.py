@@ -13,6 +13,7 @@ from odd17.content.facets import NOT_STATED, example_facet
 from odd17.content.kit import Kit
 from odd17.content.models import Territory
 from odd17.site.text import md
+from odd17.site.text import escape
 
 INK = "#1a237e"       # bars and the darkest tiles (contrast 14:1 on white)
 TEXT = "#1f1f1f"
@@ -21,15 +22,11 @@ CONTRIBUTE = "contribuer.md"  # from docs/panorama.md, resolved by MkDocs (onlin
 # « abrege »): nothing about a region is typed here.
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _table(caption: str, header: tuple[str, str], rows: list[tuple[str, int]]) -> str:
-    body = "".join(f"<tr><td>{_e(label)}</td><td>{count}</td></tr>" for label, count in rows)
+    body = "".join(f"<tr><td>{escape(label)}</td><td>{count}</td></tr>" for label, count in rows)
     return (f'<details class="odd17-figure__data"><summary>Les données de la figure</summary>'
-            f"<table><caption>{_e(caption)}</caption><thead><tr><th scope=\"col\">{_e(header[0])}"
-            f"</th><th scope=\"col\">{_e(header[1])}</th></tr></thead><tbody>{body}</tbody></table>"
+            f"<table><caption>{escape(caption)}</caption><thead><tr><th scope=\"col\">{escape(header[0])}"
+            f"</th><th scope=\"col\">{escape(header[1])}</th></tr></thead><tbody>{body}</tbody></table>"
             "</details>")
 
 
@@ -47,12 +44,12 @@ def bar_chart(figure_id: str, title: str, rows: list[tuple[str, int]], unit: str
     to the screen made it 6 px), and the table is its own text alternative."""
     top = max((count for _, count in rows), default=0) or 1
     body = "".join(
-        f'<tr><th scope="row">{_e(label)}</th><td><div class="odd17-bar__row">'
+        f'<tr><th scope="row">{escape(label)}</th><td><div class="odd17-bar__row">'
         f'<span class="odd17-bar__track"><span class="odd17-bar" '
         f'style="width:{max(1, round(100 * count / top))}%"></span></span>'
         f'<span class="odd17-bar__n">{_number(count)}</span></div></td></tr>' for label, count in rows)
     total = sum(count for _, count in rows)
-    chart = (f'<table class="odd17-bars" id="{figure_id}"><caption>{_e(title)} '
+    chart = (f'<table class="odd17-bars" id="{figure_id}"><caption>{escape(title)} '
              f"({_number(total)}\u00a0{unit} au total)</caption><tbody>{body}</tbody></table>") if rows else ""
     return f'<figure class="odd17-figure">{chart}</figure>{_missing(missing or [], what)}'
 
@@ -93,10 +90,10 @@ def region_map(kit: Kit) -> str:
         n = counts.get(code, 0)
         fill, ink = _shade(n, top)
         x, y = 10 + col * (size + gap), 10 + row * (size + gap)
-        tiles.append(f'<g><title>{_e(names.get(code, code))} : {n}</title>'
+        tiles.append(f'<g><title>{escape(names.get(code, code))} : {n}</title>'
                      f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"/>'
                      f'<text x="{x + size / 2}" y="{y + 26}" text-anchor="middle" fill="{ink}" '
-                     f'font-size="14" font-weight="700">{_e(region.short or code)}</text>'
+                     f'font-size="14" font-weight="700">{escape(region.short or code)}</text>'
                      + (f'<text x="{x + size / 2}" y="{y + 48}" text-anchor="middle" fill="{ink}" '
                         f'font-size="15">{_number(n)}</text>' if n else "") + "</g>")
     columns = max(col for col, _ in tile.values()) + 1
@@ -109,7 +106,7 @@ def region_map(kit: Kit) -> str:
             f'aria-labelledby="carte-t carte-d" viewBox="0 0 {width} {height}" width="100%" '
             f'style="max-width:{width}px">'
             f'<title id="carte-t">Exemples par région (carte en tuiles)</title>'
-            f'<desc id="carte-d">{_e(desc)}</desc>'
+            f'<desc id="carte-d">{escape(desc)}</desc>'
             f'<text x="10" y="{overseas_y}" fill="{TEXT}" font-size="14">Outre-mer</text>'
             + "".join(tiles) +
             f"</svg><figcaption>Exemples par région (une tuile par région, placée à peu près "
@@ -131,15 +128,15 @@ def coverage_matrix(kit: Kit) -> str:
     model = example_facet("modele")
     counts = Counter((m, t) for e in examples for m in model.values(kit, e)
                      for t in territory.values(kit, e))
-    head = "".join(f'<th scope="col"><abbr title="{_e(term.name)}">'
-                   f"{_e(getattr(term, 'short', None) or term.name)}</abbr></th>" for term in used)
+    head = "".join(f'<th scope="col"><abbr title="{escape(term.name)}">'
+                   f"{escape(getattr(term, 'short', None) or term.name)}</abbr></th>" for term in used)
     rows = []
     empty = ('<td class="odd17-gap"><span aria-hidden="true">·</span>'
              '<span class="odd17-sr-only">aucun</span></td>')
     for term in model.terms(kit):
         cells = "".join(f"<td>{_number(counts[(term.id, t.id)])}</td>" if counts[(term.id, t.id)]
                         else empty for t in used)
-        rows.append(f'<tr><th scope="row">{_e(term.name)}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{escape(term.name)}</th>{cells}</tr>')
     # Its own scrolling region, reachable with the keyboard (Material's wrapper is not).
     return ("## Où manque-t-il des exemples\u202f? {#ou-manque-t-il-des-exemples}\n\n"
             "Le tableau croise les modèles de partenariat et les territoires. Chaque case vide est "

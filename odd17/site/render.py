@@ -23,8 +23,8 @@ from odd17.content.addresses import EXAMPLES_INDEX, TYPOLOGY_PAGE, example_path,
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
 from odd17.content.folding import heading_slug
-from odd17.site.text import (NOT_TEXT, after_colon, french_date, html_attr, html_external_link,
-                             html_paragraphs, html_text, md)
+from odd17.site.text import (NOT_TEXT, after_colon, escape, french_date, html_attr,
+                             html_external_link, html_paragraphs, html_text, md)
 
 # (source path of a page of the site, anchor or "") → its address relative to the page built.
 Linker = Callable[[str, str], str]
@@ -133,7 +133,7 @@ def _sources_and_dates(body: _Body, record: Example | Tool) -> None:
 
 def share_block(url: str) -> str:
     """The page's public address, always visible; « Copier le lien » is added by copy-link.js."""
-    address = html.escape(url)
+    address = escape(url)
     # A <span>, not <code>: Material sets code at .85em, under 12 px on phones (Lighthouse's
     # legible font sizes); the class keeps it breakable anywhere (docs/assets/kit.css).
     return (f'<p class="odd17-share" {NOT_TEXT}>Adresse de cette page\u00a0: '
@@ -287,14 +287,9 @@ def steps_list(kit: Kit) -> str:
                      for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
 
 
-<<<<<<< HEAD
 def _described_list(terms: list) -> str:  # type: ignore[type-arg]
     return "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}"
                      for t in terms) + "\n"
-=======
-def _described_list(terms: list) -> str:
-    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(t.description)}" for t in terms) + "\n"
->>>>>>> 68a8442 (The house keeps itself: ruff, mypy and import-linter contracts, run by the tests)
 
 
 def objectives_list(kit: Kit) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from typing import Protocol
 
 from odd17.content.kinds import BY_ID
+from odd17.site.text import escape
 
 SITE_URL_VAR = "ODD17_SITE_URL"
 REPO_URL_VAR = "ODD17_REPO_URL"
@@ -79,7 +80,7 @@ def record_edit_link(repository: str, content_dir: str, kind: str, slug: str) ->
     url = edit_url(repository, f"{content_dir.strip('/')}/{BY_ID[kind].folder}/{slug}.yml")
     if not url:
         return ""
-    return (f'<p class="odd17-edit odd17-web-only"><a href="{html.escape(url)}">Proposer une '
+    return (f'<p class="odd17-edit odd17-web-only"><a href="{escape(url)}">Proposer une '
             "modification de cette fiche</a> (sur GitHub : la fiche s’ouvre en édition, votre "
             "proposition est relue avant d’être publiée)</p>\n")
 
@@ -88,7 +89,7 @@ def repository_sentence(repository: str) -> str:
     """Where the repository is, for the contributors' page (Markdown): its address, or without
     ODD17_REPO_URL how to find it (never a placeholder address)."""
     if repository:
-        url = html.escape(repository)
+        url = escape(repository)
         return (f'<p class="odd17-repository">Le dépôt du kit, où se trouvent ses fiches et son '
                 f'code\u00a0: <a href="{url}">{url}</a>. C’est l’« adresse du dépôt » des '
                 "commandes de cette page.</p>")
@@ -102,7 +103,7 @@ def report_sentence(repository: str) -> str:
     """How to report an accessibility problem (Markdown): a new issue on the repository, or
     without ODD17_REPO_URL the contributors' page, which says where the repository is."""
     if repository:
-        url = html.escape(f"{repository.rstrip('/')}/issues/new")
+        url = escape(f"{repository.rstrip('/')}/issues/new")
         return (f'Si vous n’arrivez pas à accéder à un contenu ou à un service, signalez-le aux '
                 f'responsables du kit en <a href="{url}">ouvrant un ticket sur son dépôt</a> '
                 "(un compte GitHub gratuit suffit)")

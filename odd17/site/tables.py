@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+from odd17.site.text import escape
 
 # Tables written in Markdown (no class): the kit's own widgets (matrix, charts) frame theirs.
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
@@ -36,7 +37,7 @@ def frame_tables(html: str) -> str:
         label = f"Tableau\u00a0: {name}" if name else "Tableau"
         out.append(before)
         out.append(f'<div class="odd17-table" role="region" tabindex="0" '
-                   f'aria-label="{html_module.escape(label)}">'
+                   f'aria-label="{escape(label)}">'
                    f"{match.group(0)}</div>")
         position = match.end()
     out.append(html[position:])

@@ -2,7 +2,9 @@
 
 One helper per output context: ``html_text`` (element content), ``html_attr`` (a quoted
 attribute value), ``html_url`` (an address in ``href``), and ``md`` for the Markdown of the
-hand-written pages' macros. Record pages are HTML built with the ``html_*`` helpers only.
+hand-written pages' macros. Record pages are HTML built with the ``html_*`` helpers only;
+``escape`` and ``escape_text`` escape text already laid out (the kit's other HTML). HTML is
+escaped here and nowhere else in the kit.
 """
 
 from __future__ import annotations
@@ -46,13 +48,24 @@ def after_colon(text: str) -> str:
 
 def md(text: str) -> str:
     """Plain text → Markdown that renders exactly that text (escaped, on one line)."""
-    return french_plain(" ".join(text.split())).translate(_ESCAPES)
+    return french_plain(" ".join(text.split()), apostrophes=False).translate(_ESCAPES)
 
 
 def md_paragraphs(text: str) -> str:
     """Plain text with blank lines between paragraphs → escaped Markdown paragraphs."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     return "\n\n".join(md(p) for p in paragraphs)
+
+
+def escape(text: str) -> str:
+    """Text laid out already (typography applied, spaces kept) → HTML element content or a
+    double-quoted attribute value (quotes escaped too)."""
+    return html.escape(text, quote=True)
+
+
+def escape_text(text: str) -> str:
+    """Text laid out already → HTML element content only (quotes kept as they are)."""
+    return html.escape(text, quote=False)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # titles and labels recur on thousands of record pages

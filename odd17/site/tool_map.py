@@ -20,6 +20,7 @@ from odd17.content.addresses import TOOLS_DATA
 from odd17.content.kit import Kit
 from odd17.content.models import Tool
 from odd17.site.text import external_link, md, md_paragraphs
+from odd17.site.text import escape
 
 DATA_FILE = TOOLS_DATA
 # A tool's anchor on the map: namespaced, so that a tool file named carte.yml, liste.yml or
@@ -64,7 +65,7 @@ def _map(kit: Kit, rows: Facet, label: str, without: str) -> str:
         boxes.append(f'<section class="odd17-map__box" markdown>\n'
                      f'<p class="odd17-map__title" markdown="span">**{md(group_name)}**</p>\n'
                      f'<ul markdown>\n' + "\n".join(links) + "\n</ul>\n</section>")
-    return (f'<div class="odd17-map" role="group" aria-label="{html.escape(label)}" markdown>\n'
+    return (f'<div class="odd17-map" role="group" aria-label="{escape(label)}" markdown>\n'
             + "\n".join(boxes) + "\n</div>\n")
 
 
@@ -78,7 +79,7 @@ def _card(kit: Kit, i: int, slug: str, tool: Tool) -> str:
         facts.append("**Leviers\u00a0:** " + ", ".join(md(kit.label("leviers", lever))
                                                      for lever in tool.levers))
     address = (f"\n\n**Adresse\u00a0:** {external_link(tool.url, tool.url)}" if tool.url else "")
-    return (f'<li class="odd17-tool" data-i="{i}" data-slug="{html.escape(slug)}" markdown="block">\n\n'
+    return (f'<li class="odd17-tool" data-i="{i}" data-slug="{escape(slug)}" markdown="block">\n\n'
             f"### [{md(tool.name)}]({slug}.md) {{#{TOOL_ANCHOR.format(slug)}}}\n\n"
             f'<p class="odd17-tool__kind" markdown="span">{md(kit.label("natures_outils", tool.kind))}'
             f" · {md(kit.label('acces', tool.access))}</p>\n\n"

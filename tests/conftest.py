@@ -66,13 +66,14 @@ def _check_layer() -> None:
                            "so that it is marked `build`")
 
 
-def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml",
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml", engine: str = "mkdocs",
                  **env_vars: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build`` as a contributor would, in ``project``, into ``site``."""
+    """Run ``mkdocs build`` as a contributor would, in ``project``, into ``site`` (``engine``:
+    ``properdocs`` for the maintained fork of MkDocs 1.x, see maintainers/exit-plan.md)."""
     _check_layer()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": source_date_epoch(),
            **env_vars}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+    return subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f",
                            str(project / config), "-d", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
 

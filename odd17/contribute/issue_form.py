@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from odd17.content.addresses import folder_page, page_address
 from odd17.content.kinds import KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
@@ -737,6 +738,5 @@ def preview(kit: Kit, kind: str, slug: str, record: dict[str, Any]) -> str:
     for source in record["sources"]:
         url = f" : {md_text(source['url'], typeset=False)}" if source.get("url") else ""
         lines += [f"- {md_text(source['titre'])}{url}"]
-    section = "exemples" if kind == "examples" else "outils"
-    lines += ["", f"Adresse de la page une fois publiée : `{section}/{slug}/`"]
+    lines += ["", f"Adresse de la page une fois publiée : `{page_address(folder_page(kind, slug))}`"]
     return "\n".join(lines) + "\n"

@@ -648,9 +648,9 @@ def run(kind: str, argv: list[str] | None = None, content: Path | None = None) -
         print("Rien n'a été écrit : corrigez ces réponses et relancez la commande.",
               file=sys.stderr)
         return 1
-    section = "exemples" if kind == "examples" else "outils"
     print(f"Fiche écrite : {display_path(path)} (vérifiée : aucun problème).\n"
           f"Relisez-la et complétez-la dans un éditeur de texte ; pour voir sa page : bash "
-          f"scripts/task serve, puis http://127.0.0.1:8000/{section}/{slug}/ ; pour la proposer, "
+          f"scripts/task serve, puis http://127.0.0.1:8000/{page_address(folder_page(kind, slug))} ; "
+          "pour la proposer, "
           "voir CONTRIBUTING.md, « 3. Depuis votre ordinateur ».")
     return 0

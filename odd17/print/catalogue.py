@@ -16,6 +16,7 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from odd17.content.addresses import public_url, record_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
 from odd17.content.typography import french_plain, french_text
@@ -101,10 +102,10 @@ def link(url: str, label_html: str | None = None) -> str:
     return f'<a href="{href}">{label_html if label_html is not None else address(url)}</a>'
 
 
-def record_url(site_url: str, section: str, slug: str) -> str:
+def record_url(site_url: str, kind_id: str, slug: str) -> str:
     """The public address of a record's page, or "" when the kit has no public address
     (no site_url: then no address of the kit is printed at all)."""
-    return f"{site_url.rstrip('/')}/{section}/{slug}/" if site_url else ""
+    return public_url(site_url, record_path(kind_id, slug)) if site_url else ""
 
 
 # --- Cards --------------------------------------------------------------------------------------
@@ -133,7 +134,7 @@ def _read_on(url: str, whole: bool) -> str:
 
 def example_card(kit: Kit, slug: str, example: Example, site_url: str, level: int = 4) -> str:
     facts = example_facts(kit, example)
-    url = record_url(site_url, "exemples", slug)
+    url = record_url(site_url, "example", slug)
     where = f" · {text(facts['territoire'])}" if facts["territoire"] else ""
     return (f'<article class="card" id="{EXAMPLE_ID.format(slug)}">'
             f'<h{level} class="card-title">{text(facts["titre"])}</h{level}>'
@@ -159,7 +160,7 @@ def tool_card(kit: Kit, slug: str, tool: Tool, site_url: str, level: int = 3) ->
         facts.insert(0, text(tool.publisher))
     whole = is_whole(tool.description)
     lines = [f'<p class="card-url">{link(tool.url)}</p>'] if tool.url else []
-    page = record_url(site_url, "outils", slug)
+    page = record_url(site_url, "tool", slug)
     if page and (not tool.url or not whole):
         lines.append(_read_on(page, whole))
     return (f'<article class="card" id="{TOOL_ID.format(slug)}">'
@@ -247,7 +248,7 @@ def selection_data(kit: Kit, site_url: str) -> str:
     script puts into the page as text nodes, never as HTML). A script rather than JSON: it loads
     from file:// too (the offline copy), where fetch() is refused."""
     cards = {slug: {**{k: french_plain(v) for k, v in example_facts(kit, e).items()},
-                    "adresse": record_url(site_url, "exemples", slug)}
+                    "adresse": record_url(site_url, "example", slug)}
              for slug, e in kit.examples.items()}
     payload = json.dumps(cards, ensure_ascii=False, separators=(",", ":"))
     # « </script> » or « <!-- » cannot end or change this file: it is not inside HTML, and JSON

@@ -18,7 +18,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from odd17.content.addresses import FEED, example_path, public_url
+from odd17.content.addresses import EXAMPLES_INDEX, FEED, example_path, public_url
 from odd17.content.kinds import EXAMPLE
 from odd17.content.kit import Kit
 from odd17.content.models import Example
@@ -73,7 +73,7 @@ def atom(kit: Kit, site_url: str) -> str:
                                       "chacun, ses partenaires, son modèle de partenariat, ce "
                                       "qu'ils font ensemble et ses sources."))
     sub(feed, "link", rel="self", type="application/atom+xml", href=url)
-    sub(feed, "link", rel="alternate", type="text/html", href=site_url + "exemples/")
+    sub(feed, "link", rel="alternate", type="text/html", href=public_url(site_url, EXAMPLES_INDEX.removesuffix("/index.md") + ".md"))
     latest = max((e.added for _, e in entries), default=dt.date(2019, 10, 16))
     sub(feed, "updated", _stamp(latest))  # the content's date, not the build's: reproducible
     author = sub(feed, "author")

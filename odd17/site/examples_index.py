@@ -22,6 +22,7 @@ import posixpath
 from collections.abc import Iterator
 from typing import Any
 
+from odd17.content.kinds import EXAMPLE
 from odd17.content import facets
 from odd17.content.facets import Facet, declaration, encode, script_data
 from odd17.content.addresses import EXAMPLES_DATA_DIR, example_path
@@ -116,7 +117,7 @@ def entry_html(kit: Kit, slug: str, example: Example, link: str) -> str:
 
 def _from_index(page: str) -> str:
     """A facet page's address relative to the index (exemples/index.md)."""
-    return page.removeprefix("exemples/")
+    return page.removeprefix(f"{EXAMPLE.section}/")
 
 
 # --- The filters' data -----------------------------------------------------------------------------

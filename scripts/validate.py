@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print_lines(f"validate.py : chemin introuvable : {missing[0]}", file=sys.stderr)
         return 2
-    # Two processes share thousands of records (the machine's cores, at most 2: issue 9).
+    # Two processes share thousands of records (the machine's cores, at most 2: maintainers/performances.md).
     report = validate(args.content, args.paths or None, workers=min(2, os.cpu_count() or 1))
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in report.problems:

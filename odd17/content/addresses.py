@@ -17,7 +17,6 @@ from odd17.content.facets import with_pages
 from odd17.content.kinds import BY_FOLDER, BY_ID, EXAMPLE, TOOL
 
 EXAMPLES_INDEX = f"{EXAMPLE.section}/index.md"
-TOOLS_INDEX = f"{TOOL.section}/index.md"
 TYPOLOGY_PAGE = "methode/typologie.md"
 EXAMPLES_DATA_DIR = f"{EXAMPLE.section}/filtres"   # the examples' filters data
 TOOLS_DATA = f"{TOOL.section}/filtres.js"          # the tools' filters data

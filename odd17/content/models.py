@@ -66,7 +66,6 @@ _FORMAT_CHARACTERS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\
                       "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
 _INVISIBLE = re.compile("[" + _FORMAT_CHARACTERS + "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                         "\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]")
-_SPACES = re.compile(r"\s+")
 
 
 def _expand(character_class: str) -> str:

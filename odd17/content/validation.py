@@ -306,7 +306,7 @@ def _check_files(found: list[Found], context: dict[str, Any], problems: list[Pro
     """Check each file on its own (problems appended); the records that passed. With ``workers``
     > 1 and many files, forked workers share the files and send back what the checks across
     records need (pickling the models themselves would cost more than it saves): reading 10,000
-    records is CPU work that two cores halve (issue 9: under 3 s on 2 cores)."""
+    records is CPU work that two cores halve (under 3 s on 2 cores: maintainers/performances.md)."""
     # fork only on Linux: macOS system libraries are not safe to fork, Windows cannot.
     if workers > 1 and len(found) >= PARALLEL_FROM and sys.platform.startswith("linux"):
         _SHARED[:] = [found, context]  # inherited by the forked workers: nothing to send them

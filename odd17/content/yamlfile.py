@@ -87,9 +87,6 @@ _SYNTAX_HINTS = [
      "manquante entre deux éléments"),
 ]
 
-HELP = " (aide : CONTRIBUTING.md, section « Messages du validateur »)"
-
-
 def _syntax_message(error: yaml.YAMLError) -> str:
     text = str(getattr(error, "problem", "") or error)
     for needle, french in _SYNTAX_HINTS:

@@ -111,11 +111,6 @@ def _required(model: type[BaseModel], key: str) -> bool:
                 if (info.alias or name) == key)
 
 
-def _description(model: type[BaseModel], key: str) -> str:
-    return next(info.description or "" for name, info in model.model_fields.items()
-                if (info.alias or name) == key)
-
-
 def _labels(terms: list[Term]) -> str:
     return ", ".join(term.name for term in terms)
 

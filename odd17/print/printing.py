@@ -354,9 +354,9 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
 
 def _card_addresses(kit: Kit, site_url: str) -> Iterator[tuple[str, str]]:
     for slug in kit.examples:
-        yield catalogue.EXAMPLE_ID.format(slug), catalogue.record_url(site_url, "exemples", slug)
+        yield catalogue.EXAMPLE_ID.format(slug), catalogue.record_url(site_url, "example", slug)
     for slug in kit.tools:
-        yield catalogue.TOOL_ID.format(slug), catalogue.record_url(site_url, "outils", slug)
+        yield catalogue.TOOL_ID.format(slug), catalogue.record_url(site_url, "tool", slug)
 
 
 def _qr(url: str, title: str) -> str:

@@ -1,7 +1,7 @@
 """The kit's search: Pagefind online, Material's lunr search in the offline copy.
 
 Online, Material's search would send every reader its whole index with the first page view
-(719 KB at 1,000 examples, issue 9). Pagefind (its binary from npm, ``binary``) indexes the built
+(719 KB at 1,000 examples, maintainers/performances.md). Pagefind (its binary from npm, ``binary``) indexes the built
 HTML after the build and splits its index into chunks: a reader downloads only the chunks of the
 words typed and the snippets of the results shown. It folds accents and stems French itself. It
 cannot run from file:// (it fetches its files), so the offline copy keeps Material's search

@@ -1,6 +1,6 @@
 """The examples index (filters over the whole base) and the static pages per facet value.
 
-Built to stay light at 10,000 examples (issue 9 #3, figures in maintainers/performances.md):
+Built to stay light at 10,000 examples (figures in maintainers/performances.md):
 
 - the index page holds the filter form, the first ``FIRST_PAGE`` examples and the ways into the
   complete listing; it never lists the whole base;
@@ -291,7 +291,7 @@ def _intro(kit: Kit, facet: Facet, value: str, up: str) -> tuple[str, str]:
         category = kit.category(value)
         models = ", ".join(f"[{md(m.name)}]({up}{model_page(m.id)})" for m in kit.models_of(value))
         # The description and the grouping are the kit's reading of seed 003's flattened table,
-        # which names the categories only: say so (issues 11 and 22).
+        # which names the categories only: say so.
         return (f"{md(category.description)}\n\nModèles de cette catégorie\u00a0: {models}.\n\n"
                 f"Cette présentation de la catégorie et le choix de ses modèles sont une lecture "
                 f"du kit\u00a0: la fiche « kit méthodologique » nomme les quatre catégories sans "

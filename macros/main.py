@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from odd17.site import workbook
 from odd17.publish import feed
-from odd17.site import examples_index, model_selector, panorama, render, settings, tool_map
+from odd17.site import examples_index, model_selector, panorama, render, settings, tool_map, workbook
 
 MACROS = {name: getattr(render, name) for name in (
     "typology_table", "models_details", "levers_list", "steps_list",

@@ -93,7 +93,6 @@ du validateur&#8239;».</p></main></body></html>
 
 def error_page(problems: list[str]) -> str:
     """The page served in place of the site while its last rebuild fails (escaped text)."""
-    import html
 
     shown = "\n".join(escape_text(line) for line in problems)
     return ERROR_PAGE.format(problems=shown or "(aucun détail : voir le terminal)")
@@ -122,6 +121,7 @@ class ServeGuard:
         self.root = server.root  # type: ignore[attr-defined]
         self.handler = server.error_handler  # type: ignore[attr-defined]
         self.failed = False
+        self.folder: str | None = None  # the error page's folder while a rebuild has failed
         server.builder = self.rebuild  # type: ignore[attr-defined]
 
     def rebuild(self, config: object = None) -> None:
@@ -164,7 +164,7 @@ class ServeGuard:
         """Remove the error page's folder (at the next success, and when serving stops)."""
         import shutil
 
-        if getattr(self, "folder", None):
+        if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
 
@@ -188,10 +188,9 @@ def french_abort(message: str) -> str:
 def run_mkdocs(argv: list[str]) -> int:
     """MkDocs' command line with a French last line on failure."""
     import click
+    from mkdocs.__main__ import State
     from mkdocs.__main__ import cli as mkdocs_cli
     from mkdocs.exceptions import Abort
-
-    from mkdocs.__main__ import State
 
     state = State()  # MkDocs' logging state, shared by its command (click's ensure_object)
     if not {"-v", "--verbose"} & set(argv):

@@ -35,6 +35,7 @@ from conftest import (
     FIXTURES,
     MEASURES,
     PUBLISHED_ENV,
+    ROOT,
     TODAY,
     copy_project,
     mkdocs_build,
@@ -711,9 +712,9 @@ def test_the_validator_prints_no_workflow_command_from_file_names(tmp_path: Path
         re.fullmatch(r"::error file=[^:,]+,line=1,title=Fiche invalide::[^\n]+", a)
         for a in annotations), annotations
     assert not _forged_lines("\n".join(line for line in lines if line not in annotations))
-    assert (f"content/examples/\\u061c1-2.yml:1: nom de fichier invalide : minuscules sans "
-            f"accents, chiffres et tirets seulement, 80 caractères au plus (par exemple "
-            f"« 1-2.yml »)") in lines
+    assert ("content/examples/\\u061c1-2.yml:1: nom de fichier invalide : minuscules sans "
+            "accents, chiffres et tirets seulement, 80 caractères au plus (par exemple "
+            "« 1-2.yml »)") in lines
     assert ("::error file=content/examples/\\u061c1-2.yml,line=1,title=Fiche invalide::nom de "
             "fichier invalide : minuscules sans accents, chiffres et tirets seulement, 80 "
             "caractères au plus (par exemple « 1-2.yml »)") in annotations

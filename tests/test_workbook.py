@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, ROOT, TODAY
-from odd17.site import workbook
-from odd17.site.model_selector import ACTORS
 from odd17.content.typography import french_plain as french_spacing
 from odd17.content.validation import validate
+from odd17.site import workbook
+from odd17.site.model_selector import ACTORS
+
+from conftest import CONTENT, ROOT, TODAY
 
 KIT = validate(CONTENT, today=TODAY).kit
 AXE = ROOT / "node_modules/axe-core/axe.min.js"

@@ -23,12 +23,12 @@ from pydantic import BaseModel, ValidationError
 from slugify import slugify
 
 from odd17.content.addresses import Addresses, folder_page, page_address, reserved_paths
+from odd17.content.folding import french_sort_key
 from odd17.content.kinds import BY_FOLDER, KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
 from odd17.content.models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids, comparison_key
 from odd17.content.problems import Problem, system_error
-from odd17.content.folding import french_sort_key
 from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
@@ -294,10 +294,9 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
     kit = Kit(typology, vocabularies,
               examples={slug: c.record for slug, c in sorted(records["examples"].items())
                         if isinstance(c.record, Example)},
-              tools={slug: c.record for slug, c in sorted(
-                  records["tools"].items(), key=lambda item: (french_sort_key(item[1].record.name),
-                                                              item[0]))
-                     if isinstance(c.record, Tool)})
+              tools=dict(sorted(((slug, c.record) for slug, c in records["tools"].items()
+                                 if isinstance(c.record, Tool)),
+                                key=lambda item: (french_sort_key(item[1].name), item[0]))))
     return Report(kit, problems, files_checked)
 
 

@@ -30,7 +30,7 @@ from odd17.content.addresses import folder_page, page_address
 from odd17.content.kinds import KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
-from odd17.content.models import Example, Partner, Source, Term, Tool, allowed_ids
+from odd17.content.models import Example, Term, Tool, allowed_ids
 from odd17.content.problems import Problem, shown_value
 from odd17.content.typography import french_text
 from odd17.content.yamlfile import field_path

@@ -29,8 +29,17 @@ from odd17.content.facets import EXAMPLE_FACETS, TOOL_FACETS, Facet, example_fac
 from odd17.content.folding import fold as text_fold
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message
-from odd17.content.models import (SLUG_RE, Example, PartnershipModel, Partner, Source, Term, Tool,
-                                  allowed_ids, comparison_key)
+from odd17.content.models import (
+    SLUG_RE,
+    Example,
+    Partner,
+    PartnershipModel,
+    Source,
+    Term,
+    Tool,
+    allowed_ids,
+    comparison_key,
+)
 from odd17.content.problems import Problem, print_lines
 from odd17.content.validation import RECORD_DIRS, display_path, validate
 from odd17.content.yamlfile import field_path

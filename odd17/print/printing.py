@@ -309,21 +309,21 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
             extra = {}
             if sheet.slug == "cartographie-des-outils" and map_body:
                 extra = {"map_entries": map_entries}
-            content, entries = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
-            catalogues[sheet.slug] = (content, [Entry(*e) for e in entries])
+            content, lines = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
+            catalogues[sheet.slug] = (content, [Entry(*e) for e in lines])
             targets.update(e.id for e in catalogues[sheet.slug][1])
             targets.update(re.findall(r'<article class="card" id="([^"]+)"', content))
     if map_body:  # its links to the tools' pages lead to their cards
         rewritten = _hosts_whole(linker.rewrite(map_body, "outils/"))
-        content, entries = catalogues["cartographie-des-outils"]
+        content, map_chapter = catalogues["cartographie-des-outils"]
         head, _, rest = content.partition("</h1>")
-        catalogues["cartographie-des-outils"] = (head + "</h1>" + rewritten + rest, entries)
+        catalogues["cartographie-des-outils"] = (head + "</h1>" + rewritten + rest, map_chapter)
     chapters = []
     for sheet in KIT_CHAPTERS:
         if sheet.slug in catalogues:
-            content, entries = catalogues[sheet.slug]
-            chapters.append(Chapter(sheet, content, entries))
-            for entry in entries:
+            content, chapter_entries = catalogues[sheet.slug]
+            chapters.append(Chapter(sheet, content, chapter_entries))
+            for entry in chapter_entries:
                 linker.web_address.setdefault(entry.id, linker.web(sheet.web_page))
             continue
         pages = [u for u in printed if u.startswith(sheet.prefixes)]

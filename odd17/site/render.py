@@ -287,7 +287,7 @@ def steps_list(kit: Kit) -> str:
                      for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
 
 
-def _described_list(terms: list) -> str:  # type: ignore[type-arg]
+def _described_list(terms: list) -> str:
     return "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}"
                      for t in terms) + "\n"
 

@@ -131,8 +131,14 @@ def copy_project(dest: Path) -> Path:
     """A copy of the project's sources (no site, no venv, no tests) to build or break at will
     (the bench, and the tests through tests/conftest.py); the npm packages (Pagefind, the QR
     code library, the offline shim) are the project's, linked, read only."""
-    ignore = shutil.ignore_patterns(".venv", "site", "site-*", ".git", "node_modules", "__pycache__",
-                                    ".pytest_cache", "tests")
+    anywhere = shutil.ignore_patterns(".venv", ".git", "node_modules", "__pycache__", ".pytest_cache",
+                                      ".mypy_cache", ".ruff_cache")
+    at_top = shutil.ignore_patterns("site", "site-*", "tests")  # odd17/site/ is code: kept
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        ignored = set(anywhere(folder, names))
+        return ignored | set(at_top(folder, names)) if Path(folder) == ROOT else ignored
+
     shutil.copytree(ROOT, dest, ignore=ignore)
     if (ROOT / "node_modules").is_dir():
         (dest / "node_modules").symlink_to(ROOT / "node_modules")

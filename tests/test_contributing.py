@@ -106,7 +106,7 @@ ENGLISH = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\b|Cleaning site|Building docu
                      r'^\s+File "|Editable install|Serving on|Aborted', re.M)
 
 
-def test_the_readme_build_prints_short_french_lines(tmp_path: Path) -> None:
+def test_the_readme_build_prints_short_french_lines(tmp_path: Path, builds: None) -> None:
     """`bash scripts/task build` as the README gives it, on a copy of the kit whose Python
     environment is already installed: every line it prints is the kit's, in French."""
     project = copy_project(tmp_path / "projet")

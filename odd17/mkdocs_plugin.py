@@ -29,8 +29,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import (examples_index, opendata, printing, render, search_folding, settings, site_search,
-               tables, tool_map, typography)
+from . import (examples_index, fonts, opendata, printing, render, search_folding, settings,
+               site_search, tables, tool_map, typography)
 from .generated import generated_files  # noqa: F401 - the one list, also read by the validator
 from .kit import Kit
 from .validation import validate
@@ -248,6 +248,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
         project = Path(config.config_file_path).parent
+        try:
+            for path, content in fonts.font_files(project):  # the kit's typeface, from npm
+                files.append(File.generated(config, path, content=content))
+        except FileNotFoundError as missing:
+            raise PluginError(f"{missing} manquant (la police du kit) : lancez npm ci "
+                              "(bash scripts/task build)") from None
         for path, content in printing.browser_files(self.kit, config.site_url or "", project):
             files.append(File.generated(config, path, content=content))  # « Imprimer la sélection »
         if self.config.offline:

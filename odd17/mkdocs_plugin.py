@@ -39,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 REDIRECT_PAGE = Path(__file__).parent / "redirect.html"  # an old address (« anciens_slugs »)
 OFFLINE_ZIP = "kit-hors-ligne.zip"  # written into the site by scripts/make_offline.py
+HOME_DOWNLOADS = "<!-- odd17:downloads -->"  # where docs/index.md wants its « À emporter » line
 
 
 class KitPluginConfig(Config):
@@ -183,12 +184,15 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             return posixpath.relpath(path, base or ".")
 
         kit_pdf = f'<a href="{href(f"{printing.PDF_DIR}/{printing.KIT.slug}.pdf")}" download>'
-        if page.is_homepage:  # below the title (publish)
+        if page.is_homepage:  # where docs/index.md marks them, below the ways in (issue 18)
+            links = (f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
+                     f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
+                     "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
+                     "USB)</a></p></div>")
+            if HOME_DOWNLOADS in html:
+                return html.replace(HOME_DOWNLOADS, links, 1)
             title, end, rest = html.partition("</h1>")
-            return (title + end + f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
-                    f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
-                    "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
-                    "USB)</a></p></div>" + rest)
+            return title + end + links + rest
         sheet = printing.sheet_of(page.url)
         if sheet is None:
             return html

@@ -252,7 +252,9 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
     category = kit.category_of(example)
     body.heading(1, example.title)
     # The key facts, each a link to its list or its definition.
-    facts = [("Modèle de partenariat", _a(link(TYPOLOGY_PAGE, model.id), html_text(model.name))),
+    facts = [("Modèle de partenariat",
+              f"{_a(link(TYPOLOGY_PAGE, model.id), html_text(model.name))} "
+              f"({_a(link(examples_index.model_page(model.id), ''), 'ses exemples')})"),
              ("Catégorie", _a(link(examples_index.category_page(category.id), ""),
                               html_text(category.name)))]
     if example.territory:

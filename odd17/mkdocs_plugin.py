@@ -60,6 +60,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     records: dict[str, render.RecordPage] = {}  # source path → record page, for this build
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
     searched: site_search.Sources | None = None  # what Pagefind indexes (online)
+    _highlighted: Page | None = None  # the index highlighted for a page outside the navigation
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say they are missing)
@@ -166,6 +167,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A record page whose title did not reach the theme fails the build."""
+        if self._highlighted is not None:
+            self._highlighted.active = False
+            self._highlighted = None
         record = self.records.get(page.file.src_uri)
         if record is not None and f"<title>{page.meta.get('title')} - " not in output:
             raise PluginError(f"{page.file.src_uri} : le titre de la fiche manque dans la page "
@@ -203,11 +207,27 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     @event_priority(50)  # before Material's search reads the page
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict:
+        self._place(page, nav)
         if self.searched is not None:  # online, Pagefind indexes the page, not Material
             if site_search.indexed(page.meta):
                 self.searched.wanted.add(page.url)
             page.meta["search"] = {"exclude": True}
         return context
+
+    def _place(self, page: Page, nav: Navigation) -> None:
+        """A page outside the navigation (an example, a tool, a list of examples) sits under its
+        index: its breadcrumb names the index's section and the menu highlights it (issue 18).
+        Undone after the page is written (``on_post_page``)."""
+        self._highlighted = None
+        if page in nav.pages:
+            return
+        folder = page.file.src_uri.split("/", 1)[0]
+        index = next((p for p in nav.pages if p.file.src_uri == f"{folder}/index.md"), None)
+        if index is None:
+            return
+        page.parent = index.parent or index
+        index.active = True
+        self._highlighted = index
 
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:

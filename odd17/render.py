@@ -210,6 +210,7 @@ BUILDING_LEVER = "alliances"
 RELATED_MAX = 5  # related examples listed on an example page
 TOOLS_MAX = 6  # tools listed under « Construire un partenariat de ce type »
 UNKNOWN_TYPE = "non-precise"  # a partner whose type no source states
+TYPOLOGY_EXAMPLES = 3  # examples listed per model on the typology page
 
 
 def _partners(kit: Kit, example: Example) -> str:
@@ -380,28 +381,39 @@ def models_details(kit: Kit, examples_page: str = "../exemples/") -> str:
             out.append(f"**Qui apporte quoi\u00a0:** {md(model.who_brings_what)}\n")
             examples = kit.examples_by_model.get(model.id, [])
             if examples:
+                # A few, then the model's list: at 1,000 examples the page listed them all.
                 out.append("**Exemples de la base\u00a0:**\n")
-                out += [f"- [{md(e.title)}]({examples_page}{s}.md)" for s, e in examples]
+                out += [f"- [{md(e.title)}]({examples_page}{s}.md)"
+                        for s, e in examples[:TYPOLOGY_EXAMPLES]]
+                if len(examples) > TYPOLOGY_EXAMPLES:
+                    out.append(f"- [Voir les {len(examples)} exemples «\u00a0{md(model.name)}\u00a0»]"
+                               f"({examples_page}{examples_index.model_page(model.id).removeprefix('exemples/')})")
                 out.append("")
     return "\n".join(out)
 
 
 def levers_list(kit: Kit) -> str:
-    out = []
+    """The levers as blocks to scan (docs/assets/kit.css, .odd17-blocks), each its questions."""
+    out = ['<div class="odd17-blocks odd17-levers" markdown>\n']
     for number, lever in enumerate(kit.typology.levers, 1):
+        out.append('<div class="odd17-block" markdown>\n')
         out.append(f"### {number}. {md(lever.name)} {{#{lever.id}}}\n")
         out += [f"- {md(q)}" for q in lever.questions]
-        out.append("")
+        out.append("\n</div>\n")
+    out.append("</div>\n")
     return "\n".join(out)
 
 
 def steps_list(kit: Kit) -> str:
-    return "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(step.description)}"
-                     for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
+    """The 3 steps as a step-by-step sequence (numbered, joined by a line: .odd17-steps)."""
+    items = "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(step.description)}"
+                      for step in sorted(kit.typology.steps, key=lambda s: s.number))
+    return f'<div class="odd17-steps" markdown>\n\n{items}\n\n</div>\n'
 
 
 def _described_list(terms: list) -> str:  # type: ignore[type-arg]
-    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(t.description)}" for t in terms) + "\n"
+    items = "\n".join(f"- **{md(t.name)}**\u00a0: {md(t.description)}" for t in terms)
+    return f'<div class="odd17-cards" markdown>\n\n{items}\n\n</div>\n'
 
 
 def objectives_list(kit: Kit) -> str:

@@ -200,9 +200,10 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         sheet = printing.sheet_of(page.url)
         if sheet is None:
             return html
-        return (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
-                f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
-                f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
+        # At the end of the page, out of the reader's way to the text (issue 18).
+        return html + (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
+                       f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
+                       f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>")
 
     @event_priority(50)  # before Material's search reads the page
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig,

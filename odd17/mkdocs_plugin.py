@@ -72,6 +72,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             lines = "\n".join(str(p) for p in report.errors)
             raise PluginError(f"contenu invalide :\n{lines}\n{report.summary()}")
         self.kit = report.kit
+        project = Path(config.config_file_path).parent
+        if fonts.installed(project):  # the kit's typeface before the kit's styles
+            config.extra_css[:0] = fonts.stylesheets()
+        else:
+            log.info("%s absent (npm ci) : site construit avec les polices du système",
+                     fonts.PACKAGE)
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
@@ -273,12 +279,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
         project = Path(config.config_file_path).parent
-        try:
-            for path, content in fonts.font_files(project):  # the kit's typeface, from npm
+        if fonts.installed(project):  # the kit's typeface, from npm
+            for path, content in fonts.font_files(project):
                 files.append(File.generated(config, path, content=content))
-        except FileNotFoundError as missing:
-            raise PluginError(f"{missing} manquant (la police du kit) : lancez npm ci "
-                              "(bash scripts/task build)") from None
         for path, content in printing.browser_files(self.kit, config.site_url or "", project):
             files.append(File.generated(config, path, content=content))  # « Imprimer la sélection »
         if self.config.offline:

@@ -35,13 +35,14 @@ from odd17.content.validation import display_path, validate
 from odd17.print import printing
 from odd17.publish.generated import generated_files
 from odd17.search import search_folding, site_search
-from odd17.site import render, settings, tables
+from odd17.site import examples_index, fonts, render, settings, tables
 from odd17.site.text import escape
 
 log = logging.getLogger("mkdocs.plugins.odd17")
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 REDIRECT_PAGE = Path(__file__).parent / "redirect.html"  # an old address (« anciens_slugs »)
 OFFLINE_ZIP = "kit-hors-ligne.zip"  # written into the site by scripts/make_offline.py
+HOME_DOWNLOADS = "<!-- odd17:downloads -->"  # where docs/index.md wants its « À emporter » line
 
 
 class KitPluginConfig(Config):
@@ -62,6 +63,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     records: dict[str, render.RecordPage] = {}  # source path → record page, for this build
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
     searched: site_search.Sources | None = None  # what Pagefind indexes (online)
+    _highlighted: Page | None = None  # the index highlighted for a page outside the navigation
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say one is missing)
@@ -77,6 +79,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             raise PluginError(f"contenu invalide :\n{lines}\n{report.summary()}")
         log.info(report.summary())  # « 35 fichiers vérifiés : aucun problème. »
         self.kit = report.kit
+        project = Path(config.config_file_path).parent
+        if fonts.installed(project):  # the kit's typeface before the kit's styles
+            config.extra_css[:0] = fonts.stylesheets()
+        else:
+            log.info("%s absent (npm ci) : site construit avec les polices du système",
+                     fonts.PACKAGE)
         if self.config.offline:
             # Listed before Material's offline plugin adds the CDN address, which it then skips.
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
@@ -172,6 +180,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A record page whose title did not reach the theme fails the build."""
+        if self._highlighted is not None:
+            self._highlighted.active = False
+            self._highlighted = None
         record = self.records.get(page.file.src_uri)
         if record is not None and f"<title>{page.meta.get('title')} - " not in output:
             raise PluginError(f"{page.file.src_uri} : le titre de la fiche manque dans la page "
@@ -190,27 +201,47 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             return posixpath.relpath(path, base or ".")
 
         kit_pdf = f'<a href="{href(f"{printing.PDF_DIR}/{printing.KIT.slug}.pdf")}" download>'
-        if page.is_homepage:  # below the title (publish)
+        if page.is_homepage:  # where docs/index.md marks them, below the ways in (issue 18)
+            links = (f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
+                     f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
+                     "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
+                     "USB)</a></p></div>")
+            if HOME_DOWNLOADS in html:
+                return html.replace(HOME_DOWNLOADS, links, 1)
             title, end, rest = html.partition("</h1>")
-            return (title + end + f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
-                    f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
-                    "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
-                    "USB)</a></p></div>" + rest)
+            return title + end + links + rest
         sheet = printing.sheet_of(page.url)
         if sheet is None:
             return html
-        return (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
-                f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
-                f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>" + html)
+        # At the end of the page, out of the reader's way to the text (issue 18).
+        return html + (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
+                       f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
+                       f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>")
 
     @event_priority(50)  # before Material's search reads the page
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
+        self._place(page, nav)
         if self.searched is not None:  # online, Pagefind indexes the page, not Material
             if site_search.indexed(page.meta):
                 self.searched.wanted.add(page.url)
             page.meta["search"] = {"exclude": True}
         return context
+
+    def _place(self, page: Page, nav: Navigation) -> None:
+        """A page outside the navigation (an example, a tool, a list of examples) sits under its
+        index: its breadcrumb names the index's section and the menu highlights it (issue 18).
+        Undone after the page is written (``on_post_page``)."""
+        self._highlighted = None
+        if page in nav.pages:
+            return
+        folder = page.file.src_uri.split("/", 1)[0]
+        index = next((p for p in nav.pages if p.file.src_uri == f"{folder}/index.md"), None)
+        if index is None:
+            return
+        page.parent = index.parent or index
+        index.active = True
+        self._highlighted = index
 
     @event_priority(-50)  # after Material's search writes its index, before the offline plugin
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -268,6 +299,9 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                 self.front_matter_pages.add(path)
             files.append(File.generated(config, path, content=content))
         project = Path(config.config_file_path).parent
+        if fonts.installed(project):  # the kit's typeface, from npm
+            for path, content in fonts.font_files(project):
+                files.append(File.generated(config, path, content=content))
         for path, content in printing.browser_files(self.kit, config.site_url or "", project):
             files.append(File.generated(config, path, content=content))  # « Imprimer la sélection »
         if self.config.offline:

@@ -200,8 +200,11 @@ def test_record_pages_have_contents_anchors_and_permalinks(built_site: Path) -> 
         assert f'<h2 id="{anchor}">' in article and f'href="#{anchor}" title="Lien vers cette section"' in article
         assert f'<a href="#{anchor}" class="md-nav__link">' in html  # the page's contents
     assert re.search(r"<title>Deloitte et SIVC - ", html)
-    assert '<span class="md-tag">Engagement actif</span>' in html
-    assert 'href="../../methode/typologie/#engagement-actif"' in article
+    # The model and category are links in the key facts, not grey chips leading nowhere.
+    # (the tags stay in the page for Material's offline search, hidden).
+    assert '<nav class="md-tags" hidden>' in html and html.count('class="md-tags"') == 1
+    assert '<a href="../../methode/typologie/#engagement-actif">Engagement actif</a>' in article
+    assert '<a href="../categories/mecenat/">Mécénat</a>' in article
 
 
 def test_record_text_with_markdown_syntax_stays_text(hostile_site: Path) -> None:

@@ -323,7 +323,7 @@ def test_pdfua_check_fails_an_untagged_pdf(tmp_path: Path) -> None:
 
 def test_build_output_has_no_warning(pdf_site: Path) -> None:
     output = (pdf_site.parent / "build-output.txt").read_text(encoding="utf-8")
-    assert "PDF : kit-complet.pdf" in output
+    assert "kit-complet.pdf" in output
     assert not [line for line in output.splitlines()
                 if re.search(r"Warning|Traceback|File \"|WARNING", line)], output[-3000:]
 
@@ -513,6 +513,8 @@ def test_the_blank_workbook_is_in_the_kit_and_the_method_sheet(pdf_site: Path) -
         for lever in KIT.typology.levers:
             for question in lever.questions:
                 assert squash(question).replace("-", "") in text, (name, question)
+        if name == "kit-complet":
+            continue  # its trainers' chapter names the buttons (« Exporter »…) to explain them
         for wording in ("Exporter", "Importer un fichier", "Effacer mes réponses"):
             assert squash(wording) not in text, (name, wording)
 

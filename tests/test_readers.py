@@ -48,16 +48,24 @@ def test_partner_types_are_stated_only_where_a_source_says_them() -> None:
     assert stated == set()
 
 
-def test_home_has_three_ways_in_and_the_downloads_below_its_title(published_site: Path) -> None:
+def test_home_says_what_the_kit_is_then_one_action_three_ways_and_the_downloads_lower(
+        published_site: Path) -> None:
     source = (published_site / "index.html").read_text(encoding="utf-8")
-    assert source.index("</h1>") < source.index('class="odd17-pdf-links"')
+    lead = source.index('class="odd17-lead"')
+    start = source.index("odd17-start")
+    assert source.index("</h1>") < lead < start  # one sentence, then one primary action
+    assert source.count("md-button--primary") == 1
+    assert 'href="methode/"' in source[start - 200:start + 200]
     ways = source[source.index('class="grid cards odd17-ways"'):]
     ways = ways[:ways.index("</div>")]
+    assert source.index("odd17-ways") < source.index('class="odd17-pdf-links"')  # downloads lower
     for who in ("une association", "une entreprise", "une collectivité ou un acteur public"):
         assert f"Vous êtes {who}" in ways.replace("\u00a0", " ")
-    for target in ('href="methode/"', 'href="methode/quel-modele/?acteur=', 'href="exemples/"',
-                   'href="outils/?public='):
-        assert ways.count(target) == 3, target
+    # Each way its own links: none repeated from one kind of organisation to the next.
+    targets = re.findall(r'href="([^"]+)"', ways)
+    assert len(targets) == len(set(targets)) >= 6, targets
+    for who in ("association", "entreprise", "collectivite"):
+        assert f'href="methode/quel-modele/?acteur={who}"' in ways
 
 
 def test_footer_and_404_are_french(built_site: Path) -> None:

@@ -88,6 +88,14 @@
     var pattern = null;
     var sample = list && list.querySelector("li[data-slug] a");
     if (sample) pattern = sample.getAttribute("href").replace(sample.parentNode.dataset.slug, "\u0000");
+    // The orders of « Trier par »: a rank per record (the data's own order is « modele »).
+    var ranks = {};
+    Object.keys(data.sorts || {}).forEach(function (sort) {
+      ranks[sort] = decode(data.sorts[sort][1], data.sorts[sort][0], total);
+    });
+    var defaultSort = data.sort || "";
+    var sortField = form.elements.tri || null;
+    var active = section.querySelector(".odd17-active");
     var texts = null;  // folded words of each record (titles, partners, facet names)
     var matches = [];
     var state = {};
@@ -137,6 +145,7 @@
       var s = {};
       facets.forEach(function (f) { s[f.id] = f.field ? f.field.value : ""; });
       s.mots = form.elements[TEXT].value;
+      s.tri = sortField ? sortField.value : "";
       s.page = state.page || 1;
       return s;
     }
@@ -172,7 +181,12 @@
         for (var t = 0; t < tests.length && ok; t++) ok = tests[t](i);
         if (ok) out.push(i);
       }
-      return out;
+      return sorted(out);
+    }
+    function sorted(indices) {
+      var rank = ranks[state.tri || defaultSort];
+      if (rank) indices.sort(function (a, b) { return rank[a] - rank[b]; });
+      return indices;
     }
 
     // --- showing the results --------------------------------------------------------------------
@@ -184,6 +198,7 @@
       var p = new URLSearchParams();
       facets.forEach(function (f) { if (state[f.id]) p.set(f.id, state[f.id]); });
       if (state.mots && state.mots.trim()) p.set(TEXT, state.mots.trim());
+      if (state.tri && state.tri !== defaultSort) p.set("tri", state.tri);
       if (page > 1) p.set(PAGE, String(page));
       return p;
     }
@@ -219,9 +234,28 @@
         pager.appendChild(a);
       }
       if (page > 1) add("← Page précédente", page - 1, "prev");
-      var where = document.createElement("span");
-      where.textContent = "Page " + number(page) + " sur " + number(pages);
-      pager.appendChild(where);
+      // Numbered pages: the first, the last and two either side of this one.
+      var last = 0;
+      for (var n = 1; n <= pages; n++) {
+        if (n !== 1 && n !== pages && Math.abs(n - page) > 2) continue;
+        if (last && n - last > 1) {
+          var gap = document.createElement("span");
+          gap.textContent = "…";
+          gap.setAttribute("aria-hidden", "true");
+          pager.appendChild(gap);
+        }
+        last = n;
+        if (n === page) {
+          var here = document.createElement("span");
+          here.className = "odd17-pages__current";
+          here.setAttribute("aria-current", "page");
+          here.textContent = number(n);
+          pager.appendChild(here);
+        } else {
+          add(number(n), n);
+          pager.lastChild.setAttribute("aria-label", "Page " + number(n));
+        }
+      }
       if (page < pages) add("Page suivante →", page + 1, "next");
     }
     function entryFor(i) {
@@ -237,6 +271,13 @@
       li.appendChild(a);
       li.appendChild(document.createElement("br"));
       li.appendChild(small);
+      if (r[3]) {
+        var summary = document.createElement("span");
+        summary.className = "odd17-example__summary";
+        summary.textContent = r[3];
+        li.appendChild(document.createElement("br"));
+        li.appendChild(summary);
+      }
       return li;
     }
     var generation = 0;
@@ -282,7 +323,42 @@
           "parcourez la base par les listes ci-dessous.";
       });
     }
+    // The active filters above the results, each a button that removes it.
+    function showActive() {
+      if (!active) return;
+      active.textContent = "";
+      var chosen = [];
+      facets.forEach(function (f) {
+        var value = state[f.id];
+        if (!value || !f.field || f.positions[value] === undefined) return;
+        chosen.push([f.field.labels[0].textContent, f.values[f.positions[value]][1], f.field]);
+      });
+      var words = (state.mots || "").trim();
+      if (words) chosen.push([form.elements[TEXT].labels[0].textContent.replace(/\s*\(.*$/, ""),
+                              "« " + words + " »", form.elements[TEXT]]);
+      chosen.forEach(function (c) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "odd17-active__filter";
+        button.textContent = c[0] + " : " + c[1];
+        button.setAttribute("aria-label", "Retirer le filtre " + c[0] + " : " + c[1]);
+        button.addEventListener("click", function () {
+          c[2].value = "";
+          state = read();
+          state.page = 1;
+          save(false);
+          show(true).then(function () {
+            var next = active.querySelector("button") || form.elements[TEXT];
+            next.focus();
+          });
+        });
+        active.appendChild(button);
+      });
+      active.hidden = !chosen.length;
+      if (foldButton) foldButton.textContent = "Filtres" + (chosen.length ? " (" + chosen.length + ")" : "");
+    }
     function announce() {
+      showActive();
       form.dispatchEvent(new CustomEvent("odd17:selection", {
         bubbles: true, detail: { index: key, count: matches.length } }));
     }
@@ -314,6 +390,7 @@
         f.field.value = value;
       });
       form.elements[TEXT].value = p.get(TEXT) || "";
+      if (sortField) sortField.value = ranks[p.get("tri")] || p.get("tri") === "modele" ? p.get("tri") : defaultSort;
       state = read();
       state.page = parseInt(p.get(PAGE), 10) || 1;
       return show(true);
@@ -321,6 +398,23 @@
 
     if (!total || !list) return;  // an empty base: nothing to filter, the page says so
     form.hidden = false;
+    // On a phone, the form folds behind one « Filtres » button: the results come first.
+    var foldButton = null;
+    if (paged && window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
+      foldButton = document.createElement("button");
+      foldButton.type = "button";
+      foldButton.className = "md-button odd17-filters__fold";
+      foldButton.textContent = "Filtres";
+      foldButton.setAttribute("aria-expanded", "false");
+      foldButton.setAttribute("aria-controls", form.id);
+      form.classList.add("odd17-filters--folded");
+      foldButton.addEventListener("click", function () {
+        var open = form.classList.toggle("odd17-filters--folded") === false;
+        foldButton.setAttribute("aria-expanded", String(open));
+        if (open) form.elements[TEXT].focus();
+      });
+      form.parentNode.insertBefore(foldButton, form);
+    }
     var typing = false;  // the words field changed since its last step in the history
     function changed(event, isInput) {
       state = read();
@@ -378,6 +472,8 @@
     } else {
       matches = [];
       for (var i = 0; i < total; i++) matches.push(i);
+      state = read();
+      sorted(matches);
       var pages = Math.ceil(total / pageSize);
       if (paged && pages > 1) { state.page = 1; say(total, pages, 1); renderPager(1, pages); }
     }

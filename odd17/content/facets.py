@@ -228,7 +228,13 @@ def encode(kit: Kit, facet: Facet, examples: Sequence[Example] | Sequence[Tool])
         else:
             numbers.append(order[values[0]] + 1 if values else 0)
     top = max(len(order) + 1, 2) if not facet.is_list else max(2, 1 << len(order))
-    width = max(1, math.ceil(math.log(top, 64)))
+    return encode_numbers(numbers, top)
+
+
+def encode_numbers(numbers: list[int], top: int) -> tuple[int, str]:
+    """Numbers under ``top`` as base-64 digits, the same ``width`` for each (``encode``; the
+    sort orders of the examples index)."""
+    width = max(1, math.ceil(math.log(max(top, 2), 64)))
     out = []
     for n in numbers:
         digits = []

@@ -118,7 +118,11 @@
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h2");
     title.textContent = typographic((data.meta && data.meta.title) || data.url);
-    article.append(title, excerpt(data.excerpt || ""));
+    // What the result is (odd17/search/site_search.py: kind_of): an example, a tool, a method page.
+    const kind = document.createElement("span");
+    kind.className = "odd17-search__kind";
+    kind.textContent = (data.meta && data.meta.kind) || "page du kit";
+    article.append(kind, title, excerpt(data.excerpt || ""));
     a.append(article);
     li.append(a);
     return li;
@@ -132,7 +136,12 @@
     if (!shown) {
       // Pagefind weighs a word in a heading the same in a long title as in a short one: among
       // the first results, a page whose title is the query comes first.
-      const share = new Map(pages.map((d) => [d, titleShare((d.meta && d.meta.title) || "", query)]));
+      // A method page whose title holds the query comes before an example whose title does.
+      const bonus = (d) => (d.meta && d.meta.kind === "méthode" ? 0.25 : 0);
+      const share = new Map(pages.map((d) => {
+        const s = titleShare((d.meta && d.meta.title) || "", query);
+        return [d, s && s + bonus(d)];
+      }));
       pages.sort((a, b) => share.get(b) - share.get(a));  // stable: Pagefind's order otherwise
     }
     list.querySelector(".odd17-search__more")?.remove();

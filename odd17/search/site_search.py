@@ -81,6 +81,20 @@ def indexed(meta: Mapping[str, Any]) -> bool:
     return not (isinstance(search, Mapping) and search.get("exclude"))
 
 
+# The kinds of pages a result says it is: (its label, the weight of its words for Pagefind).
+KINDS = {"exemples/": ("exemple", 1.0), "outils/": ("outil", 1.0), "methode/": ("méthode", 2.0)}
+OTHER_KIND = ("page du kit", 1.5)
+
+
+def kind_of(url: str) -> tuple[str, float]:
+    """The kind of a page from its address (« exemples/x/ » is an example; the index pages of
+    examples and tools are pages of the kit)."""
+    for folder, kind in KINDS.items():
+        if url.startswith(folder) and url not in (folder, f"{folder}index.html"):
+            return kind
+    return OTHER_KIND
+
+
 class Sources:
     """The pages' articles as Pagefind reads them, written aside (never in the site) while MkDocs
     builds the pages, then indexed at the end of the build (``index``).
@@ -105,11 +119,16 @@ class Sources:
             raise ValueError(f"{url or 'accueil'} : article de la page introuvable, la recherche "
                              "ne peut pas l'indexer")
         article = output[start.start():end].replace("’", "'")
+        kind, weight = kind_of(url)
+        # The kind of page, shown beside each result (odd17/search/search.js); the method's words weigh
+        # more, so that 1,000 examples do not crowd its pages out (issue 18).
+        article = (f'<div data-pagefind-meta="kind:{kind}" data-pagefind-weight="{weight}">'
+                   f"{article}</article></div>")
         relative = Path(url, "index.html") if url.endswith("/") or not url else Path(url)
         path = self.folder / "pages" / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f'<!doctype html><html lang="fr"><head><meta charset="utf-8"></head>'
-                        f"<body>{article}</article></body></html>", encoding="utf-8")
+                        f"<body>{article}</body></html>", encoding="utf-8")
         self.pages[url] = relative
 
     def index(self, site: Path, binary: Path) -> str:

@@ -24,7 +24,8 @@ from typing import Any
 
 from odd17.content.kinds import EXAMPLE
 from odd17.content import facets
-from odd17.content.facets import Facet, declaration, encode, script_data
+from odd17.content.facets import Facet, declaration, encode, encode_numbers, script_data
+from odd17.content.folding import fold
 from odd17.content.addresses import EXAMPLES_DATA_DIR, example_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example
@@ -72,6 +73,27 @@ def ordered(kit: Kit) -> list[tuple[str, Example]]:
     return sorted(kit.examples.items(), key=lambda item: (rank.get(item[1].model, 99), item[0]))
 
 
+# The orders of the index (« Trier par »): the typology's order of ``ordered`` is « modele »;
+# the others are ranks in the filters' data (``data_files``). The default: the newest first.
+SORTS = (("recent", "Les plus récents"), ("titre", "Titre (A à Z)"), ("modele", "Modèle de partenariat"))
+DEFAULT_SORT = "recent"
+
+
+def sorted_by(items: list[tuple[str, Example]], sort: str) -> list[tuple[str, Example]]:
+    """``items`` (in ``ordered``'s order) in the order of ``sort``."""
+    if sort == "recent":
+        return sorted(items, key=lambda item: (-item[1].added.toordinal(), fold(item[1].title)))
+    if sort == "titre":
+        return sorted(items, key=lambda item: (fold(item[1].title), item[0]))
+    return list(items)
+
+
+def summary(example: Example, limit: int = 140) -> str:
+    """One line of an example's description, for the lists."""
+    flat = " ".join(example.description.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _where(kit: Kit, example: Example) -> str:
     """The line under an example's title: partners — model · territory (plain text)."""
     partners = " · ".join(p.name for p in example.partners)
@@ -87,7 +109,8 @@ def entry(kit: Kit, slug: str, example: Example, link_prefix: str) -> str:
     the same markup for the pages of results it shows."""
     return (f'<li class="odd17-example" data-slug="{escape(slug)}" markdown="span">'
             f"[{md(example.title)}]({link_prefix}{slug}.md)<br>"
-            f"<small>{md(_where(kit, example))}</small></li>")
+            f"<small>{md(_where(kit, example))}</small><br>"
+            f'<span class="odd17-example__summary">{md(summary(example))}</span></li>')
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -112,7 +135,8 @@ def entry_html(kit: Kit, slug: str, example: Example, link: str) -> str:
     skip the Markdown conversion of escaped text (a tenth of the build at 1,000 examples)."""
     return (f'<li class="odd17-example" data-slug="{escape(slug)}"><a href="{escape(link)}">'
             f"{escape(example.title)}</a><br><small>{escape(_where(kit, example))}"
-            "</small></li>")
+            f'</small><br><span class="odd17-example__summary">{escape(summary(example))}'
+            "</span></li>")
 
 
 def _from_index(page: str) -> str:
@@ -130,12 +154,21 @@ def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
     for facet in facets.EXAMPLE_FACETS:
         widths[facet.id], codes[facet.id] = encode(kit, facet, examples)
     chunks = math.ceil(len(items) / CHUNK)
+    position = {slug: i for i, (slug, _) in enumerate(items)}
+    sorts = {}
+    for sort, _ in SORTS:
+        if sort != "modele":  # the data's own order
+            ranks = [0] * len(items)
+            for rank, (slug, _) in enumerate(sorted_by(items, sort)):
+                ranks[position[slug]] = rank
+            sorts[sort] = encode_numbers(ranks, len(items))
     yield f"{DATA_DIR}/index.js", script_data("window.odd17Data", {
         "index": "exemples", "total": len(items), "chunk": CHUNK, "chunks": chunks,
         "pageSize": FIRST_PAGE, "facets": declaration(kit, facets.EXAMPLE_FACETS, examples),
-        "widths": widths, "codes": codes})
+        "widths": widths, "codes": codes, "sorts": sorts, "sort": DEFAULT_SORT})
     for n in range(chunks):
-        rows = [[slug, french_plain(e.title), french_plain(_where(kit, e))]
+        rows = [[slug, french_plain(e.title), french_plain(_where(kit, e)),
+                 french_plain(summary(e))]
                 for slug, e in items[n * CHUNK:(n + 1) * CHUNK]]
         yield f"{DATA_DIR}/fiches-{n}.js", script_data("window.odd17Chunk", {
             "index": "exemples", "n": n, "rows": rows})
@@ -149,14 +182,22 @@ def _select(facet: Facet, options: list[tuple[str, str]], offered: bool = True) 
     values (« aucun exemple »)."""
     choices = "".join(f'<option value="{escape(value)}">{escape(text)}</option>'
                       for value, text in options)
-    hidden = "" if options and offered else " hidden"
+    # One value only filters nothing (« Non précisé par les sources (1 009) »): hidden too.
+    hidden = "" if len(options) > 1 and offered else " hidden"
     return (f'<div class="odd17-filters__field"{hidden}><label for="filtre-{facet.id}">'
             f'{facet.label}</label><select id="filtre-{facet.id}" name="{facet.id}">'
             f'<option value="">{facet.everything}</option>{choices}</select></div>')
 
 
+def _sort_field() -> str:
+    options = "".join(f'<option value="{v}"{" selected" if v == DEFAULT_SORT else ""}>'
+                      f"{html.escape(text)}</option>" for v, text in SORTS)
+    return ('<div class="odd17-filters__field odd17-filters__sort"><label for="filtre-tri">'
+            f'Trier par</label><select id="filtre-tri" name="tri">{options}</select></div>')
+
+
 def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: str,
-                words_label: str, noun: str) -> str:
+                words_label: str, noun: str, sortable: bool = False) -> str:
     """The filters (hidden until docs/assets/examples-filter.js shows them). Only the values
     that records carry are offered, with their counts; the script recognises the others in a
     shared address and says that nothing matches."""
@@ -167,6 +208,7 @@ def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: 
             '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">'
             f'{words_label}</label><input id="filtre-mots" name="mots" type="search" '
             'autocomplete="off"></div>' + "".join(fields)
+            + (_sort_field() if sortable else "")
             + '<div class="odd17-filters__actions"><button type="reset" class="md-button">'
               "Effacer les filtres</button></div></form>")
 
@@ -212,19 +254,22 @@ def examples_index(kit: Kit) -> str:
     items = ordered(kit)
     examples = [e for _, e in items]
     total = len(items)
-    first = items[:FIRST_PAGE]
+    first = sorted_by(items, DEFAULT_SORT)[:FIRST_PAGE]
     pages = max(1, math.ceil(total / FIRST_PAGE))
     out = [f"La base compte **{_count(total)}**, classés selon la "
            f"[typologie des partenariats](../methode/typologie.md). Filtrez-les ci-dessous, "
            "ou [parcourez toute la base](#parcourir) par catégorie, modèle ou territoire. "
            "Voir aussi le [panorama de la base](../panorama.md).\n",
            filter_form(kit, facets.EXAMPLE_FACETS, examples, "exemples",
-                       "Mots (titre, partenaire, modèle, catégorie, région)", "exemple") + "\n",
+                       "Mots (titre, partenaire, modèle, catégorie, région)", "exemple",
+                       sortable=True) + "\n",
            '<section class="odd17-results" id="resultats" aria-labelledby="resultats-titre" '
            'markdown>\n',
            '<h2 id="resultats-titre" tabindex="-1">Les exemples</h2>\n',
            f'<p class="odd17-results__count" role="status" aria-live="polite">'
-           f"{_results_line(total, len(first), pages)}</p>\n"]
+           f"{_results_line(total, len(first), pages)}</p>\n",
+           # The active filters, each a button that removes it (examples-filter.js).
+           '<div class="odd17-active" hidden></div>\n']
     if first:
         out.append('<ul class="odd17-examples" markdown>\n'
                    + "\n".join(entry(kit, s, e, "") for s, e in first) + "\n</ul>\n")
@@ -250,7 +295,7 @@ def _results_line(total: int, shown: int, pages: int) -> str:
         return "Aucun exemple pour l’instant."
     if pages == 1:
         return f"{_count(total)}."
-    return f"Les {_number(shown)} premiers exemples sur {_number(total)}."
+    return f"Les {_number(shown)} exemples les plus récents sur {_number(total)}."
 
 
 # --- The static facet pages ------------------------------------------------------------------------

@@ -75,7 +75,10 @@ def page_meta(record: RecordPage) -> dict[str, object]:
     HTML: each value is escaped for the context where it lands.
     """
     return {"title": html_text(record.title), "description": html_attr(record.description),
-            "tags": [html_text(tag) for tag in record.tags]}
+            "tags": [html_text(tag) for tag in record.tags],
+            # The tags stay for Material's search; shown, they were grey chips that looked like
+            # buttons and led nowhere: the key facts give the same words as links (issue 18).
+            "hide": ["tags"]}
 
 
 class _Body:
@@ -168,11 +171,57 @@ def record_html(kit: Kit, record: RecordPage, link: Linker, site_url: str = "",
     return body.html(), body.headings
 
 
+# The step of the approach and the lever whose tools an example page offers to build a
+# partnership like it: « Qualifier le modèle de partenariat adapté » and « Apprendre à faire
+# alliances » (content/typology.yml).
+BUILDING_STEP = "modele"
+BUILDING_LEVER = "alliances"
+RELATED_MAX = 5  # related examples listed on an example page
+TOOLS_MAX = 6  # tools listed under « Construire un partenariat de ce type »
+UNKNOWN_TYPE = "non-precise"  # a partner whose type no source states
+TYPOLOGY_EXAMPLES = 3  # examples listed per model on the typology page
+
+
+def _partners(kit: Kit, example: Example) -> str:
+    """The partners, each with its type only when a source states it; the caveat once."""
+    items = "".join(
+        f"<li>{_external(p.name, p.website)}"
+        + (f" ({html_text(kit.label('types_partenaires', p.type))})"
+           if p.type != UNKNOWN_TYPE else "") + "</li>\n" for p in example.partners)
+    unknown = [p for p in example.partners if p.type == UNKNOWN_TYPE]
+    caveat = ""
+    if unknown:
+        who = ("des partenaires" if len(unknown) == len(example.partners)
+               else "de " + ", ".join(html_text(p.name) for p in unknown))
+        caveat = (f'<p class="odd17-caveat">Type d’organisation {who}\u00a0: '
+                  f"{html_text(kit.label('types_partenaires', UNKNOWN_TYPE)).lower()}.</p>\n")
+    return f'<ul class="odd17-partners">\n{items}</ul>\n{caveat}'
+
+
+def building_tools(kit: Kit) -> list[tuple[str, Tool]]:
+    """The tools of the step and lever of building a partnership (``BUILDING_STEP``, ``_LEVER``)."""
+    return [(slug, tool) for slug, tool in kit.tools.items()
+            if BUILDING_STEP in tool.steps or BUILDING_LEVER in tool.levers]
+
+
+def related_examples(kit: Kit, slug: str) -> tuple[str, list[tuple[str, Example]]]:
+    """Other examples of the same model, else of the same category: ("modele" or "categorie",
+    the examples)."""
+    example = kit.examples[slug]
+    same_model = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
+    if same_model:
+        return "modele", same_model
+    category = kit.model(example.model).category
+    return "categorie", [(s, e) for m in kit.models_of(category)
+                         for s, e in kit.examples_by_model.get(m.id, []) if s != slug]
+
+
 def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str) -> None:
     example = kit.examples[slug]
     model = kit.model(example.model)
     category = kit.category_of(example)
     body.heading(1, example.title)
+    # The key facts, each a link to its list or its definition.
     facts = [("Modèle de partenariat",
               f"{_a(link(TYPOLOGY_PAGE, model.id), html_text(model.name))} "
               f"({_a(link(examples_index.model_page(model.id), ''), 'ses exemples')})"),
@@ -185,10 +234,7 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
     body.heading(2, "Le partenariat", "le-partenariat")
     body.add(html_paragraphs(example.description))
     body.heading(2, "Les partenaires", "les-partenaires")
-    partners = "".join(
-        f"<li>{_external(p.name, p.website)} "
-        f"({html_text(kit.label('types_partenaires', p.type))})</li>\n" for p in example.partners)
-    body.add(f"<ul>\n{partners}</ul>\n")
+    body.add(_partners(kit, example))
     if example.objectives or example.impacts:
         body.heading(2, "Objectifs et impacts", "objectifs-et-impacts")
         items = []
@@ -205,17 +251,54 @@ def _example_body(body: _Body, kit: Kit, slug: str, link: Linker, site_url: str)
     if site_url:
         body.add(share_block(public_url(site_url, example_path(slug))))
         body.add(qr_block(public_url(site_url, example_path(slug))))
-    others = [(s, e) for s, e in kit.examples_by_model.get(example.model, []) if s != slug]
-    if others:
-        # Other pages' titles: not this page's text, for either search.
-        body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele",
-                     NOT_TEXT)
-        items = [f"<li>{_a(link(example_path(s), ''), html_text(e.title))}</li>\n"
-                 for s, e in others[:10]]
-        if len(others) > 10:
-            items.append(f"<li>{_a(link(examples_index.model_page(model.id), ''), 'Tous les exemples « ' + html_text(model.name) + ' »')}</li>\n")
-        body.add(f"<ul {NOT_TEXT}>\n{''.join(items)}</ul>\n")
-    body.add(f"<p {NOT_TEXT}>{_a(link(EXAMPLES_INDEX, ''), 'Tous les exemples inspirants')}</p>\n")
+    _next_steps(body, kit, slug, link)
+
+
+def _next_steps(body: _Body, kit: Kit, slug: str, link: Linker) -> None:
+    """What a reader can do next: build such a partnership (the method, the tools of that step),
+    read related examples. The same links on many pages: not a page's text, for either search;
+    web only (an example prints on one page)."""
+    example = kit.examples[slug]
+    model = kit.model(example.model)
+    body.add(f'<div class="odd17-next odd17-web-only" {NOT_TEXT}>\n')
+    body.heading(2, "Construire un partenariat de ce type", "construire-un-partenariat-de-ce-type",
+                 NOT_TEXT)
+    steps = sorted(kit.typology.steps, key=lambda s: s.number)
+    items = [f"<li>{_a(link('methode/index.md', ''), 'La démarche en 3 étapes')}\u00a0: "
+             + ", ".join(html_text(s.name[:1].lower() + s.name[1:]) for s in steps) + "</li>\n",
+             f"<li>{_a(link(TYPOLOGY_PAGE, model.id), 'Le modèle « ' + html_text(model.name) + ' »')}"
+             " dans la typologie des partenariats\u00a0: sa définition, qui apporte quoi</li>\n",
+             f"<li>{_a(link('methode/quel-modele.md', ''), 'Quel modèle de partenariat pour nous ?')}"
+             "</li>\n"]
+    body.add(f'<ul class="odd17-next__method">\n{"".join(items)}</ul>\n')
+    tools = building_tools(kit)
+    if tools:
+        step = next((s.name for s in steps if s.id == BUILDING_STEP), "")
+        body.add(f'<p class="odd17-next__label">Les outils pour «\u00a0{html_text(step)}\u00a0»'
+                 "\u00a0:</p>\n<ul class=\"odd17-next__tools\">\n"
+                 + "".join(f"<li>{_a(link(tool_path(s), ''), html_text(t.name))}</li>\n"
+                           for s, t in tools[:TOOLS_MAX])
+                 + f"<li>{_a(link('outils/index.md', ''), 'Toute la cartographie des outils')}"
+                 "</li>\n</ul>\n")
+    kind, related = related_examples(kit, slug)
+    if related:
+        category = kit.category_of(example)
+        if kind == "modele":
+            body.heading(2, "D’autres exemples du même modèle", "d-autres-exemples-du-meme-modele",
+                         NOT_TEXT)
+            every = (examples_index.model_page(model.id), model.name)
+        else:
+            body.heading(2, f"D’autres exemples de la catégorie « {category.name} »",
+                         "d-autres-exemples-de-la-categorie", NOT_TEXT)
+            every = (examples_index.category_page(category.id), category.name)
+        items = [f"<li>{_a(link(example_path(s), ''), html_text(e.title))}"
+                 f' <span class="odd17-related__model">{html_text(kit.model(e.model).name)}</span>'
+                 "</li>\n" for s, e in related[:RELATED_MAX]]
+        count = len(related) + 1  # with this one
+        items.append(f"<li>{_a(link(every[0], ''), f'Voir les {count} exemples « {html_text(every[1])} »')}"
+                     "</li>\n")
+        body.add(f'<ul class="odd17-related">\n{"".join(items)}</ul>\n')
+    body.add(f"<p>{_a(link(EXAMPLES_INDEX, ''), 'Tous les exemples inspirants')}</p>\n</div>\n")
 
 
 def _tool_body(body: _Body, kit: Kit, slug: str, link: Linker) -> None:
@@ -267,29 +350,39 @@ def models_details(kit: Kit, examples_page: str = "../exemples/") -> str:
             out.append(f"**Qui apporte quoi\u00a0:** {md(after_colon(model.who_brings_what))}\n")
             examples = kit.examples_by_model.get(model.id, [])
             if examples:
+                # A few, then the model's list: at 1,000 examples the page listed them all.
                 out.append("**Exemples de la base\u00a0:**\n")
-                out += [f"- [{md(e.title)}]({examples_page}{s}.md)" for s, e in examples]
+                out += [f"- [{md(e.title)}]({examples_page}{s}.md)"
+                        for s, e in examples[:TYPOLOGY_EXAMPLES]]
+                if len(examples) > TYPOLOGY_EXAMPLES:
+                    out.append(f"- [Voir les {len(examples)} exemples «\u00a0{md(model.name)}\u00a0»]"
+                               f"({examples_page}{examples_index.model_page(model.id).removeprefix('exemples/')})")
                 out.append("")
     return "\n".join(out)
 
 
 def levers_list(kit: Kit) -> str:
-    out = []
+    """The levers as blocks to scan (docs/assets/kit.css, .odd17-blocks), each its questions."""
+    out = ['<div class="odd17-blocks odd17-levers" markdown>\n']
     for number, lever in enumerate(kit.typology.levers, 1):
+        out.append('<div class="odd17-block" markdown>\n')
         out.append(f"### {number}. {md(lever.name)} {{#{lever.id}}}\n")
         out += [f"- {md(q)}" for q in lever.questions]
-        out.append("")
+        out.append("\n</div>\n")
+    out.append("</div>\n")
     return "\n".join(out)
 
 
 def steps_list(kit: Kit) -> str:
-    return "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(after_colon(step.description))}"
-                     for step in sorted(kit.typology.steps, key=lambda s: s.number)) + "\n"
+    """The 3 steps as a step-by-step sequence (numbered, joined by a line: .odd17-steps)."""
+    items = "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(after_colon(step.description))}"
+                      for step in sorted(kit.typology.steps, key=lambda s: s.number))
+    return f'<div class="odd17-steps" markdown>\n\n{items}\n\n</div>\n'
 
 
 def _described_list(terms: list) -> str:
-    return "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}"
-                     for t in terms) + "\n"
+    items = "\n".join(f"- **{md(t.name)}**\u00a0: {md(after_colon(t.description))}" for t in terms)
+    return f'<div class="odd17-cards" markdown>\n\n{items}\n\n</div>\n'
 
 
 def objectives_list(kit: Kit) -> str:

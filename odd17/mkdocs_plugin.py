@@ -35,7 +35,7 @@ from odd17.content.validation import display_path, validate
 from odd17.print import printing
 from odd17.publish.generated import generated_files
 from odd17.search import search_folding, site_search
-from odd17.site import examples_index, fonts, render, settings, tables
+from odd17.site import fonts, render, settings, tables
 from odd17.site.text import escape
 
 log = logging.getLogger("mkdocs.plugins.odd17")
@@ -201,7 +201,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             return posixpath.relpath(path, base or ".")
 
         kit_pdf = f'<a href="{href(f"{printing.PDF_DIR}/{printing.KIT.slug}.pdf")}" download>'
-        if page.is_homepage:  # where docs/index.md marks them, below the ways in (issue 18)
+        if page.is_homepage:  # where docs/index.md marks them, below the ways in
             links = (f'<div class="odd17-pdf-links"><p>À emporter\u00a0: {kit_pdf}le '
                      f'kit complet en PDF</a> · <a href="{href(OFFLINE_ZIP)}" download>la copie '
                      "hors ligne du site (zip à ouvrir sans connexion, par exemple depuis une clé "
@@ -213,7 +213,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         sheet = printing.sheet_of(page.url)
         if sheet is None:
             return html
-        # At the end of the page, out of the reader's way to the text (issue 18).
+        # At the end of the page, out of the reader's way to the text.
         return html + (f'<div class="odd17-pdf-links"><p>Télécharger en PDF\u00a0: '
                        f'<a href="{href(f"{printing.PDF_DIR}/{sheet.slug}.pdf")}" download>'
                        f"{sheet.title} (PDF)</a> · {kit_pdf}le kit complet (PDF)</a></p></div>")
@@ -230,7 +230,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def _place(self, page: Page, nav: Navigation) -> None:
         """A page outside the navigation (an example, a tool, a list of examples) sits under its
-        index: its breadcrumb names the index's section and the menu highlights it (issue 18).
+        index: its breadcrumb names the index's section and the menu highlights it.
         Undone after the page is written (``on_post_page``)."""
         self._highlighted = None
         if page in nav.pages:
@@ -239,7 +239,8 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         index = next((p for p in nav.pages if p.file.src_uri == f"{folder}/index.md"), None)
         if index is None:
             return
-        page.parent = index.parent or index
+        # The index itself stands for its section when it has none (a top-level page).
+        page.parent = index.parent or index  # type: ignore[assignment]
         index.active = True
         self._highlighted = index
 

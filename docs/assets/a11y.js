@@ -6,7 +6,7 @@
   });
   /* The search panel (Material's offline, the kit's online) opens when its box takes focus and
      closed only on Escape: a keyboard reader tabbing on left the page dimmed under it, or a blank
-     full-screen panel on a phone (issue 18). It closes when focus moves to a control outside it. */
+     full-screen panel on a phone. It closes when focus moves to a control outside it. */
   var toggle = document.getElementById("__search");
   document.querySelectorAll(".md-search").forEach(function (box) {
     box.addEventListener("focusout", function (ev) {

@@ -121,7 +121,7 @@ class Sources:
         article = output[start.start():end].replace("’", "'")
         kind, weight = kind_of(url)
         # The kind of page, shown beside each result (odd17/search/search.js); the method's words weigh
-        # more, so that 1,000 examples do not crowd its pages out (issue 18).
+        # more, so that 1,000 examples do not crowd its pages out.
         article = (f'<div data-pagefind-meta="kind:{kind}" data-pagefind-weight="{weight}">'
                    f"{article}</article></div>")
         relative = Path(url, "index.html") if url.endswith("/") or not url else Path(url)

@@ -77,7 +77,7 @@ def page_meta(record: RecordPage) -> dict[str, object]:
     return {"title": html_text(record.title), "description": html_attr(record.description),
             "tags": [html_text(tag) for tag in record.tags],
             # The tags stay for Material's search; shown, they were grey chips that looked like
-            # buttons and led nowhere: the key facts give the same words as links (issue 18).
+            # buttons and led nowhere: the key facts give the same words as links.
             "hide": ["tags"]}
 
 

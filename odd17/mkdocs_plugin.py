@@ -123,7 +123,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = typography.french_page(html, page)  # every page, hand-written or generated
-        html = tables.frame_tables(html)  # wide tables scroll in a labelled frame (phones)
+        html = tables.stack_tables(html)  # tables stacked on phones, header labels on each cell
         return self._download_links(html, page)
 
     def record_content(self, page: "KitRecordPage", config: MkDocsConfig, files: Files) -> None:

@@ -394,10 +394,14 @@ def impacts_list(kit: Kit) -> str:
 
 
 def catalysis_table(kit: Kit) -> str:
-    dynamics = kit.typology.dynamics
-    rows = ["| " + " | ".join(md(d.name) for d in dynamics) + " |",
-            "|" + "---|" * len(dynamics),
-            "| " + " | ".join("<br>".join("✓\u00a0" + md(a) for a in d.activities)
-                              for d in dynamics) + " |"]
-    return "\n".join(rows) + "\n"
+    """The dynamics of territorial catalysis as blocks side by side, each its activities as a
+    list (a one-row table with ticks as bullets read badly on a phone)."""
+    out = ['<div class="odd17-blocks odd17-dynamics" markdown>\n']
+    for dynamic in kit.typology.dynamics:
+        out.append('<div class="odd17-block" markdown>\n')
+        out.append(f"### {md(dynamic.name)}\n")
+        out += [f"- {md(activity)}" for activity in dynamic.activities]
+        out.append("\n</div>\n")
+    out.append("</div>\n")
+    return "\n".join(out)
 

@@ -1,5 +1,5 @@
-"""The site on a phone (390 px wide) in headless Chromium: no page scrolls sideways, wide tables
-scroll inside a frame that says so, chart text stays readable."""
+"""The site on a phone (390 px wide) in headless Chromium: no page scrolls sideways, tables are
+stacked (one block per row, each cell under its header), chart text stays readable."""
 
 from __future__ import annotations
 
@@ -43,26 +43,53 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, published_site: Path, publis
     assert len(pages) > 50 and not wide, "\n".join(wide)
 
 
-def test_a_wide_table_scrolls_in_a_labelled_frame(phone, published_url: str) -> None:  # noqa: ANN001
-    phone.goto(published_url + "methode/typologie/")
-    frame = phone.locator(".odd17-table").first
-    assert frame.get_attribute("role") == "region"
-    assert "Tableau" in frame.get_attribute("aria-label")
-    assert frame.evaluate("f => f.scrollWidth > f.clientWidth")  # wider than the phone: it scrolls
-    frame.focus()
-    phone.keyboard.press("ArrowRight")
-    phone.keyboard.press("ArrowRight")
-    # Reached and scrolled with the keyboard (Chromium may scroll smoothly: wait up to 3 s).
-    frame.evaluate("""f => new Promise((done, fail) => {
-        const start = Date.now();
-        (function check() {
-            if (f.scrollLeft > 0) return done();
-            if (Date.now() - start > 3000) return fail(new Error("scrollLeft resté à 0"));
-            requestAnimationFrame(check);
-        })();
-    })""")
-    # The frame shows that it scrolls: shadows drawn at its edges.
-    assert "radial-gradient" in frame.evaluate("f => getComputedStyle(f).backgroundImage")
+@pytest.mark.parametrize("url", ["methode/typologie/", "methode/quel-modele/"])
+def test_tables_are_stacked_on_a_phone_every_cell_with_its_label(phone, published_url: str,
+                                                                  url: str) -> None:  # noqa: ANN001
+    phone.goto(published_url + url)
+    cells = phone.evaluate("""() => {
+        const out = [];
+        for (const table of document.querySelectorAll('.odd17-table table')) {
+            const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+            for (const row of table.querySelectorAll('tbody tr')) {
+                [...row.cells].forEach((cell, i) => {
+                    const box = cell.getBoundingClientRect(), style = getComputedStyle(cell);
+                    const label = getComputedStyle(cell, '::before').content;
+                    out.push({head: heads[i], text: cell.textContent.trim(), label,
+                              shown: style.display !== 'none', display: style.display,
+                              left: box.left, right: box.right, overflow: cell.scrollWidth > cell.clientWidth,
+                              rowLeft: row.getBoundingClientRect().left});
+                });
+            }
+        }
+        return out;
+    }""")
+    assert cells, "aucun tableau sur la page"
+    for cell in cells:
+        if not cell["text"]:  # an empty cell (no tick) is left out of the stacked row
+            assert not cell["shown"], cell
+            continue
+        # Every filled cell is shown, as a block of its row (stacked, not a table column)...
+        assert cell["shown"] and cell["display"] != "table-cell", cell
+        # ... inside the screen, nothing cut and nothing to scroll...
+        assert 0 <= cell["left"] and cell["right"] <= PHONE["width"] and not cell["overflow"], cell
+        # ... and preceded by its column's header.
+        assert cell["label"] == f'"{cell["head"]}"', cell
+    assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+    # No frame to scroll or to tab to any more.
+    assert phone.locator('.odd17-table[tabindex], .odd17-table[role="region"]').count() == 0
+
+
+def test_tables_stay_tables_on_a_wide_screen(browser, published_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(published_url + "methode/quel-modele/")
+    table = page.locator(".odd17-table table").first
+    assert table.evaluate("t => getComputedStyle(t.querySelector('td')).display") == "table-cell"
+    # The tick columns stay narrow: « Pourquoi », the text, keeps most of the width.
+    widths = table.evaluate("t => [...t.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().width)")
+    assert widths[-1] > 0.35 * sum(widths), widths
+    context.close()
 
 
 def test_chart_text_is_at_least_12_px_on_a_phone(phone, published_url: str) -> None:  # noqa: ANN001

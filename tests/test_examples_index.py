@@ -161,7 +161,7 @@ def test_panorama_reads_well_with_a_small_base(built_site: Path) -> None:
         assert "ne précisent encore le type d’aucun partenaire" in page
         assert 'id="types"' not in page
     if not any(e.territory for e in KIT.examples.values()):
-        assert "<svg role=\"img\"" not in page  # no map of zeros
+        assert "odd17-tiles" not in page  # no map of zeros
         assert "Où manque-t-il" not in page  # no table of models by territory, nor its promise
 
 
@@ -225,8 +225,17 @@ def test_region_pages_list_their_examples(regional_site: Path) -> None:
     assert 'href="../regions/53-bretagne/">Bretagne</a>' in example
     # The panorama's tile map (tiles and short names from content/vocabularies.yml).
     panorama = (regional_site / "panorama/index.html").read_text(encoding="utf-8")
-    assert re.search(r"<title>Bretagne[\s\u00a0\u202f]:[\s\u00a0]2</title>", panorama)
-    assert ">BRE</text>" in panorama
+    tiles = panorama[panorama.index('class="odd17-tiles"'):panorama.index("</figure>", panorama.index('class="odd17-tiles"'))]
+    # A region with examples: a tile that links to its list, named in full for screen readers.
+    assert re.search(r'<a href="\.\./exemples/regions/53-bretagne/"><span aria-hidden="true"><strong>BRE'
+                     r'</strong> 2</span><span class="odd17-sr-only">Bretagne \(BRE\)\u00a0: 2\u00a0exemples'
+                     r"</span></a>", tiles), tiles
+    # A region without examples: its tile links nowhere (no page of « none » behind a tile).
+    assert ">COR<" in tiles and "94-corse" not in tiles
+    links = re.findall(r'href="([^"]+)"', tiles)
+    assert len(links) == 2  # Bretagne, Auvergne-Rhône-Alpes: the regions that have examples
+    for link in links:  # no dead link
+        assert (regional_site / "panorama" / link / "index.html").resolve().is_file(), link
     assert '<abbr title="Auvergne-Rhône-Alpes">ARA</abbr>' in panorama
     assert re.search(r"Pas encore d’exemple pour ces territoires\u00a0: [^<]*Corse", panorama)
 

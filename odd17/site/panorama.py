@@ -1,7 +1,7 @@
-"""The base at a glance: figures drawn at build time as inline SVG (no chart library, no CDN).
+"""The base at a glance: figures drawn at build time in HTML and CSS (no chart library, no CDN).
 
-Each figure is an SVG with role="img", a <title> and a <desc>, followed by its data as a table
-(the text alternative for screen readers, and what prints best).
+Each figure is text at full size (bars, tiles), followed by its data as a table (the text
+alternative for screen readers, and what prints best).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 from odd17.content.facets import NOT_STATED, example_facet
 from odd17.content.kit import Kit
 from odd17.content.models import Territory
+from odd17.site.examples_index import region_page
 from odd17.site.text import md
 from odd17.site.text import escape
 
@@ -68,51 +69,51 @@ def _shade(count: int, top: int) -> tuple[str, str]:
 
 
 def region_map(kit: Kit) -> str:
-    """Tile map of the regions; without any example placed in a region, one line instead of a
-    map of zeros."""
+    """Tile map of the regions, in HTML (a CSS grid that fits a phone, its text at full size):
+    each region with examples is a link to its list (its territory page); without any example
+    placed in a region, one line instead of a map of zeros."""
     territory = example_facet("territoire")
     examples = list(kit.examples.values())
     counts = territory.counts(kit, examples)
     regions = [t for t in territory.terms(kit) if isinstance(t, Territory) and t.tile]
-    names = {t.id: t.name for t in territory.terms(kit)}
     regional = {t.id: counts[t.id] for t in regions if counts[t.id]}
     national = counts.get("national", 0)
     if not regional:
         return (f'<p class="odd17-empty" markdown="span">Aucun exemple de la base n’est encore '
                 f"situé dans une région{f' ({_number(national)} de portée nationale)' if national else ''}. "
-                f"Vous connaissez une alliance régionale\u00a0? [Proposez-la]({CONTRIBUTE}).</p>\n")
+                f"Vous connaissez une alliance régionale ? [Proposez-la]({CONTRIBUTE}).</p>\n")
     top = max(regional.values())
-    size, gap = 64, 6
     tiles = []
-    tile = {t.id: t.tile for t in regions if t.tile}
     for region in regions:
-        code, (col, row) = region.id, tile[region.id]
-        n = counts.get(code, 0)
+        assert region.tile is not None
+        col, row = region.tile
+        n = counts.get(region.id, 0)
         fill, ink = _shade(n, top)
-        x, y = 10 + col * (size + gap), 10 + row * (size + gap)
-        tiles.append(f'<g><title>{escape(names.get(code, code))} : {n}</title>'
-                     f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"/>'
-                     f'<text x="{x + size / 2}" y="{y + 26}" text-anchor="middle" fill="{ink}" '
-                     f'font-size="14" font-weight="700">{escape(region.short or code)}</text>'
-                     + (f'<text x="{x + size / 2}" y="{y + 48}" text-anchor="middle" fill="{ink}" '
-                        f'font-size="15">{_number(n)}</text>' if n else "") + "</g>")
-    columns = max(col for col, _ in tile.values()) + 1
-    lines = max(row for _, row in tile.values()) + 1
-    width, height = 10 + columns * (size + gap), 10 + lines * (size + gap)
-    overseas_y = 10 + (lines - 1) * (size + gap) - 8
+        place = f"grid-column:{col + 1};grid-row:{row + 1};background:{fill};color:{ink}"
+        short = md(region.short or region.id)
+        if n:
+            count = f"{_number(n)} exemple{'s' if n > 1 else ''}"
+            tiles.append(f'<div class="odd17-tile" style="{place}" markdown="span">'
+                         f'[<span aria-hidden="true"><strong>{short}</strong> {_number(n)}</span>'
+                         f'<span class="odd17-sr-only">{md(region.name)} ({short}) : {count}</span>]'
+                         f"({region_page(kit, region.id)})</div>")
+        else:
+            tiles.append(f'<div class="odd17-tile odd17-tile--none" style="{place}" markdown="span">'
+                         f'<span aria-hidden="true"><strong>{short}</strong></span>'
+                         f'<span class="odd17-sr-only">{md(region.name)} : pas encore '
+                         f"d’exemple</span></div>")
+    columns = max(col for col, _ in (r.tile for r in regions if r.tile)) + 1
+    lines = max(row for _, row in (r.tile for r in regions if r.tile)) + 1
     rows = [(r.name, counts.get(r.id, 0)) for r in regions]
-    desc = "; ".join(f"{name} : {count}" for name, count in rows if count)
-    return (f'<figure class="odd17-figure odd17-figure--map"><svg role="img" '
-            f'aria-labelledby="carte-t carte-d" viewBox="0 0 {width} {height}" width="100%" '
-            f'style="max-width:{width}px">'
-            f'<title id="carte-t">Exemples par région (carte en tuiles)</title>'
-            f'<desc id="carte-d">{escape(desc)}</desc>'
-            f'<text x="10" y="{overseas_y}" fill="{TEXT}" font-size="14">Outre-mer</text>'
-            + "".join(tiles) +
-            f"</svg><figcaption>Exemples par région (une tuile par région, placée à peu près "
-            f"comme sur la carte\u00a0; plus la tuile est foncée, plus il y a d’exemples\u00a0; "
-            f"une tuile claire sans nombre\u00a0: pas encore d’exemple). "
-            f"Exemples de portée nationale\u00a0: {_number(national)}.</figcaption></figure>"
+    return (f'<figure class="odd17-figure odd17-figure--map" markdown>\n'
+            f'<div class="odd17-tiles" style="grid-template-columns:repeat({columns},minmax(0,4.2rem))" '
+            f'markdown>\n<p class="odd17-tiles__overseas" style="grid-column:1/-1;grid-row:{lines - 1}">'
+            f"Outre-mer</p>\n" + "\n".join(tiles) +
+            f"\n</div>\n<figcaption>Exemples par région (une tuile par région, placée à peu près "
+            f"comme sur la carte ; plus la tuile est foncée, plus il y a d’exemples ; "
+            f"une tuile portant un nombre mène à la liste de ses exemples ; une tuile claire "
+            f"sans nombre : pas encore d’exemple). "
+            f"Exemples de portée nationale : {_number(national)}.</figcaption></figure>"
             f"{_table('Exemples par région', ('Région', 'Nombre'), [r for r in rows if r[1]] + [('National', national)])}")
 
 

@@ -30,6 +30,13 @@ def test_statements_follow_the_seeds(built_site: Path) -> None:
     argumentaire = text(built_site, "argumentaire")
     assert "mécénat financier et en industrie" in argumentaire  # seed 002: « financier et en industrie »
     assert "valoriser les expérimentations entre associations et entreprises" in argumentaire  # 004
+    # « Quelques chiffres » as key figures, the figures as seed 002 gives them (« en moyenne 2,5
+    # partenariats sur leur territoire », « plus d'un tiers des associations »), nothing rounded.
+    page = (built_site / "argumentaire/index.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<span class="odd17-keyfigure__n">([^<]+)</span>', page)
+    assert figures == ["2,5", "Plus d’un tiers"]
+    assert "2,5 partenariats noués en moyenne par les associations sur leur territoire" in argumentaire
+    assert "Plus d'un tiers des associations déclarent nouer des relations partenariales avec des entreprises" in argumentaire
     # The printed kit begins with the argumentaire: it introduces the mission (seed 003 opening).
     assert "une mission sur les alliances stratégiques entre associations et entreprises" in argumentaire
     home = text(built_site, "")
@@ -66,6 +73,9 @@ def test_home_says_what_the_kit_is_then_one_action_three_ways_and_the_downloads_
     assert len(targets) == len(set(targets)) >= 6, targets
     for who in ("association", "entreprise", "collectivite"):
         assert f'href="methode/quel-modele/?acteur={who}"' in ways
+    # Each way also leads to the workbook, at the section that fits it (never the same link twice).
+    for card in ways.split("Vous êtes")[1:]:
+        assert 'href="methode/carnet/#' in card, card
 
 
 def test_footer_and_404_are_french(built_site: Path) -> None:

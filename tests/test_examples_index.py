@@ -240,6 +240,24 @@ def test_region_pages_list_their_examples(regional_site: Path) -> None:
     assert re.search(r"Pas encore d’exemple pour ces territoires\u00a0: [^<]*Corse", panorama)
 
 
+def test_panorama_tiles_fit_a_phone_and_lead_to_their_lists(browser, regional_site: Path) -> None:  # noqa: ANN001
+    from conftest import serve
+
+    server, url = serve(regional_site)
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(url + "panorama/")
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+        boxes = page.evaluate("[...document.querySelectorAll('.odd17-tile')].map(t => t.getBoundingClientRect().right)")
+        assert len(boxes) == 18 and max(boxes) <= 390  # the 18 regions, all on the screen
+        page.get_by_role("link", name="Bretagne (BRE) : 2 exemples").click()
+        assert page.locator("h1").inner_text().replace("\u00a0", " ") == "Exemples : Bretagne"
+    finally:
+        context.close()
+        server.shutdown()
+
+
 def test_long_facet_pages_are_paginated(regional_site: Path) -> None:
     first = (regional_site / "exemples/regions/84-auvergne-rhone-alpes/index.html").read_text(encoding="utf-8")
     second = (regional_site / "exemples/regions/84-auvergne-rhone-alpes/page-2/index.html").read_text(encoding="utf-8")

@@ -65,7 +65,7 @@ def _shade(count: int, top: int) -> tuple[str, str]:
         return "#eceff1", TEXT
     steps = ["#c5cae9", "#7986cb", "#3949ab", INK]
     level = min(3, int(4 * count / (top + 1)))
-    return steps[level], TEXT if level == 0 else "#ffffff"
+    return steps[level], TEXT if level <= 1 else "#ffffff"  # dark text on the two light shades (AA)
 
 
 def region_map(kit: Kit) -> str:

@@ -110,3 +110,26 @@ def test_chart_text_is_at_least_12_px_on_a_phone(phone, published_url: str) -> N
     }""")
     assert sizes, "aucun texte de graphique sur le panorama"
     assert min(sizes) >= 12, f"plus petit texte de graphique : {min(sizes):.1f} px"
+
+
+def test_the_examples_index_does_not_move_as_it_loads_on_a_phone(phone, published_url: str) -> None:  # noqa: ANN001
+    """The filters fold behind « Filtres » from the first paint, before the script arrives: nothing
+    pushes the results down once they are drawn (cumulative layout shift)."""
+    # A slow network: the filter script arrives after the first paint (as on a real phone).
+    def late(route):  # noqa: ANN001, ANN202
+        phone.wait_for_timeout(700)
+        route.continue_()
+    phone.route("**/examples-filter.js", late)
+    phone.add_init_script("""window.__shift = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries())
+            if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({type: 'layout-shift', buffered: true});""")
+    phone.goto(published_url + "exemples/", wait_until="load")
+    phone.wait_for_function("document.querySelector('.odd17-filters--folded')")
+    phone.evaluate("document.fonts.ready")
+    phone.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert phone.locator(".odd17-filters__fold").count() == 1  # the build's button, not a second one
+    assert phone.locator(".odd17-filters__fold").is_visible()
+    shift = phone.evaluate("window.__shift")
+    MEASURES.append(f"téléphone (390 px) : décalage de mise en page de l'index des exemples {shift:.3f}")
+    assert shift < 0.1, f"décalage de mise en page : {shift:.3f}"

@@ -401,19 +401,25 @@
     // On a phone, the form folds behind one « Filtres » button: the results come first.
     var foldButton = null;
     if (paged && window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches) {
-      foldButton = document.createElement("button");
-      foldButton.type = "button";
-      foldButton.className = "md-button odd17-filters__fold";
-      foldButton.textContent = "Filtres";
-      foldButton.setAttribute("aria-expanded", "false");
-      foldButton.setAttribute("aria-controls", form.id);
+      // Written by the build (hidden, placed by CSS from the first paint); made here otherwise.
+      var bar = form.previousElementSibling;
+      foldButton = bar && bar.querySelector(".odd17-filters__fold");
+      if (!foldButton) {
+        foldButton = document.createElement("button");
+        foldButton.type = "button";
+        foldButton.className = "md-button odd17-filters__fold";
+        foldButton.textContent = "Filtres";
+        foldButton.setAttribute("aria-expanded", "false");
+        foldButton.setAttribute("aria-controls", form.id);
+        form.parentNode.insertBefore(foldButton, form);
+      }
+      foldButton.hidden = false;
       form.classList.add("odd17-filters--folded");
       foldButton.addEventListener("click", function () {
         var open = form.classList.toggle("odd17-filters--folded") === false;
         foldButton.setAttribute("aria-expanded", String(open));
         if (open) form.elements[TEXT].focus();
       });
-      form.parentNode.insertBefore(foldButton, form);
     }
     var typing = false;  // the words field changed since its last step in the history
     function changed(event, isInput) {

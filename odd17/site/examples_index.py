@@ -197,13 +197,17 @@ def _sort_field() -> str:
 
 
 def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: str,
-                words_label: str, noun: str, sortable: bool = False) -> str:
+                words_label: str, noun: str, sortable: bool = False, foldable: bool = False) -> str:
     """The filters (hidden until docs/assets/examples-filter.js shows them). Only the values
     that records carry are offered, with their counts; the script recognises the others in a
-    shared address and says that nothing matches."""
+    shared address and says that nothing matches. ``foldable``: on phones the form folds behind
+    a « Filtres » button, written here (hidden) so that CSS gives it its place from the first
+    paint, where scripts run (the script inserting it moved the results: a layout shift)."""
     fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)],
                       bool(f.stated(kit, records))) for f in facets]
-    return (f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '
+    fold = ('<div class="odd17-filters__bar"><button type="button" class="md-button odd17-filters__fold" '
+            'aria-expanded="false" aria-controls="filtres" hidden>Filtres</button></div>') if foldable else ""
+    return (fold + f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '
             f'aria-label="Filtrer les {noun}s" hidden>'
             '<div class="odd17-filters__field odd17-filters__text"><label for="filtre-mots">'
             f'{words_label}</label><input id="filtre-mots" name="mots" type="search" '
@@ -262,7 +266,7 @@ def examples_index(kit: Kit) -> str:
            "Voir aussi le [panorama de la base](../panorama.md).\n",
            filter_form(kit, facets.EXAMPLE_FACETS, examples, "exemples",
                        "Mots (titre, partenaire, modèle, catégorie, région)", "exemple",
-                       sortable=True) + "\n",
+                       sortable=True, foldable=True) + "\n",
            '<section class="odd17-results" id="resultats" aria-labelledby="resultats-titre" '
            'markdown>\n',
            '<h2 id="resultats-titre" tabindex="-1">Les exemples</h2>\n',

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from odd17.content.typography import after_colon
 from odd17.content.validation import display_path, validate
 from odd17.contribute.issue_form import _close_options
 from odd17.contribute.scaffold import propose_slug
@@ -196,7 +197,9 @@ def test_models_are_shown_by_name_category_and_definition(content: Path) -> None
         assert f"Catégorie « {category.name} »" in shown
     for number, model in enumerate((m for c in report.kit.typology.categories
                                     for m in report.kit.models_of(c.id)), 1):
-        assert f"{number}. {model.name} : {' '.join(model.definition.split())}" in shown
+        # Lower case after the colon, as on the pages and in the issue form.
+        assert f"{number}. {model.name} : {after_colon(' '.join(model.definition.split()))}" in shown
+    assert "1. Mécénat classique : don sans contrepartie" in shown
     assert "Réponse manquante pour « Modèle de partenariat »" in result.stderr
 
 

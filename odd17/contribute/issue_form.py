@@ -32,7 +32,7 @@ from odd17.content.messages import french_message
 from odd17.content.models import Example, Term, Tool, allowed_ids
 from odd17.content.problems import Problem, shown_value
 from odd17.content.suggestions import close_values
-from odd17.content.typography import french_text
+from odd17.content.typography import after_colon, french_text
 from odd17.content.yamlfile import field_path
 from odd17.contribute.scaffold import (
     MODELS,
@@ -117,7 +117,7 @@ def _labels(terms: list[Term]) -> str:
 
 def _described(kit: Kit, vocabulary: str) -> str:
     """A vocabulary's terms with their descriptions, as a Markdown list (a field's help)."""
-    return "\n".join(f"- **{t.name}** : {' '.join(getattr(t, 'description', '').split())}"
+    return "\n".join(f"- **{t.name}** : {after_colon(' '.join(getattr(t, 'description', '').split()))}"
                      for t in vocabulary_terms(kit, vocabulary))
 
 
@@ -212,7 +212,7 @@ def options(kit: Kit, vocabulary: str) -> list[tuple[str, str]]:
         out = []
         for category in kit.typology.categories:
             for model in kit.models_of(category.id):
-                definition = " ".join(model.definition.split())
+                definition = after_colon(" ".join(model.definition.split()))
                 out.append((french_text(f"{model.name} ({category.name}) : {definition}"),
                             model.id))
         return out

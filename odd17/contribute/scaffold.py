@@ -43,6 +43,7 @@ from odd17.content.models import (
 )
 from odd17.content.problems import Problem, print_lines
 from odd17.content.suggestions import close_values
+from odd17.content.typography import after_colon
 from odd17.content.validation import RECORD_DIRS, display_path, validate
 from odd17.content.yamlfile import field_path
 from odd17.contribute.record_writer import dump_record
@@ -264,7 +265,7 @@ class Scaffold:
             lines.append(f"  Catégorie « {category.name} »")
             for model in self.kit.models_of(category.id):
                 number += 1
-                lines += textwrap.wrap(f"{number}. {model.name} : {model.definition}", WRAP,
+                lines += textwrap.wrap(f"{number}. {model.name} : {after_colon(model.definition)}", WRAP,
                                        initial_indent=f"   {' ' if number < 10 else ''}",
                                        subsequent_indent="        ")
         return "\n".join(lines)

@@ -77,7 +77,7 @@ def test_failed_build_ends_with_a_french_line(tmp_path: Path, builds: None) -> N
                             text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "content/examples/deloitte-sivc.yml:" in output and "modele: 'engagement'" in output
+    assert "content/examples/deloitte-sivc.yml:" in output and "modele: « engagement »" in output
     assert "Aborted" not in output and "Traceback" not in output
     assert output.rstrip().splitlines()[-1].startswith("La construction du site a échoué : "
                                                        "corrigez les problèmes listés ci-dessus")

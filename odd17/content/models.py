@@ -9,8 +9,8 @@ export (``odd17.publish.schema``) fills in their allowed values from the same da
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import difflib
 import functools
 import re
 import unicodedata
@@ -32,6 +32,7 @@ from slugify import slugify
 
 from odd17.content.folding import fold
 from odd17.content.problems import shown_value
+from odd17.content.suggestions import close_values
 from odd17.content.yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -280,7 +281,7 @@ def _check_url(value: Any) -> Any:
         if parts.scheme not in ("http", "https") or not parts.netloc or any(
                 c.isspace() for c in value):
             raise PydanticCustomError(
-                "url_not_web", "'{value}' n'est pas une adresse web valide : elle doit commencer "
+                "url_not_web", "« {value} » n'est pas une adresse web valide : elle doit commencer "
                 "par https:// (ou http://) et ne pas contenir d'espace", {"value": shown_value(value)})
     _check_host(value)
     return value
@@ -331,18 +332,36 @@ _DAY_FIRST_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
 _YEAR_FIRST_DATE = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})")
 
 
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre")
+
+
+def _no_such_day(year: int, month: int, day: int) -> str | None:
+    """Why year-month-day is no date (« février 2024 n'a que 29 jours »), or None if it is one."""
+    if not 1 <= month <= 12:
+        return f"il n'y a pas de mois {month}, les mois vont de 01 à 12"
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return f"l'année {year} n'est pas permise"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{_MONTHS[month - 1]} {year} n'a que {days} jours" if day else "il n'y a pas de jour 0"
+    return None
+
+
 def _parse_date(value: Any) -> Any:
-    """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``)."""
+    """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``). A date
+    both written another way and impossible (« 31/02/2024 ») gets both problems in one message."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("impossible_date", "'{value}' n'est pas une date qui existe",
-                                      {"value": value}) from None
+        year, month, day = (int(part) for part in value.split("-"))
+        why = _no_such_day(year, month, day)
+        if why:
+            raise PydanticCustomError("impossible_date", "« {value} » n'est pas une date qui existe "
+                                      ": {why}", {"value": value, "why": why})
+        parsed = dt.date(year, month, day)
         if parsed > dt.date.today():
-            raise PydanticCustomError("future_date", "'{value}' est une date future",
+            raise PydanticCustomError("future_date", "« {value} » est une date future",
                                       {"value": value})
         return parsed
     if not isinstance(value, str):
@@ -354,11 +373,10 @@ def _parse_date(value: Any) -> Any:
     parts = day_first.groups() if day_first else year_first.groups()[::-1] if year_first else None
     if parts:
         day, month, year = (int(part) for part in parts)
-        try:
-            hint = f" ; vouliez-vous dire {dt.date(year, month, day).isoformat()} ?"
-        except ValueError:  # no such day: no suggestion
-            pass
-    raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
+        why = _no_such_day(year, month, day)
+        hint = (f" ; de plus, ce n'est pas une date qui existe : {why}" if why else
+                f" ; vouliez-vous dire {dt.date(year, month, day).isoformat()} ?")
+    raise PydanticCustomError("date_format", "« {value} » n'est pas une date au format AAAA-MM-JJ "
                               "(par exemple 2024-03-15){hint}",
                               {"value": shown_value(value), "hint": hint})
 
@@ -379,28 +397,27 @@ def allowed_values(info: ValidationInfo, vocabulary: str) -> dict[str, str]:
         raise RuntimeError(f"validation context lacks the vocabulary {vocabulary!r}") from None
 
 
+def suggested(allowed: dict[str, str], ids: list[str]) -> str:
+    """« « 53 » (Bretagne) ou « 52 » (Pays de la Loire) »: suggested ids, each with its label
+    when the id does not read like it (region codes)."""
+    return " ou ".join(f"« {term_id} »" if slugify(allowed[term_id]).startswith(term_id)
+                       else f"« {term_id} » ({allowed[term_id]})" for term_id in ids)
+
+
 def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the models
     """A value that must be one of the ids of ``name`` in the typology or vocabularies data."""
 
     def check(value: str, info: ValidationInfo) -> str:
         allowed = allowed_values(info, name)  # id → label
         if value not in allowed:
-            by_label = {slugify(label): term_id for term_id, label in allowed.items()}
-            padded = value.lstrip("0").zfill(2) if value.isdigit() else ""
-            close = [padded] if padded in allowed else (  # a region code: « 6 » means « 06 »
-                difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
-                    by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
-                                                                   n=1, cutoff=0.8)])
-            if not close:  # the sources' words for a model (typology.yml, « mots_cles »)
-                words = ((info.context or {}).get("allowed") or {}).get(KEYWORDS + name, {})
-                written = f"-{slugify(value)}-"
-                close = [term_id for word, term_id in words.items() if f"-{word}-" in written][:1]
-            hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
+            keywords = ((info.context or {}).get("allowed") or {}).get(KEYWORDS + name, {})
+            close = close_values(allowed, value, keywords)
+            hint = f" ; vouliez-vous dire {suggested(allowed, close)} ?" if close else ""
             # Show the label beside an id that does not read like it (region codes).
             shown = [term_id if slugify(label).startswith(term_id) else f"{term_id} = {label}"
                      for term_id, label in allowed.items()]
             raise PydanticCustomError(
-                "not_allowed", "'{value}' n'est pas une valeur permise ({allowed}){hint}",
+                "not_allowed", "« {value} » n'est pas une valeur permise ({allowed}){hint}",
                 {"value": shown_value(value), "allowed": ", ".join(shown), "hint": hint})
         return value
 
@@ -423,7 +440,7 @@ def _unique(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": shown_value(value)})
+            raise PydanticCustomError("duplicate_item", "« {value} » est répété", {"value": shown_value(value)})
         seen.add(value)
     return values
 

@@ -26,7 +26,7 @@ from odd17.content.addresses import Addresses, folder_page, page_address, reserv
 from odd17.content.folding import french_sort_key
 from odd17.content.kinds import BY_FOLDER, KINDS
 from odd17.content.kit import Kit
-from odd17.content.messages import french_message
+from odd17.content.messages import french_message, meant_field
 from odd17.content.models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids, comparison_key
 from odd17.content.problems import Problem, system_error
 from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
@@ -64,6 +64,12 @@ class Report:
                 f"{'s' if files > 1 else ''} ({self.files_checked} fichiers vérifiés){warn}.")
 
 
+def report_order(problem: Problem) -> tuple[str, int, int, str]:
+    """The report's order: by file, then line; on one line, what is written there (an unknown
+    field, a wrong value) first, then the field it misspells, then the other missing fields."""
+    return problem.file, problem.line, problem.rank, problem.field
+
+
 def display_path(path: Path) -> str:
     """Paths in messages are relative to the current folder when they can be."""
     try:
@@ -87,12 +93,23 @@ def _validate_document(path: Path, model: type[BaseModel], context: dict[str, An
         return model.model_validate(doc.data, context=context), doc
     except ValidationError as error:
         details_list = error.errors(include_url=False)
+        # A missing field that an unknown field misspells (« titr » for « titre ») is said at the
+        # misspelt field's line, after it (``report_order``): the line to fix is named first.
+        misspelt: dict[tuple[str | int, ...], int] = {}
+        for details in details_list:
+            if details["type"] == "extra_forbidden":
+                loc = tuple(details["loc"])
+                meant = meant_field(model, loc)
+                if meant is not None:
+                    misspelt.setdefault(loc[:-1] + (meant,), doc.line_of(loc))
         for details in details_list[:MAX_PROBLEMS_PER_FILE]:
             loc = tuple(details["loc"])
             if details["type"] == "date_order":
                 loc = loc + ("verifie_le",)
-            problems.append(Problem(shown, doc.line_of(loc), field_path(loc),
-                                    french_message(details, model)))
+            line = misspelt.get(loc) if details["type"] == "missing" else None
+            rank = 0 if details["type"] != "missing" else 1 if line else 2
+            problems.append(Problem(shown, line or doc.line_of(loc), field_path(loc),
+                                    french_message(details, model), rank=rank))
         if len(details_list) > MAX_PROBLEMS_PER_FILE:
             problems.append(Problem(shown, doc.line_of(tuple(details_list[MAX_PROBLEMS_PER_FILE]
                                                              ["loc"])), "",
@@ -264,7 +281,7 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
     if typology is None or vocabularies is None:
         problems.append(Problem(display_path(content), 1, "", "les fiches n'ont pas été vérifiées : "
                                 "corrigez d'abord la typologie et les listes de valeurs"))
-        problems.sort(key=lambda p: (p.file, p.line, p.field))
+        problems.sort(key=report_order)
         return Report(None, problems, files_checked)
     context = {"allowed": allowed_ids(typology, vocabularies)}
 
@@ -288,7 +305,7 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
                                         "vérifiez-les et mettez la date à jour",
                                         "avertissement"))
 
-    problems.sort(key=lambda p: (p.file, p.line, p.field))
+    problems.sort(key=report_order)
     if any(p.severity == "erreur" for p in problems) or workers > 1:
         return Report(None, problems, files_checked)
     kit = Kit(typology, vocabularies,

@@ -11,7 +11,8 @@ import html
 
 from odd17.content.kit import Kit
 from odd17.content.models import PartnershipModel
-from odd17.site.text import after_colon, escape, md
+from odd17.content.typography import after_colon
+from odd17.site.text import escape, md
 
 ACTORS = [("association", "Une association"), ("entreprise", "Une entreprise"),
           ("fondation", "Une fondation"), ("collectivite", "Une collectivité territoriale")]

@@ -23,8 +23,9 @@ from odd17.content.addresses import EXAMPLES_INDEX, TYPOLOGY_PAGE, example_path,
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
 from odd17.content.folding import heading_slug
-from odd17.site.text import (NOT_TEXT, after_colon, escape, french_date, html_attr,
-                             html_external_link, html_paragraphs, html_text, md)
+from odd17.content.typography import after_colon
+from odd17.site.text import (NOT_TEXT, escape, french_date, html_attr, html_external_link,
+                             html_paragraphs, html_text, md)
 
 # (source path of a page of the site, anchor or "") → its address relative to the page built.
 Linker = Callable[[str, str], str]

@@ -34,18 +34,6 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "octobre", "novembre", "décembre"]
 
 
-def after_colon(text: str) -> str:
-    """A sentence that follows « : » in running text: lower case first (French typography,
-    « Performance : une plus grande performance »). Kept as written when the first word holds a
-    second capital (an acronym such as « RSE », « R&D », « L’ANCT ») or a digit. For the kit's
-    own typology sentences (definitions, descriptions, readings), which begin with common words:
-    record text, where a proper noun may come first, is never passed here."""
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if not first or not first[0].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
-        return text
-    return text[0].lower() + text[1:]
-
-
 def md(text: str) -> str:
     """Plain text → Markdown that renders exactly that text (escaped, on one line)."""
     return french_plain(" ".join(text.split()), apostrophes=False).translate(_ESCAPES)

@@ -159,7 +159,7 @@ def test_invisible_characters_list_matches_unicode() -> None:
 def _content_copy(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     content.mkdir()
-    for name in ("typology.yml", "vocabularies.yml"):
+    for name in ("typology.yml", "vocabularies.yml", "texts.yml"):
         (content / name).write_bytes((CONTENT / name).read_bytes())
     _write(content / "examples/bon.yml", VALID_EXAMPLE)
     _write(content / "tools/bon-outil.yml", (FIXTURES / "valid/tools/boussole-imaginaire.yml")
@@ -405,7 +405,7 @@ def test_reserved_addresses_cover_every_file_the_build_generates() -> None:
     assert kit is not None
     reserved = reserved_paths(ROOT / "docs")
     folders = tuple(path for path in reserved if path.endswith("/"))
-    for each in (kit, Kit(kit.typology, kit.vocabularies)):
+    for each in (kit, Kit(kit.typology, kit.vocabularies, kit.texts)):
         uncovered = [path for path, _ in generated.generated_files(each, "https://kit.exemple.test/")
                      if path not in reserved and not path.startswith(folders)]
         assert uncovered == []

@@ -199,7 +199,7 @@ def test_every_file_under_content_is_read_or_refused(tmp_path: Path) -> None:
         f"tools/.DS_Store:1: {hidden}",
         f"tools/lien-casse.yml:1: {link}",
     ]
-    assert report.kit is None and report.files_checked == 4
+    assert report.kit is None and report.files_checked == 5
 
 
 def test_a_symbolic_link_is_never_read_even_when_named(tmp_path: Path) -> None:
@@ -434,3 +434,17 @@ def test_text_of_the_world_is_kept_as_written() -> None:
     assert example.partners[1].name == "עמותת תקווה \u200f(fictive)"
     assert "👩\u200d🌾❤\ufe0f" in example.title
     assert "« Créer »" in example.description and "e\u0301" not in example.description
+
+
+def test_an_editorial_text_that_loses_its_placeholder_or_objective_is_refused(tmp_path: Path) -> None:
+    content = _content_copy(tmp_path)
+    texts = (content / "texts.yml").read_text(encoding="utf-8")
+    texts = texts.replace("La cartographie recense **{outils}**", "La cartographie recense **{outil.__class__}**", 1)
+    texts = texts.replace("objectifs: [competences, parties-prenantes]", "objectifs: [competence]", 1)
+    (content / "texts.yml").write_text(texts, encoding="utf-8")
+    report = validate(content, today=TODAY)
+    assert report.kit is None
+    shown = [str(p) for p in report.problems]
+    assert any("texts.yml" in s and "cartographie_des_outils.introduction" in s and "{outils}" in s
+               for s in shown), shown
+    assert any("texts.yml" in s and "'competence' n'est pas une valeur permise" in s for s in shown), shown

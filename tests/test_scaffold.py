@@ -297,7 +297,7 @@ verifie_le: 2025-03-01
     assert [a.split(",title=")[0] for a in annotations] == [
         "::error file=examples/trois-erreurs.yml,line=4", "::error file=examples/trois-erreurs.yml,line=11",
         "::error file=examples/trois-erreurs.yml,line=12"]
-    assert lines[-1] == "3 problèmes dans 1 fichier (3 fichiers vérifiés)."
+    assert lines[-1] == "3 problèmes dans 1 fichier (4 fichiers vérifiés)."
 
 
 HOSTILE_TEXTS = [

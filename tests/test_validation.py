@@ -198,7 +198,7 @@ def test_invisible_characters_list_matches_unicode() -> None:
 def _content_copy(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     content.mkdir()
-    for name in ("typology.yml", "vocabularies.yml"):
+    for name in ("typology.yml", "vocabularies.yml", "texts.yml"):
         (content / name).write_bytes((CONTENT / name).read_bytes())
     _write(content / "examples/bon.yml", VALID_EXAMPLE)
     _write(content / "tools/bon-outil.yml", (FIXTURES / "valid/tools/boussole-imaginaire.yml")
@@ -238,7 +238,7 @@ def test_every_file_under_content_is_read_or_refused(tmp_path: Path) -> None:
         f"tools/.DS_Store:1: {hidden}",
         f"tools/lien-casse.yml:1: {link}",
     ]
-    assert report.kit is None and report.files_checked == 4
+    assert report.kit is None and report.files_checked == 5
 
 
 def test_a_symbolic_link_is_never_read_even_when_named(tmp_path: Path) -> None:
@@ -444,7 +444,7 @@ def test_reserved_addresses_cover_every_file_the_build_generates() -> None:
     assert kit is not None
     reserved = reserved_paths(ROOT / "docs")
     folders = tuple(path for path in reserved if path.endswith("/"))
-    for each in (kit, Kit(kit.typology, kit.vocabularies)):
+    for each in (kit, Kit(kit.typology, kit.vocabularies, kit.texts)):
         uncovered = [path for path, _ in generated.generated_files(each, "https://kit.exemple.test/")
                      if path not in reserved and not path.startswith(folders)]
         assert uncovered == []
@@ -473,3 +473,17 @@ def test_text_of_the_world_is_kept_as_written() -> None:
     assert example.partners[1].name == "עמותת תקווה \u200f(fictive)"
     assert "👩\u200d🌾❤\ufe0f" in example.title
     assert "« Créer »" in example.description and "e\u0301" not in example.description
+
+
+def test_an_editorial_text_that_loses_its_placeholder_or_objective_is_refused(tmp_path: Path) -> None:
+    content = _content_copy(tmp_path)
+    texts = (content / "texts.yml").read_text(encoding="utf-8")
+    texts = texts.replace("La cartographie recense **{outils}**", "La cartographie recense **{outil.__class__}**", 1)
+    texts = texts.replace("objectifs: [competences, parties-prenantes]", "objectifs: [competence]", 1)
+    (content / "texts.yml").write_text(texts, encoding="utf-8")
+    report = validate(content, today=TODAY)
+    assert report.kit is None
+    shown = [str(p) for p in report.problems]
+    assert any("texts.yml" in s and "cartographie_des_outils.introduction" in s and "{outils}" in s
+               for s in shown), shown
+    assert any("texts.yml" in s and "'competence' n'est pas une valeur permise" in s for s in shown), shown

@@ -13,8 +13,9 @@ import calendar
 import datetime as dt
 import functools
 import re
+import string
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -648,6 +649,96 @@ class Vocabularies(Record):
     tool_kinds: Terms(Term) = Field(alias="natures_outils")
     audiences: Terms(Term) = Field(alias="publics")
     access: Terms(Term) = Field(alias="acces")
+
+
+# --- The editorial texts (content/texts.yml) ---------------------------------------------------
+#
+# The sentences the kit writes around the records (model selector, tool map, printed catalogues,
+# an example's page, panorama, feed): an editor changes them there, not in Python. A template
+# names what the kit puts into it between braces; any other name in braces is refused.
+
+def Template(max_length: int, *names: str) -> Any:  # noqa: N802 - reads like a type
+    """One line of text holding exactly the placeholders ``names`` (``{outils}``…)."""
+
+    def check(value: str) -> str:
+        try:
+            found = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+        except ValueError:
+            found = {"?"}
+        if found != set(names):
+            expected = ", ".join("{" + name + "}" for name in names) or "aucun"
+            raise PydanticCustomError(
+                "template", "le texte doit garder les mots entre accolades prévus ({expected}) "
+                "et aucune autre accolade", {"expected": expected})
+        return value
+    return Annotated[Text(max_length), AfterValidator(check)]
+
+
+# Who the model selector's reader can be (docs/assets/model-selector.js knows these ids).
+Actor = Literal["association", "entreprise", "fondation", "collectivite"]
+
+
+class Pole(Record):
+    """One pole of an actor's reading of the objectives, and the objectives it gathers."""
+
+    name: Template(200) = Field(alias="nom")
+    detail: Template(300)
+    objectives: UniqueList(Vocabulary("objectifs"), min_length=1) = Field(alias="objectifs")
+
+
+class Reading(Record):
+    actor: Actor = Field(alias="acteur")
+    introduction: Template(500)
+    poles: Annotated[list[Pole], Field(min_length=1, max_length=6)]
+
+
+class SelectorTexts(Record):
+    readings_title: Template(200) = Field(alias="lectures_titre")
+    readings_introduction: Template(1000) = Field(alias="lectures_introduction")
+    readings: Annotated[list[Reading], Field(max_length=4)] = Field(alias="lectures")
+    readings_source: Template(1000) = Field(alias="source_des_lectures")
+    actor_notes: dict[Actor, Template(2000)] = Field(alias="notes_acteurs")  # Markdown
+    table_title: Template(200) = Field(alias="tableau_titre")
+    table_introduction: Template(1000) = Field(alias="tableau_introduction")
+
+
+class ToolMapTexts(Record):
+    introduction: Template(2000, "outils")
+
+
+class ExamplePageTexts(Record):
+    building_title: Template(200) = Field(alias="construire_titre")
+    building_method: Template(200) = Field(alias="construire_demarche")
+    building_model: Template(300) = Field(alias="construire_modele")
+    building_selector: Template(200) = Field(alias="construire_selecteur")
+    building_tools: Template(300, "etape") = Field(alias="construire_outils")
+    building_map: Template(200) = Field(alias="construire_cartographie")
+
+
+class PanoramaTexts(Record):
+    map_caption: Template(1000, "national") = Field(alias="carte_legende")
+
+
+class CatalogueTexts(Record):
+    examples_introduction: Template(1500, "exemples") = Field(alias="exemples_introduction")
+    examples_online: Template(500, "contenu") = Field(alias="exemples_en_ligne")
+    tools_introduction: Template(1000, "outils") = Field(alias="outils_introduction")
+    tools_access: Template(1000, "outils") = Field(alias="outils_acces")
+
+
+class FeedTexts(Record):
+    subtitle: Template(500) = Field(alias="sous_titre")
+
+
+class Texts(Record):
+    """The editorial texts of the kit (content/texts.yml)."""
+
+    selector: SelectorTexts = Field(alias="selecteur_de_modele")
+    tool_map: ToolMapTexts = Field(alias="cartographie_des_outils")
+    example_page: ExamplePageTexts = Field(alias="fiche_exemple")
+    panorama: PanoramaTexts
+    catalogue: CatalogueTexts
+    feed: FeedTexts = Field(alias="flux")
 
 
 KEYWORDS = "mots_cles:"  # prefix, in the validation context, of a vocabulary's keywords

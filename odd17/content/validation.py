@@ -27,12 +27,22 @@ from odd17.content.folding import french_sort_key
 from odd17.content.kinds import BY_FOLDER, KINDS
 from odd17.content.kit import Kit
 from odd17.content.messages import french_message, meant_field
-from odd17.content.models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids, comparison_key
+from odd17.content.models import (
+    SLUG_RE,
+    Example,
+    Texts,
+    Tool,
+    Typology,
+    Vocabularies,
+    allowed_ids,
+    comparison_key,
+)
 from odd17.content.problems import Problem, system_error
 from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
 VOCABULARIES_FILE = "vocabularies.yml"
+TEXTS_FILE = "texts.yml"  # the editorial texts around the records
 RECORD_DIRS: dict[str, type[BaseModel]] = {kind.folder: kind.model for kind in KINDS}
 STALE_AFTER = dt.timedelta(days=2 * 365)
 MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 unknown fields gets 51 lines, not 20,000
@@ -173,7 +183,7 @@ def discover(content: Path, problems: list[Problem]) -> list[Found]:
                 hint = (f"vouliez-vous dire content/{close[0]}/ ? " if close else "")
                 refuse_all(Path(entry.path), (name,), f"dossier « content/{name}/ » inconnu, ses "
                            f"fichiers ne seraient jamais publiés : {hint}{_where_records_go()}")
-        elif name not in (TYPOLOGY_FILE, VOCABULARIES_FILE):
+        elif name not in (TYPOLOGY_FILE, VOCABULARIES_FILE, TEXTS_FILE):
             problems.append(Problem(shown(name), 1, "", _HIDDEN if name.startswith(".") else (
                 "fichier inconnu à la racine de content/, il ne serait jamais publié : "
                 f"{_where_records_go()}")))
@@ -262,8 +272,9 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
         raw = (raw_typology.data or {}).get(name) if raw_typology else None
         return {str(t.get("id")): str(t.get("nom")) for t in raw
                 if isinstance(t, dict)} if isinstance(raw, list) else {}
-    typology = vocabularies = None
-    for name, model in ((TYPOLOGY_FILE, Typology), (VOCABULARIES_FILE, Vocabularies)):
+    typology = vocabularies = texts = None
+    for name, model in ((TYPOLOGY_FILE, Typology), (VOCABULARIES_FILE, Vocabularies),
+                        (TEXTS_FILE, Texts)):
         path = content / name
         if not path.exists() and not path.is_symlink():
             problems.append(Problem(display_path(path), 1, "", "fichier manquant"))
@@ -276,11 +287,13 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
             typology = record
         elif isinstance(record, Vocabularies):
             vocabularies = record
-    files_checked = 2
+        elif isinstance(record, Texts):
+            texts = record
+    files_checked = 3
     found = _given_files(paths, content, problems) if paths else discover(content, problems)
-    if typology is None or vocabularies is None:
+    if typology is None or vocabularies is None or texts is None:
         problems.append(Problem(display_path(content), 1, "", "les fiches n'ont pas été vérifiées : "
-                                "corrigez d'abord la typologie et les listes de valeurs"))
+                                "corrigez d'abord la typologie, les listes de valeurs et les textes"))
         problems.sort(key=report_order)
         return Report(None, problems, files_checked)
     context = {"allowed": allowed_ids(typology, vocabularies)}
@@ -308,7 +321,7 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
     problems.sort(key=report_order)
     if any(p.severity == "erreur" for p in problems) or workers > 1:
         return Report(None, problems, files_checked)
-    kit = Kit(typology, vocabularies,
+    kit = Kit(typology, vocabularies, texts,
               examples={slug: c.record for slug, c in sorted(records["examples"].items())
                         if isinstance(c.record, Example)},
               tools=dict(sorted(((slug, c.record) for slug, c in records["tools"].items()

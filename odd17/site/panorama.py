@@ -109,10 +109,8 @@ def region_map(kit: Kit) -> str:
             f'<desc id="carte-d">{escape(desc)}</desc>'
             f'<text x="10" y="{overseas_y}" fill="{TEXT}" font-size="14">Outre-mer</text>'
             + "".join(tiles) +
-            f"</svg><figcaption>Exemples par région (une tuile par région, placée à peu près "
-            f"comme sur la carte\u00a0; plus la tuile est foncée, plus il y a d’exemples\u00a0; "
-            f"une tuile claire sans nombre\u00a0: pas encore d’exemple). "
-            f"Exemples de portée nationale\u00a0: {_number(national)}.</figcaption></figure>"
+            f"</svg><figcaption>{escape(kit.texts.panorama.map_caption.format(national=_number(national)))}"
+            "</figcaption></figure>"
             f"{_table('Exemples par région', ('Région', 'Nombre'), [r for r in rows if r[1]] + [('National', national)])}")
 
 

@@ -51,6 +51,13 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def fill_html(template: str, **values_html: str) -> str:
+    """An editor's template (content/texts.yml) as HTML: its own text escaped, each ``{name}``
+    replaced by ``values_html[name]``, HTML made by the caller."""
+    return "".join(escape(literal) + (values_html[name] if name is not None else "")
+                   for literal, name, _, _ in string.Formatter().parse(template))
+
+
 def escape_text(text: str) -> str:
     """Text laid out already → HTML element content only (quotes kept as they are)."""
     return html.escape(text, quote=False)

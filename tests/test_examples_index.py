@@ -257,7 +257,7 @@ def test_results_come_in_pages(page, regional_site: Path) -> None:  # noqa: ANN0
         # Focus moves to the results' heading once the page of results is shown.
         page.wait_for_function("document.activeElement.id === 'resultats-titre'")
         # The newest first (one date for all: then by title, « 10 » before « 9 »).
-        from odd17.site.text import fold
+        from odd17.content.folding import fold
 
         in_84 = sorted((f"Alliance fictive {n}" for n in range(3, 106)), key=fold)
         assert visible_titles(page)[0] == in_84[50]

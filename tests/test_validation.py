@@ -486,4 +486,4 @@ def test_an_editorial_text_that_loses_its_placeholder_or_objective_is_refused(tm
     shown = [str(p) for p in report.problems]
     assert any("texts.yml" in s and "cartographie_des_outils.introduction" in s and "{outils}" in s
                for s in shown), shown
-    assert any("texts.yml" in s and "'competence' n'est pas une valeur permise" in s for s in shown), shown
+    assert any("texts.yml" in s and "« competence » n'est pas une valeur permise" in s for s in shown), shown

@@ -376,8 +376,10 @@ def levers_list(kit: Kit) -> str:
 
 def steps_list(kit: Kit) -> str:
     """The 3 steps as a step-by-step sequence (numbered, joined by a line: .odd17-steps)."""
-    items = "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(after_colon(step.description))}"
-                      for step in sorted(kit.typology.steps, key=lambda s: s.number))
+    # The step's name is the item's heading line (bold, on its own line), its description the
+    # paragraph below: no colon between them, the description keeps its capital.
+    items = "\n\n".join(f"{step.number}. **{md(step.name)}**\n\n    {md(step.description)}"
+                        for step in sorted(kit.typology.steps, key=lambda s: s.number))
     return f'<div class="odd17-steps" markdown>\n\n{items}\n\n</div>\n'
 
 

@@ -19,7 +19,7 @@ def main(argv: list[str]) -> int:
         print("le contenu est invalide : lancez d'abord python scripts/validate.py", file=sys.stderr)
         return 1
     stale = []
-    for name, text in schema_files(report.kit).items():
+    for name, text in schema_files(report.kit, editors=True).items():
         path = ROOT / "schemas" / name
         if path.exists() and path.read_text(encoding="utf-8") == text:
             continue

@@ -186,7 +186,7 @@ def test_broken_content_fails_the_build_with_the_validator_lines(tmp_path: Path,
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "content/examples/deloitte-sivc.yml:5: partenaires[0].type: 'entrepise' n'est pas une valeur permise" in output
+    assert "content/examples/deloitte-sivc.yml:5: partenaires[0].type: « entrepise » n'est pas une valeur permise" in output
     assert "content/examples/vide.yml:1: le fichier est vide" in output
     assert "Traceback" not in output
     assert not (project / "site/exemples/deloitte-sivc/index.html").exists()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import ROOT, copy_project
@@ -77,7 +79,7 @@ def test_failed_build_ends_with_a_french_line(tmp_path: Path, builds: None) -> N
                             text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "content/examples/deloitte-sivc.yml:" in output and "modele: 'engagement'" in output
+    assert "content/examples/deloitte-sivc.yml:" in output and "modele: « engagement »" in output
     assert "Aborted" not in output and "Traceback" not in output
     assert output.rstrip().splitlines()[-1].startswith("La construction du site a échoué : "
                                                        "corrigez les problèmes listés ci-dessus")
@@ -109,8 +111,21 @@ ENGLISH = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\b|Cleaning site|Building docu
 def test_the_readme_build_prints_short_french_lines(tmp_path: Path, builds: None) -> None:
     """`bash scripts/task build` as the README gives it, on a copy of the kit whose Python
     environment is already installed: every line it prints is the kit's, in French."""
+    # The task reinstalls what its stamps say is stale: through links to the project's own
+    # .venv and node_modules it would reinstall them there (pip pointing the project's venv at
+    # this copy, npm ci emptying node_modules). Run it only where both stamps are fresh, and
+    # give the copy a node_modules of its own made of links, which npm could only unlink.
+    digest = hashlib.sha256
+    venv_stamp = ROOT / ".venv" / f".installed-{digest((ROOT / 'pyproject.toml').read_bytes()).hexdigest()[:16]}"
+    npm_stamp = f".installed-{digest((ROOT / 'package-lock.json').read_bytes()).hexdigest()[:16]}"
+    if not venv_stamp.exists() or not (ROOT / "node_modules" / npm_stamp).exists():
+        pytest.skip("environnement non installé par bash scripts/task test (tampons absents)")
     project = copy_project(tmp_path / "projet")
     (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / "node_modules").unlink()
+    (project / "node_modules").mkdir()
+    for entry in (ROOT / "node_modules").iterdir():
+        (project / "node_modules" / entry.name).symlink_to(entry)
     result = subprocess.run(["bash", "scripts/task", "build"], cwd=project, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
     output = result.stdout  # both streams, in the order a terminal shows them

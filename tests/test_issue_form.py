@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from odd17.content.typography import french_text
+from odd17.content.typography import after_colon, french_text
 from odd17.content.validation import validate
 from odd17.contribute import issue_form
 
@@ -174,7 +174,7 @@ def test_forms_show_the_typology_and_the_vocabularies(kit) -> None:  # noqa: ANN
     for model in kit.typology.models:
         category = kit.term("categories", model.category).name
         definition = " ".join(model.definition.split())
-        assert french_text(f"{model.name} ({category}) : {definition}") in models
+        assert french_text(f"{model.name} ({category}) : {after_colon(definition)}") in models
     types = by_id["partenaires"]["attributes"]["description"]
     assert all(french_text(t.name) in types for t in kit.vocabularies.partner_types)
     assert by_id["territoire"]["attributes"]["options"] == [french_text(t.name)
@@ -195,6 +195,19 @@ def test_forms_show_the_typology_and_the_vocabularies(kit) -> None:  # noqa: ANN
         for item in form["body"]:
             options = item["attributes"].get("options", [])
             assert len(options) == len({str(o) for o in options}) and "None" not in options
+
+
+def test_forms_write_lower_case_after_a_colon(kit) -> None:  # noqa: ANN001
+    """« **Performance** : une plus grande performance… », « Mécénat classique (Mécénat) : don
+    sans contrepartie… »: the kit's sentences after « : » start in lower case (acronyms kept)."""
+    checked = 0
+    for name in issue_form.FORM_FILES.values():
+        text = (ROOT / ".github/ISSUE_TEMPLATE" / name).read_text(encoding="utf-8")
+        for word in re.findall(r"\*\*[^*\n]+\*\*\u00a0: (\w+)|\)\u00a0: (\w+)", text):
+            first = "".join(word)
+            checked += 1
+            assert after_colon(first) == first, (name, first)
+    assert checked >= len(kit.typology.models) + len(kit.typology.impacts)
 
 
 def test_forms_are_not_stale(kit) -> None:  # noqa: ANN001

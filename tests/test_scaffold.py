@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from odd17.content.typography import after_colon
 from odd17.content.validation import display_path, validate
+from odd17.contribute.issue_form import _close_options
 from odd17.contribute.scaffold import propose_slug
 
 from conftest import CONTENT, ROOT, TODAY
@@ -64,9 +66,9 @@ def test_bad_option_gets_the_validator_message(content: Path) -> None:
     result = scaffold("example", content, *options)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "refusé : partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, "
+        "refusé : partenaires[1].type: « entrepise » n'est pas une valeur permise (association, "
         "entreprise, fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire "
-        "'entreprise' ?")
+        "« entreprise » ?")
     assert list((content / "examples").glob("*fictive*")) == []
 
 
@@ -116,8 +118,8 @@ def test_words_of_the_sources_suggest_their_model(content: Path) -> None:
     options = [o.replace("engagement-actif", "mécénat de compétences") for o in EXAMPLE_OPTIONS]
     result = scaffold("example", content, *options)
     assert result.returncode == 1
-    assert result.stderr.strip() == ("refusé : modele: 'mécénat de compétences' n'est pas le nom "
-                                     "d'un modèle ; vouliez-vous dire 'engagement-actif' "
+    assert result.stderr.strip() == ("refusé : modele: « mécénat de compétences » n'est pas le nom "
+                                     "d'un modèle ; vouliez-vous dire « engagement-actif » "
                                      "(Engagement actif) ?")
     # A model's name, in any case and without accents, is its id.
     options = [o.replace("engagement-actif", "ENGAGEMENT actif") for o in EXAMPLE_OPTIONS]
@@ -155,6 +157,38 @@ def test_interactive_answers_are_reasked_until_valid(content: Path) -> None:
     assert "''" not in text
 
 
+def test_a_region_not_in_the_list_gets_the_forms_suggestion(content: Path) -> None:
+    """« Région Bretagne », « Reunion »: the assistant proposes what the issue form and the
+    validator suggest (one function), and asks before taking it."""
+    answers = "\n".join([
+        "Un exemple en région", "Jardin d'à côté", "1", "", "Fictive", "2", "", "",
+        "1", "Description.",
+        "Région Bretagne", "n",   # suggestion declined: refused, with the same suggestion
+        "Reunion", "",            # suggestion accepted (Entrée)
+        "", "", "Source imaginaire", "", "", "",
+    ]) + "\n"
+    result = scaffold("example", content, answers=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "« Région Bretagne » : vouliez-vous dire « 53 » (Bretagne) ? (O/n)" in result.stderr
+    assert ("territoire: « Région Bretagne » n'est pas une valeur permise" in result.stderr
+            and "; vouliez-vous dire « 53 » (Bretagne) ?\n" in result.stderr)
+    assert "« Reunion » : vouliez-vous dire « 04 » (La Réunion) ? (O/n)" in result.stderr
+    path = next((content / "examples").glob("jardin-d-a-cote*.yml"))
+    assert validate(content, [path], today=TODAY).kit.examples[path.stem].territory == "04"
+    # Given as an option, the same answer is refused with the same suggestion.
+    options = [o.replace("53", "Région Bretagne") for o in EXAMPLE_OPTIONS]
+    result = scaffold("example", content, *options)
+    assert result.returncode == 1 and "vouliez-vous dire « 53 » (Bretagne) ?" in result.stderr
+
+
+def test_the_form_and_the_validator_suggest_the_same_region() -> None:
+    kit = validate(CONTENT).kit
+    assert kit is not None
+    for typed, name in (("Région Bretagne", "Bretagne"), ("Bretagn", "Bretagne"),
+                        ("Reunion", "La Réunion"), ("ile de france", "Île-de-France")):
+        assert _close_options(kit, "territoires", typed) == [name], typed
+
+
 def test_models_are_shown_by_name_category_and_definition(content: Path) -> None:
     result = scaffold("example", content, answers="Titre\nA\n1\n\nB\n2\n\n\n")
     report = validate(content)
@@ -163,7 +197,9 @@ def test_models_are_shown_by_name_category_and_definition(content: Path) -> None
         assert f"Catégorie « {category.name} »" in shown
     for number, model in enumerate((m for c in report.kit.typology.categories
                                     for m in report.kit.models_of(c.id)), 1):
-        assert f"{number}. {model.name} : {' '.join(model.definition.split())}" in shown
+        # Lower case after the colon, as on the pages and in the issue form.
+        assert f"{number}. {model.name} : {after_colon(' '.join(model.definition.split()))}" in shown
+    assert "1. Mécénat classique : don sans contrepartie" in shown
     assert "Réponse manquante pour « Modèle de partenariat »" in result.stderr
 
 
@@ -249,18 +285,19 @@ verifie_le: 2025-03-01
     lines = result.stdout.splitlines()
     problems = [l for l in lines if l.startswith("examples/")]
     assert problems == [
-        "examples/trois-erreurs.yml:4: partenaires[0].type: 'asociation' n'est pas une valeur permise "
+        "examples/trois-erreurs.yml:4: partenaires[0].type: « asociation » n'est pas une valeur permise "
         "(association, entreprise, fondation, collectivite, acteur-public, reseau, autre, non-precise) ; "
-        "vouliez-vous dire 'association' ?",
-        "examples/trois-erreurs.yml:11: sources[0].url: 'www.example.org' n'est pas une adresse web "
+        "vouliez-vous dire « association » ?",
+        "examples/trois-erreurs.yml:11: sources[0].url: « www.example.org » n'est pas une adresse web "
         "valide : elle doit commencer par https:// (ou http://) et ne pas contenir d'espace",
-        "examples/trois-erreurs.yml:12: ajoute_le: '2025-02-30' n'est pas une date qui existe",
+        "examples/trois-erreurs.yml:12: ajoute_le: « 2025-02-30 » n'est pas une date qui existe : février 2025 n'a que 28 "
+        "jours",
     ]
     annotations = [l for l in lines if l.startswith("::error file=examples/trois-erreurs.yml,line=")]
     assert [a.split(",title=")[0] for a in annotations] == [
         "::error file=examples/trois-erreurs.yml,line=4", "::error file=examples/trois-erreurs.yml,line=11",
         "::error file=examples/trois-erreurs.yml,line=12"]
-    assert lines[-1] == "3 problèmes dans 1 fichier (3 fichiers vérifiés)."
+    assert lines[-1] == "3 problèmes dans 1 fichier (4 fichiers vérifiés)."
 
 
 HOSTILE_TEXTS = [

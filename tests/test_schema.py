@@ -38,10 +38,11 @@ def test_every_record_matches_its_schema(kind: str, name: str) -> None:
         assert errors == [], path
 
 
-def test_typology_and_vocabularies_match_their_schemas() -> None:
+def test_typology_vocabularies_and_texts_match_their_schemas() -> None:
     assert list(validator("typology").iter_errors(read_yaml(CONTENT / "typology.yml").data)) == []
     assert list(validator("vocabularies").iter_errors(
         read_yaml(CONTENT / "vocabularies.yml").data)) == []
+    assert list(validator("texts").iter_errors(read_yaml(CONTENT / "texts.yml").data)) == []
 
 
 @pytest.mark.parametrize("fixture", ["partner-type-typo.yml", "unknown-model.yml", "unknown-field.yml",

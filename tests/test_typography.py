@@ -135,7 +135,7 @@ def test_a_title_reads_the_same_on_its_page_in_the_index_and_in_the_filter_data(
     kit = validate(CONTENT, today=TODAY).kit
     assert kit is not None
     slug, example = next(iter(kit.examples.items()))
-    kit = Kit(kit.typology, kit.vocabularies, examples={slug: example.model_copy(update={"title": title})},
+    kit = Kit(kit.typology, kit.vocabularies, kit.texts, examples={slug: example.model_copy(update={"title": title})},
               tools=kit.tools)
     record = next(r for r in render.record_pages(kit) if r.slug == slug)
     page = french_text(str(render.page_meta(record)["title"]))  # as the plugin sets the page's title

@@ -92,6 +92,45 @@ def test_oversized_text_is_refused(tmp_path: Path) -> None:
     assert [p.split(" (")[0] for p in problems_of(long)] == ["16: description: texte trop long"]
 
 
+def test_a_misspelt_field_is_named_before_the_field_it_leaves_missing(tmp_path: Path) -> None:
+    """Whatever the spelling sorts like (« objetifs » after « objectifs »), the line to fix is
+    said first, and the missing field beside it; a missing field nothing misspells stays at the
+    file's first field, after both."""
+    path = _write(tmp_path / "examples/fautes.yml", VALID_EXAMPLE.replace(
+        "titre:", "tirte:", 1).replace("sources:", "sourcse:", 1).replace("modele:", "# modele:", 1))
+    lines = problems_of(path)
+    fields = [(line.split(": ")[0], line.split(": ")[1]) for line in lines]
+    title_line = next(n for n, f in fields if f == "tirte")
+    sources_line = next(n for n, f in fields if f == "sourcse")
+    assert fields.index((title_line, "tirte")) + 1 == fields.index((title_line, "titre"))
+    assert fields.index((sources_line, "sourcse")) + 1 == fields.index((sources_line, "sources"))
+    # « modele » (commented out) is missing with nothing misspelling it: at the file's first
+    # field, after what is written there and after the field that line misspells.
+    assert fields[:3] == [(title_line, "tirte"), (title_line, "titre"), (title_line, "modele")]
+    assert lines[fields.index((title_line, "titre"))].endswith("titre: champ obligatoire manquant")
+    assert sorted(lines, key=lambda l: int(l.split(":")[0])) == lines
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("31/02/2024", "« 31/02/2024 » n'est pas une date au format AAAA-MM-JJ (par exemple 2024-03-15) ; "
+                   "de plus, ce n'est pas une date qui existe : février 2024 n'a que 29 jours"),
+    ("2023/02/29", "« 2023/02/29 » n'est pas une date au format AAAA-MM-JJ (par exemple 2024-03-15) ; "
+                   "de plus, ce n'est pas une date qui existe : février 2023 n'a que 28 jours"),
+    ("15.13.2024", "« 15.13.2024 » n'est pas une date au format AAAA-MM-JJ (par exemple 2024-03-15) ; "
+                   "de plus, ce n'est pas une date qui existe : il n'y a pas de mois 13, les mois vont "
+                   "de 01 à 12"),
+    ("29/02/2024", "« 29/02/2024 » n'est pas une date au format AAAA-MM-JJ (par exemple 2024-03-15) ; "
+                   "vouliez-vous dire 2024-02-29 ?"),
+    ("2024-04-31", "« 2024-04-31 » n'est pas une date qui existe : avril 2024 n'a que 30 jours"),
+    ("2024-00-10", "« 2024-00-10 » n'est pas une date qui existe : il n'y a pas de mois 0, les mois "
+                   "vont de 01 à 12"),
+])
+def test_a_date_gets_all_its_problems_at_once(tmp_path: Path, written: str, message: str) -> None:
+    path = _write(tmp_path / "examples/date.yml", re.sub(r"ajoute_le: \S+", f"ajoute_le: {written}",
+                                                         VALID_EXAMPLE))
+    assert [line.split(": ", 2)[2] for line in problems_of(path)] == [message]
+
+
 def test_duplicates_are_reported_on_both_files_each_naming_the_other(tmp_path: Path) -> None:
     """Whichever file the pull request adds gets the annotation, whatever the names' order."""
     folder = tmp_path / "examples"
@@ -159,7 +198,7 @@ def test_invisible_characters_list_matches_unicode() -> None:
 def _content_copy(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     content.mkdir()
-    for name in ("typology.yml", "vocabularies.yml"):
+    for name in ("typology.yml", "vocabularies.yml", "texts.yml"):
         (content / name).write_bytes((CONTENT / name).read_bytes())
     _write(content / "examples/bon.yml", VALID_EXAMPLE)
     _write(content / "tools/bon-outil.yml", (FIXTURES / "valid/tools/boussole-imaginaire.yml")
@@ -199,7 +238,7 @@ def test_every_file_under_content_is_read_or_refused(tmp_path: Path) -> None:
         f"tools/.DS_Store:1: {hidden}",
         f"tools/lien-casse.yml:1: {link}",
     ]
-    assert report.kit is None and report.files_checked == 4
+    assert report.kit is None and report.files_checked == 5
 
 
 def test_a_symbolic_link_is_never_read_even_when_named(tmp_path: Path) -> None:
@@ -231,7 +270,7 @@ def test_broken_typology_is_reported_and_records_are_not_silently_accepted(tmp_p
                                               encoding="utf-8")
     report = validate(content, today=TODAY)
     assert report.kit is None
-    assert any("modeles[0].categorie: 'mecenats' n'est pas une valeur permise" in str(p)
+    assert any("modeles[0].categorie: « mecenats » n'est pas une valeur permise" in str(p)
                for p in report.problems)
     assert any("les fiches n'ont pas été vérifiées" in str(p) for p in report.problems)
 
@@ -260,8 +299,8 @@ def test_cli_github_annotations() -> None:
     annotations = [l for l in result.stdout.splitlines() if l.startswith("::error ")]
     assert annotations == [
         "::error file=tests/fixtures/invalid/examples/partner-type-typo.yml,line=6,title=Fiche invalide::"
-        "partenaires[1].type: 'entrepise' n'est pas une valeur permise (association, entreprise, "
-        "fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire 'entreprise' ?"]
+        "partenaires[1].type: « entrepise » n'est pas une valeur permise (association, entreprise, "
+        "fondation, collectivite, acteur-public, reseau, autre, non-precise) ; vouliez-vous dire « entreprise » ?"]
 
 
 def test_contributing_field_tables_are_up_to_date() -> None:
@@ -335,7 +374,7 @@ def test_malformed_yaml_gives_french_lines_only(tmp_path: Path) -> None:
     result = run_cli(str(folder), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1 and result.stderr == "", result.stderr[-2000:]
     lines = result.stdout.splitlines()
-    assert any("zzz-autre.yml:" in l and "ajoute_le: 'hier' n'est pas une date" in l for l in lines)
+    assert any("zzz-autre.yml:" in l and "ajoute_le: « hier » n'est pas une date" in l for l in lines)
     silent = [SNIPPETS[n] for n in range(len(SNIPPETS))
               if not any(l.startswith(os.path.relpath(folder / f"seul-{n:03d}.yml") + ":")
                          for l in lines)]
@@ -405,7 +444,7 @@ def test_reserved_addresses_cover_every_file_the_build_generates() -> None:
     assert kit is not None
     reserved = reserved_paths(ROOT / "docs")
     folders = tuple(path for path in reserved if path.endswith("/"))
-    for each in (kit, Kit(kit.typology, kit.vocabularies)):
+    for each in (kit, Kit(kit.typology, kit.vocabularies, kit.texts)):
         uncovered = [path for path, _ in generated.generated_files(each, "https://kit.exemple.test/")
                      if path not in reserved and not path.startswith(folders)]
         assert uncovered == []
@@ -434,3 +473,17 @@ def test_text_of_the_world_is_kept_as_written() -> None:
     assert example.partners[1].name == "עמותת תקווה \u200f(fictive)"
     assert "👩\u200d🌾❤\ufe0f" in example.title
     assert "« Créer »" in example.description and "e\u0301" not in example.description
+
+
+def test_an_editorial_text_that_loses_its_placeholder_or_objective_is_refused(tmp_path: Path) -> None:
+    content = _content_copy(tmp_path)
+    texts = (content / "texts.yml").read_text(encoding="utf-8")
+    texts = texts.replace("La cartographie recense **{outils}**", "La cartographie recense **{outil.__class__}**", 1)
+    texts = texts.replace("objectifs: [competences, parties-prenantes]", "objectifs: [competence]", 1)
+    (content / "texts.yml").write_text(texts, encoding="utf-8")
+    report = validate(content, today=TODAY)
+    assert report.kit is None
+    shown = [str(p) for p in report.problems]
+    assert any("texts.yml" in s and "cartographie_des_outils.introduction" in s and "{outils}" in s
+               for s in shown), shown
+    assert any("texts.yml" in s and "« competence » n'est pas une valeur permise" in s for s in shown), shown

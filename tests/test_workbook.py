@@ -91,7 +91,7 @@ def test_typology_text_is_escaped_in_the_workbook() -> None:
     lever = KIT.typology.levers[0].model_copy(
         update={"questions": ['Quelle <img src=x onerror="alert(1)"> « preuve » ?']})
     typology = KIT.typology.model_copy(update={"levers": [lever, *KIT.typology.levers[1:]]})
-    kit = type(KIT)(typology=typology, vocabularies=KIT.vocabularies)
+    kit = type(KIT)(typology=typology, vocabularies=KIT.vocabularies, texts=KIT.texts)
     markup = workbook.questioning(kit)
     assert "<img" not in markup and "&lt;img src=x" in markup
 

@@ -57,6 +57,16 @@ def page_address(page: str) -> str:
     return page.removesuffix(".md") + "/"
 
 
+def site_address(site_url: str, path: str, anchor: str = "") -> str:
+    """Any page's address to show or copy: its public address, or without ``site_url`` its path
+    from the root of the site (never a made-up host). ``path`` is the page's source file:
+    ``methode/index.md`` → ``<site_url>methode/``, ``index.md`` → ``<site_url>`` (``/`` alone)."""
+    page = path.removesuffix(".md")
+    page = "" if page == "index" else page.removesuffix("/index") + "/"
+    url = (site_url.rstrip("/") + "/" if site_url else "") + page
+    return f"{url or '/'}{'#' + anchor if anchor else ''}"
+
+
 def public_url(site_url: str, path: str) -> str:
     """The public address of a generated page: ``exemples/x.md`` → ``<site_url>exemples/x/``."""
     return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"

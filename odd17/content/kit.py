@@ -7,13 +7,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from odd17.content.kinds import EXAMPLE, TOOL
-from odd17.content.models import Described, Example, PartnershipModel, Term, Tool, Typology, Vocabularies
+from odd17.content.models import (
+    Described,
+    Example,
+    PartnershipModel,
+    Term,
+    Texts,
+    Tool,
+    Typology,
+    Vocabularies,
+)
 
 
 @dataclass(frozen=True, repr=False)
 class Kit:
     typology: Typology
     vocabularies: Vocabularies
+    texts: Texts  # the editorial sentences around the records (content/texts.yml)
     examples: dict[str, Example] = field(default_factory=dict)  # slug → example, sorted by slug
     tools: dict[str, Tool] = field(default_factory=dict)  # slug → tool, by name (French order)
 

@@ -56,6 +56,18 @@ def field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+def meant_field(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The allowed field name an unknown field at ``loc`` is a misspelling of (« titr » →
+    « titre »), or None."""
+    holder = _model_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), field_names(holder) if holder else [], n=1,
+                                      cutoff=0.6)
+    return close[0] if close else None
+
+
+MISSING = "champ obligatoire manquant"
+
+
 _DATE = "doit être une date au format AAAA-MM-JJ (par exemple 2024-03-15)"
 _FIELDS = "doit être un ensemble de champs « nom: valeur »"
 _LIST = "doit être une liste, un élément par ligne commençant par « - »"
@@ -136,12 +148,12 @@ def french_message(error: ErrorDetails, model: type[BaseModel]) -> str:
     ctx = error.get("ctx") or {}
     loc = tuple(error["loc"])
     if kind == "missing":
-        return "champ obligatoire manquant"
+        return MISSING
     if kind == "extra_forbidden":
         holder = _model_at(model, loc[:-1])
         allowed = field_names(holder) if holder else []
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
+        close = meant_field(model, loc)
+        hint = f" ; vouliez-vous dire « {close} » ?" if close else ""
         return (f"champ inconnu (champs permis : {format_allowed(allowed)}){hint}" if allowed
                 else "champ inconnu")
     if isinstance(value, NumberLike):
@@ -173,7 +185,7 @@ def french_message(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "too_long":
         return f"trop d'éléments ({ctx.get('actual_length')}, maximum {ctx.get('max_length')})"
     if kind == "string_pattern_mismatch":
-        return (f"'{shown_value(value)}' n'est pas un identifiant valide : minuscules sans accents, "
+        return (f"« {shown_value(value)} » n'est pas un identifiant valide : minuscules sans accents, "
                 "chiffres et tirets seulement (par exemple « mon-exemple »)")
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"doit être un nombre entier (valeur lue : {_what(value)})"

@@ -9,12 +9,13 @@ export (``odd17.publish.schema``) fills in their allowed values from the same da
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-import difflib
 import functools
 import re
+import string
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -32,6 +33,7 @@ from slugify import slugify
 
 from odd17.content.folding import fold
 from odd17.content.problems import shown_value
+from odd17.content.suggestions import close_values
 from odd17.content.yamlfile import NumberLike
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -280,7 +282,7 @@ def _check_url(value: Any) -> Any:
         if parts.scheme not in ("http", "https") or not parts.netloc or any(
                 c.isspace() for c in value):
             raise PydanticCustomError(
-                "url_not_web", "'{value}' n'est pas une adresse web valide : elle doit commencer "
+                "url_not_web", "« {value} » n'est pas une adresse web valide : elle doit commencer "
                 "par https:// (ou http://) et ne pas contenir d'espace", {"value": shown_value(value)})
     _check_host(value)
     return value
@@ -331,18 +333,36 @@ _DAY_FIRST_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
 _YEAR_FIRST_DATE = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,2})")
 
 
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre")
+
+
+def _no_such_day(year: int, month: int, day: int) -> str | None:
+    """Why year-month-day is no date (« février 2024 n'a que 29 jours »), or None if it is one."""
+    if not 1 <= month <= 12:
+        return f"il n'y a pas de mois {month}, les mois vont de 01 à 12"
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return f"l'année {year} n'est pas permise"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{_MONTHS[month - 1]} {year} n'a que {days} jours" if day else "il n'y a pas de jour 0"
+    return None
+
+
 def _parse_date(value: Any) -> Any:
-    """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``)."""
+    """Dates are written AAAA-MM-JJ; YAML gives them to us as text (see ``yamlfile``). A date
+    both written another way and impossible (« 31/02/2024 ») gets both problems in one message."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("impossible_date", "'{value}' n'est pas une date qui existe",
-                                      {"value": value}) from None
+        year, month, day = (int(part) for part in value.split("-"))
+        why = _no_such_day(year, month, day)
+        if why:
+            raise PydanticCustomError("impossible_date", "« {value} » n'est pas une date qui existe "
+                                      ": {why}", {"value": value, "why": why})
+        parsed = dt.date(year, month, day)
         if parsed > dt.date.today():
-            raise PydanticCustomError("future_date", "'{value}' est une date future",
+            raise PydanticCustomError("future_date", "« {value} » est une date future",
                                       {"value": value})
         return parsed
     if not isinstance(value, str):
@@ -354,11 +374,10 @@ def _parse_date(value: Any) -> Any:
     parts = day_first.groups() if day_first else year_first.groups()[::-1] if year_first else None
     if parts:
         day, month, year = (int(part) for part in parts)
-        try:
-            hint = f" ; vouliez-vous dire {dt.date(year, month, day).isoformat()} ?"
-        except ValueError:  # no such day: no suggestion
-            pass
-    raise PydanticCustomError("date_format", "'{value}' n'est pas une date au format AAAA-MM-JJ "
+        why = _no_such_day(year, month, day)
+        hint = (f" ; de plus, ce n'est pas une date qui existe : {why}" if why else
+                f" ; vouliez-vous dire {dt.date(year, month, day).isoformat()} ?")
+    raise PydanticCustomError("date_format", "« {value} » n'est pas une date au format AAAA-MM-JJ "
                               "(par exemple 2024-03-15){hint}",
                               {"value": shown_value(value), "hint": hint})
 
@@ -379,28 +398,27 @@ def allowed_values(info: ValidationInfo, vocabulary: str) -> dict[str, str]:
         raise RuntimeError(f"validation context lacks the vocabulary {vocabulary!r}") from None
 
 
+def suggested(allowed: dict[str, str], ids: list[str]) -> str:
+    """« « 53 » (Bretagne) ou « 52 » (Pays de la Loire) »: suggested ids, each with its label
+    when the id does not read like it (region codes)."""
+    return " ou ".join(f"« {term_id} »" if slugify(allowed[term_id]).startswith(term_id)
+                       else f"« {term_id} » ({allowed[term_id]})" for term_id in ids)
+
+
 def Vocabulary(name: str) -> Any:  # noqa: N802 - reads like a type in the models
     """A value that must be one of the ids of ``name`` in the typology or vocabularies data."""
 
     def check(value: str, info: ValidationInfo) -> str:
         allowed = allowed_values(info, name)  # id → label
         if value not in allowed:
-            by_label = {slugify(label): term_id for term_id, label in allowed.items()}
-            padded = value.lstrip("0").zfill(2) if value.isdigit() else ""
-            close = [padded] if padded in allowed else (  # a region code: « 6 » means « 06 »
-                difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6) or [
-                    by_label[m] for m in difflib.get_close_matches(slugify(value), list(by_label),
-                                                                   n=1, cutoff=0.8)])
-            if not close:  # the sources' words for a model (typology.yml, « mots_cles »)
-                words = ((info.context or {}).get("allowed") or {}).get(KEYWORDS + name, {})
-                written = f"-{slugify(value)}-"
-                close = [term_id for word, term_id in words.items() if f"-{word}-" in written][:1]
-            hint = f" ; vouliez-vous dire '{close[0]}' ?" if close else ""
+            keywords = ((info.context or {}).get("allowed") or {}).get(KEYWORDS + name, {})
+            close = close_values(allowed, value, keywords)
+            hint = f" ; vouliez-vous dire {suggested(allowed, close)} ?" if close else ""
             # Show the label beside an id that does not read like it (region codes).
             shown = [term_id if slugify(label).startswith(term_id) else f"{term_id} = {label}"
                      for term_id, label in allowed.items()]
             raise PydanticCustomError(
-                "not_allowed", "'{value}' n'est pas une valeur permise ({allowed}){hint}",
+                "not_allowed", "« {value} » n'est pas une valeur permise ({allowed}){hint}",
                 {"value": shown_value(value), "allowed": ", ".join(shown), "hint": hint})
         return value
 
@@ -423,7 +441,7 @@ def _unique(values: list[Any]) -> list[Any]:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise PydanticCustomError("duplicate_item", "'{value}' est répété", {"value": shown_value(value)})
+            raise PydanticCustomError("duplicate_item", "« {value} » est répété", {"value": shown_value(value)})
         seen.add(value)
     return values
 
@@ -631,6 +649,96 @@ class Vocabularies(Record):
     tool_kinds: Terms(Term) = Field(alias="natures_outils")
     audiences: Terms(Term) = Field(alias="publics")
     access: Terms(Term) = Field(alias="acces")
+
+
+# --- The editorial texts (content/texts.yml) ---------------------------------------------------
+#
+# The sentences the kit writes around the records (model selector, tool map, printed catalogues,
+# an example's page, panorama, feed): an editor changes them there, not in Python. A template
+# names what the kit puts into it between braces; any other name in braces is refused.
+
+def Template(max_length: int, *names: str) -> Any:  # noqa: N802 - reads like a type
+    """One line of text holding exactly the placeholders ``names`` (``{outils}``…)."""
+
+    def check(value: str) -> str:
+        try:
+            found = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+        except ValueError:
+            found = {"?"}
+        if found != set(names):
+            expected = ", ".join("{" + name + "}" for name in names) or "aucun"
+            raise PydanticCustomError(
+                "template", "le texte doit garder les mots entre accolades prévus ({expected}) "
+                "et aucune autre accolade", {"expected": expected})
+        return value
+    return Annotated[Text(max_length), AfterValidator(check)]
+
+
+# Who the model selector's reader can be (docs/assets/model-selector.js knows these ids).
+Actor = Literal["association", "entreprise", "fondation", "collectivite"]
+
+
+class Pole(Record):
+    """One pole of an actor's reading of the objectives, and the objectives it gathers."""
+
+    name: Template(200) = Field(alias="nom")
+    detail: Template(300)
+    objectives: UniqueList(Vocabulary("objectifs"), min_length=1) = Field(alias="objectifs")
+
+
+class Reading(Record):
+    actor: Actor = Field(alias="acteur")
+    introduction: Template(500)
+    poles: Annotated[list[Pole], Field(min_length=1, max_length=6)]
+
+
+class SelectorTexts(Record):
+    readings_title: Template(200) = Field(alias="lectures_titre")
+    readings_introduction: Template(1000) = Field(alias="lectures_introduction")
+    readings: Annotated[list[Reading], Field(max_length=4)] = Field(alias="lectures")
+    readings_source: Template(1000) = Field(alias="source_des_lectures")
+    actor_notes: dict[Actor, Template(2000)] = Field(alias="notes_acteurs")  # Markdown
+    table_title: Template(200) = Field(alias="tableau_titre")
+    table_introduction: Template(1000) = Field(alias="tableau_introduction")
+
+
+class ToolMapTexts(Record):
+    introduction: Template(2000, "outils")
+
+
+class ExamplePageTexts(Record):
+    building_title: Template(200) = Field(alias="construire_titre")
+    building_method: Template(200) = Field(alias="construire_demarche")
+    building_model: Template(300) = Field(alias="construire_modele")
+    building_selector: Template(200) = Field(alias="construire_selecteur")
+    building_tools: Template(300, "etape") = Field(alias="construire_outils")
+    building_map: Template(200) = Field(alias="construire_cartographie")
+
+
+class PanoramaTexts(Record):
+    map_caption: Template(1000, "national") = Field(alias="carte_legende")
+
+
+class CatalogueTexts(Record):
+    examples_introduction: Template(1500, "exemples") = Field(alias="exemples_introduction")
+    examples_online: Template(500, "contenu") = Field(alias="exemples_en_ligne")
+    tools_introduction: Template(1000, "outils") = Field(alias="outils_introduction")
+    tools_access: Template(1000, "outils") = Field(alias="outils_acces")
+
+
+class FeedTexts(Record):
+    subtitle: Template(500) = Field(alias="sous_titre")
+
+
+class Texts(Record):
+    """The editorial texts of the kit (content/texts.yml)."""
+
+    selector: SelectorTexts = Field(alias="selecteur_de_modele")
+    tool_map: ToolMapTexts = Field(alias="cartographie_des_outils")
+    example_page: ExamplePageTexts = Field(alias="fiche_exemple")
+    panorama: PanoramaTexts
+    catalogue: CatalogueTexts
+    feed: FeedTexts = Field(alias="flux")
 
 
 KEYWORDS = "mots_cles:"  # prefix, in the validation context, of a vocabulary's keywords

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import unicodedata
@@ -20,6 +21,10 @@ class Problem:
     field: str
     message: str
     severity: Severity = "erreur"
+    # Order among the problems of one line (``validation.report_order``): what is written on the
+    # line (0) before a field found missing that a misspelt field there names (1), then the other
+    # missing fields (2). Not part of what the problem is.
+    rank: int = dataclasses.field(default=0, compare=False)
 
     def __str__(self) -> str:
         """``file:line: field: message`` on one line, whatever the file name, field or quoted

@@ -68,6 +68,19 @@ def french_plain(text: str, apostrophes: bool = True) -> str:
     return _PLAIN_BEFORE_CLOSING.sub(NNBSP + "»", text)
 
 
+def after_colon(text: str) -> str:
+    """A sentence that follows « : » in running text: lower case first (French typography,
+    « Performance : une plus grande performance »). Kept as written when the first word holds a
+    second capital (an acronym such as « RSE », « R&D », « L’ANCT ») or a digit. For the kit's
+    own typology sentences (definitions, descriptions, readings: on the pages, in the issue
+    forms and the local assistant), which begin with common words: record text, where a proper
+    noun may come first, is never passed here."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first or not first[0].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
+        return text
+    return text[0].lower() + text[1:]
+
+
 def french_text(text: str) -> str:
     """The French rules on one run of text (HTML-escaped or plain: entities are kept)."""
     if not _CANDIDATE.search(text):  # most text nodes hold none of these: nothing to do

@@ -26,13 +26,23 @@ from odd17.content.addresses import Addresses, folder_page, page_address, reserv
 from odd17.content.folding import french_sort_key
 from odd17.content.kinds import BY_FOLDER, KINDS
 from odd17.content.kit import Kit
-from odd17.content.messages import french_message
-from odd17.content.models import SLUG_RE, Example, Tool, Typology, Vocabularies, allowed_ids, comparison_key
+from odd17.content.messages import french_message, meant_field
+from odd17.content.models import (
+    SLUG_RE,
+    Example,
+    Texts,
+    Tool,
+    Typology,
+    Vocabularies,
+    allowed_ids,
+    comparison_key,
+)
 from odd17.content.problems import Problem, system_error
 from odd17.content.yamlfile import YamlDocument, field_path, read_yaml
 
 TYPOLOGY_FILE = "typology.yml"
 VOCABULARIES_FILE = "vocabularies.yml"
+TEXTS_FILE = "texts.yml"  # the editorial texts around the records
 RECORD_DIRS: dict[str, type[BaseModel]] = {kind.folder: kind.model for kind in KINDS}
 STALE_AFTER = dt.timedelta(days=2 * 365)
 MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 unknown fields gets 51 lines, not 20,000
@@ -64,6 +74,12 @@ class Report:
                 f"{'s' if files > 1 else ''} ({self.files_checked} fichiers vérifiés){warn}.")
 
 
+def report_order(problem: Problem) -> tuple[str, int, int, str]:
+    """The report's order: by file, then line; on one line, what is written there (an unknown
+    field, a wrong value) first, then the field it misspells, then the other missing fields."""
+    return problem.file, problem.line, problem.rank, problem.field
+
+
 def display_path(path: Path) -> str:
     """Paths in messages are relative to the current folder when they can be."""
     try:
@@ -87,12 +103,23 @@ def _validate_document(path: Path, model: type[BaseModel], context: dict[str, An
         return model.model_validate(doc.data, context=context), doc
     except ValidationError as error:
         details_list = error.errors(include_url=False)
+        # A missing field that an unknown field misspells (« titr » for « titre ») is said at the
+        # misspelt field's line, after it (``report_order``): the line to fix is named first.
+        misspelt: dict[tuple[str | int, ...], int] = {}
+        for details in details_list:
+            if details["type"] == "extra_forbidden":
+                loc = tuple(details["loc"])
+                meant = meant_field(model, loc)
+                if meant is not None:
+                    misspelt.setdefault(loc[:-1] + (meant,), doc.line_of(loc))
         for details in details_list[:MAX_PROBLEMS_PER_FILE]:
             loc = tuple(details["loc"])
             if details["type"] == "date_order":
                 loc = loc + ("verifie_le",)
-            problems.append(Problem(shown, doc.line_of(loc), field_path(loc),
-                                    french_message(details, model)))
+            line = misspelt.get(loc) if details["type"] == "missing" else None
+            rank = 0 if details["type"] != "missing" else 1 if line else 2
+            problems.append(Problem(shown, line or doc.line_of(loc), field_path(loc),
+                                    french_message(details, model), rank=rank))
         if len(details_list) > MAX_PROBLEMS_PER_FILE:
             problems.append(Problem(shown, doc.line_of(tuple(details_list[MAX_PROBLEMS_PER_FILE]
                                                              ["loc"])), "",
@@ -156,7 +183,7 @@ def discover(content: Path, problems: list[Problem]) -> list[Found]:
                 hint = (f"vouliez-vous dire content/{close[0]}/ ? " if close else "")
                 refuse_all(Path(entry.path), (name,), f"dossier « content/{name}/ » inconnu, ses "
                            f"fichiers ne seraient jamais publiés : {hint}{_where_records_go()}")
-        elif name not in (TYPOLOGY_FILE, VOCABULARIES_FILE):
+        elif name not in (TYPOLOGY_FILE, VOCABULARIES_FILE, TEXTS_FILE):
             problems.append(Problem(shown(name), 1, "", _HIDDEN if name.startswith(".") else (
                 "fichier inconnu à la racine de content/, il ne serait jamais publié : "
                 f"{_where_records_go()}")))
@@ -245,8 +272,9 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
         raw = (raw_typology.data or {}).get(name) if raw_typology else None
         return {str(t.get("id")): str(t.get("nom")) for t in raw
                 if isinstance(t, dict)} if isinstance(raw, list) else {}
-    typology = vocabularies = None
-    for name, model in ((TYPOLOGY_FILE, Typology), (VOCABULARIES_FILE, Vocabularies)):
+    typology = vocabularies = texts = None
+    for name, model in ((TYPOLOGY_FILE, Typology), (VOCABULARIES_FILE, Vocabularies),
+                        (TEXTS_FILE, Texts)):
         path = content / name
         if not path.exists() and not path.is_symlink():
             problems.append(Problem(display_path(path), 1, "", "fichier manquant"))
@@ -259,12 +287,14 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
             typology = record
         elif isinstance(record, Vocabularies):
             vocabularies = record
-    files_checked = 2
+        elif isinstance(record, Texts):
+            texts = record
+    files_checked = 3
     found = _given_files(paths, content, problems) if paths else discover(content, problems)
-    if typology is None or vocabularies is None:
+    if typology is None or vocabularies is None or texts is None:
         problems.append(Problem(display_path(content), 1, "", "les fiches n'ont pas été vérifiées : "
-                                "corrigez d'abord la typologie et les listes de valeurs"))
-        problems.sort(key=lambda p: (p.file, p.line, p.field))
+                                "corrigez d'abord la typologie, les listes de valeurs et les textes"))
+        problems.sort(key=report_order)
         return Report(None, problems, files_checked)
     context = {"allowed": allowed_ids(typology, vocabularies)}
 
@@ -288,10 +318,10 @@ def _validate(content: Path, paths: list[Path] | None, today: dt.date | None,
                                         "vérifiez-les et mettez la date à jour",
                                         "avertissement"))
 
-    problems.sort(key=lambda p: (p.file, p.line, p.field))
+    problems.sort(key=report_order)
     if any(p.severity == "erreur" for p in problems) or workers > 1:
         return Report(None, problems, files_checked)
-    kit = Kit(typology, vocabularies,
+    kit = Kit(typology, vocabularies, texts,
               examples={slug: c.record for slug, c in sorted(records["examples"].items())
                         if isinstance(c.record, Example)},
               tools=dict(sorted(((slug, c.record) for slug, c in records["tools"].items()

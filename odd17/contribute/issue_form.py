@@ -18,7 +18,6 @@ never evaluated, and its text reaches the record only through the models.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +31,8 @@ from odd17.content.kit import Kit
 from odd17.content.messages import french_message
 from odd17.content.models import Example, Term, Tool, allowed_ids
 from odd17.content.problems import Problem, shown_value
-from odd17.content.typography import french_text
+from odd17.content.suggestions import close_values
+from odd17.content.typography import after_colon, french_text
 from odd17.content.yamlfile import field_path
 from odd17.contribute.scaffold import (
     MODELS,
@@ -117,7 +117,7 @@ def _labels(terms: list[Term]) -> str:
 
 def _described(kit: Kit, vocabulary: str) -> str:
     """A vocabulary's terms with their descriptions, as a Markdown list (a field's help)."""
-    return "\n".join(f"- **{t.name}** : {' '.join(getattr(t, 'description', '').split())}"
+    return "\n".join(f"- **{t.name}** : {after_colon(' '.join(getattr(t, 'description', '').split()))}"
                      for t in vocabulary_terms(kit, vocabulary))
 
 
@@ -212,7 +212,7 @@ def options(kit: Kit, vocabulary: str) -> list[tuple[str, str]]:
         out = []
         for category in kit.typology.categories:
             for model in kit.models_of(category.id):
-                definition = " ".join(model.definition.split())
+                definition = after_colon(" ".join(model.definition.split()))
                 out.append((french_text(f"{model.name} ({category.name}) : {definition}"),
                             model.id))
         return out
@@ -406,23 +406,10 @@ def _several(kit: Kit, vocabulary: str, text: str) -> tuple[list[str], list[str]
 
 def _close_options(kit: Kit, vocabulary: str, text: str) -> list[str]:
     """The choices a hand-written answer may mean (« Région Bretagne », « Bretagn »,
-    « Reunion » → « Bretagne », « La Réunion »): those whose words it holds or that hold it,
-    else the closest spelling."""
-    names = [french_text(term.name) for term in vocabulary_terms(kit, vocabulary)]
-    words = fold(text)
-    if not words:
-        return []
-
-    def significant(folded: str) -> set[str]:  # « la », « de », « et » say nothing
-        return {w for w in folded.split() if len(w) > 2}
-
-    said = significant(words)
-    by_words = [n for n in names if (mine := significant(fold(n)))
-                and said and (mine <= said or said <= mine)]
-    if 0 < len(by_words) <= 2:
-        return by_words
-    folded = {fold(n): n for n in names}
-    return [folded[m] for m in difflib.get_close_matches(words, list(folded), n=1, cutoff=0.75)]
+    « Reunion » → « Bretagne », « La Réunion »): the validator's suggestion
+    (``odd17.content.suggestions``), by the choices' names."""
+    terms = {term.id: term.name for term in vocabulary_terms(kit, vocabulary)}
+    return [french_text(terms[term_id]) for term_id in close_values(terms, text)]
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -491,10 +478,8 @@ def _type_hint(kit: Kit, line: str) -> str:
     separators = list(LINE_SEPARATORS.finditer(rest))
     if not separators:
         return ""
-    typed = fold(rest[separators[-1].end():])
-    names = {fold(t.name): t.name for t in vocabulary_terms(kit, PARTNER_TYPES)}
-    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.6)
-    return f" ; vouliez-vous dire « {names[close[0]]} » ?" if close else ""
+    names = _close_options(kit, PARTNER_TYPES, rest[separators[-1].end():])
+    return f" ; vouliez-vous dire « {names[0]} » ?" if names else ""
 
 
 def _what_to_answer(kit: Kit, question: FormField) -> str:

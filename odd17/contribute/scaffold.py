@@ -39,8 +39,11 @@ from odd17.content.models import (
     Tool,
     allowed_ids,
     comparison_key,
+    suggested,
 )
 from odd17.content.problems import Problem, print_lines
+from odd17.content.suggestions import close_values
+from odd17.content.typography import after_colon
 from odd17.content.validation import RECORD_DIRS, display_path, validate
 from odd17.content.yamlfile import field_path
 from odd17.contribute.record_writer import dump_record
@@ -126,13 +129,13 @@ def propose_slug(text: str, limit: int = SLUG_TARGET) -> str:
 def slug_problem(kit: Kit, content: Path, kind: str, slug: str) -> str | None:
     """Why ``slug`` cannot name a new record of ``kind`` (examples/tools), or None."""
     if not SLUG_RE.match(slug) or len(slug) > 80:
-        return (f"nom de fichier '{slug}' : minuscules sans accents, chiffres et tirets "
+        return (f"nom de fichier « {slug} » : minuscules sans accents, chiffres et tirets "
                 "seulement, 80 caractères au plus")
     records = kit.examples if kind == "examples" else kit.tools
     taken = set(records) | {f for r in records.values()
                             for f in r.former_slugs}  # type: ignore[attr-defined]  # a field type mypy cannot read
     if slug in taken or (content / kind / f"{slug}.yml").exists():
-        return f"'{slug}' existe déjà : choisissez un autre nom"
+        return f"« {slug} » existe déjà : choisissez un autre nom"
     # The validator's check across records, asked before writing: a name the kit's own pages
     # take (« index », « regions »…) is refused here, not after the last question.
     page = folder_page(kind, slug)
@@ -262,7 +265,7 @@ class Scaffold:
             lines.append(f"  Catégorie « {category.name} »")
             for model in self.kit.models_of(category.id):
                 number += 1
-                lines += textwrap.wrap(f"{number}. {model.name} : {model.definition}", WRAP,
+                lines += textwrap.wrap(f"{number}. {model.name} : {after_colon(model.definition)}", WRAP,
                                        initial_indent=f"   {' ' if number < 10 else ''}",
                                        subsequent_indent="        ")
         return "\n".join(lines)
@@ -319,8 +322,8 @@ class Scaffold:
             if question.vocabulary == MODELS:
                 suggestions = model_suggestions(self.kit, str(answer))
                 if suggestions:
-                    names = " ou ".join(f"'{m.id}' ({m.name})" for m in suggestions)
-                    raise Refused(f"{question.key}: '{answer}' n'est pas le nom d'un modèle ; "
+                    names = " ou ".join(f"« {m.id} » ({m.name})" for m in suggestions)
+                    raise Refused(f"{question.key}: « {answer} » n'est pas le nom d'un modèle ; "
                                   f"vouliez-vous dire {names} ?") from None
             raise refused
 
@@ -366,6 +369,9 @@ class Scaffold:
                 if chosen is None:
                     continue
                 answer = chosen
+            elif (question.vocabulary and not question.many
+                  and self.resolve(question.vocabulary, answer) is None):
+                answer = self.confirm_choice(question.vocabulary, answer) or answer
             try:
                 return self.value_of(question, answer)
             except Refused as refused:
@@ -379,8 +385,19 @@ class Scaffold:
                         f"(catégorie {category}) ? (O/n) ")
             if self._read(question, "confirmation").lower() in ("", "o", "oui", "y"):
                 return model.id
-        self.say(f"  refusé : '{answer}' n'est pas un modèle de la liste : tapez son numéro "
+        self.say(f"  refusé : « {answer} » n'est pas un modèle de la liste : tapez son numéro "
                  "ou son nom")
+        return None
+
+    def confirm_choice(self, vocabulary: str, answer: str) -> str | None:
+        """An answer that is none of the choices (« Région Bretagne », « Bretagn »): propose
+        those it may mean, as the validator and the issue form suggest them; the id accepted,
+        else None (the answer is then refused with the list of choices)."""
+        allowed = {term.id: term.name for term in self.terms(vocabulary)}
+        for term_id in close_values(allowed, answer):
+            question = f"  « {answer} » : vouliez-vous dire {suggested(allowed, [term_id])} ? (O/n) "
+            if self._read(question, "confirmation").lower() in ("", "o", "oui", "y"):
+                return term_id
         return None
 
     def ask_partners(self, given: list[str]) -> list[dict[str, str]]:

@@ -187,13 +187,11 @@ def examples_html(kit: Kit, site_url: str, chapter_id: str) -> tuple[str, list[t
                                         ("ses objectifs", any(e.objectives for e in records)),
                                         ("ses impacts", any(e.impacts for e in records))) if holds]
     held += ["sa description et ses sources"]
-    where = (f" La fiche de chaque exemple ({', '.join(held)}) est en ligne, à l’adresse "
-             "indiquée." if site_url else "")
+    texts = kit.texts.catalogue
+    where = " " + escape(texts.examples_online.format(contenu=", ".join(held))) if site_url else ""
     out = [f'<h1 id="{chapter_id}">Les exemples inspirants</h1>',
-           f'<p class="chapter-intro">La base compte {_count(len(records), "exemple", "exemples")}'
-           f" de partenariats, classés selon la typologie des partenariats (catégorie, puis "
-           f"modèle\u00a0; la fiche « kit méthodologique » ne dit pas quels modèles relèvent de "
-           f"quelle catégorie\u00a0: le rangement est une lecture du kit).{where}</p>"]
+           '<p class="chapter-intro">' + escape(texts.examples_introduction.format(
+               exemples=_count(len(records), "exemple", "exemples"))) + f"{where}</p>"]
     toc = [(chapter_id, "Les exemples inspirants", 1)]
     for category in kit.typology.categories:
         models = [(m, kit.examples_by_model.get(m.id, [])) for m in kit.models_of(category.id)]
@@ -220,14 +218,13 @@ def tools_html(kit: Kit, site_url: str, chapter_id: str,
     and by step (from the built page: odd17/print/printing.py puts it after the <h1>, with its
     ``map_entries``), then the tools by nature."""
     unstated = sum(t.access == NOT_STATED for t in kit.tools.values())
+    texts = kit.texts.catalogue
     access = ("" if not unstated else
-              " L’accès à un outil (libre, sur inscription ou payant) n’est indiqué que quand ses "
-              f"sources le disent\u00a0; elles ne le disent pas pour {_count(unstated, 'outil', 'outils')}.")
+              " " + escape(texts.tools_access.format(outils=_count(unstated, "outil", "outils"))))
     out = [f'<h1 id="{chapter_id}">La cartographie des outils</h1>',
            f'<h2 id="{chapter_id}-liste">Les outils, par nature</h2>'
-           f'<p class="chapter-intro">La cartographie recense '
-           f'{_count(len(kit.tools), "outil", "outils")} pour passer à l’action, classés ici par '
-           f"nature.{access}</p>"]
+           '<p class="chapter-intro">' + escape(texts.tools_introduction.format(
+               outils=_count(len(kit.tools), "outil", "outils"))) + f"{access}</p>"]
     toc = [(chapter_id, "La cartographie des outils", 1), *map_entries,
            (f"{chapter_id}-liste", "Les outils, par nature", 2)]
     for kind in kit.vocabularies.tool_kinds:

@@ -138,7 +138,9 @@ def _hosts_whole(body: str) -> str:
 
 
 _EXAMPLE_LIST = re.compile(
-    r"<ul>\s*((?:<li><a href=\"#fiche-exemple-[^\"]+\" class=\"xref\">.*?</a></li>\s*)+)</ul>", re.S)
+    r"<ul>\s*((?:<li><a href=\"#fiche-exemple-[^\"]+\" class=\"xref\">.*?</a></li>\s*)+)"
+    # The web page's last item, « Voir les N exemples … », leads to a list page the PDF lacks.
+    r"(<li>(?:(?!</li>).)*?Voir les ([\d\u202f\u00a0 ]+) exemples(?:(?!</li>).)*</li>\s*)?</ul>", re.S)
 LIST_LENGTH = 5  # examples named in a list of a printed page (all are in the catalogue)
 
 
@@ -148,10 +150,14 @@ def _shorten_example_lists(body: str, catalogue_id: str) -> str:
     examples, the typology alone would otherwise run to a hundred pages."""
     def shorten(match: re.Match[str]) -> str:
         items = re.findall(r"<li>.*?</li>", match.group(1), re.S)
-        if len(items) <= LIST_LENGTH + 1:
+        total = int(re.sub(r"\D", "", match.group(3))) if match.group(2) else len(items)
+        if total <= LIST_LENGTH + 1 and not match.group(2):
             return match.group(0)
-        more = len(items) - LIST_LENGTH
-        return ("<ul>" + "".join(items[:LIST_LENGTH]) + f'<li class="more">et {more:,}'.replace(",", "\u202f")
+        shown = items[:LIST_LENGTH] if total > LIST_LENGTH + 1 else items
+        more = total - len(shown)
+        if more <= 0:
+            return "<ul>" + "".join(shown) + "</ul>"
+        return ("<ul>" + "".join(shown) + f'<li class="more">et {more:,}'.replace(",", "\u202f")
                 + f'\u00a0autres, dans <a href="#{catalogue_id}" class="xref">le catalogue des exemples</a></li></ul>')
     return _EXAMPLE_LIST.sub(shorten, body)
 

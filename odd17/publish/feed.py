@@ -69,9 +69,7 @@ def atom(kit: Kit, site_url: str) -> str:
     sub(feed, "id", url)
     sub(feed, "title", TITLE)
     # What every example holds (its required fields), nothing the records may lack.
-    sub(feed, "subtitle", french_plain("Les derniers exemples ajoutés à la base du kit : pour "
-                                      "chacun, ses partenaires, son modèle de partenariat, ce "
-                                      "qu'ils font ensemble et ses sources."))
+    sub(feed, "subtitle", french_plain(kit.texts.feed.subtitle))
     sub(feed, "link", rel="self", type="application/atom+xml", href=url)
     sub(feed, "link", rel="alternate", type="text/html", href=public_url(site_url, EXAMPLES_INDEX.removesuffix("/index.md") + ".md"))
     latest = max((e.added for _, e in entries), default=dt.date(2019, 10, 16))

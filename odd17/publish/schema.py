@@ -13,14 +13,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from odd17.content.kit import Kit
-from odd17.content.models import Example, Tool, Typology, Vocabularies
+from odd17.content.models import Example, Texts, Tool, Typology, Vocabularies
 
 SCHEMAS: dict[str, type[BaseModel]] = {"example": Example, "tool": Tool, "typology": Typology,
                                        "vocabularies": Vocabularies}
+# For the editors only (schemas/, their editor's completion), not published with the open data:
+# the kit's own sentences are not data about partnerships.
+EDITOR_SCHEMAS: dict[str, type[BaseModel]] = {"texts": Texts}
 TITLES = {"example": "Fiche exemple du kit « L'ODD 17 en pratique »",
           "tool": "Fiche outil du kit « L'ODD 17 en pratique »",
           "typology": "Typologie des partenariats du kit « L'ODD 17 en pratique »",
-          "vocabularies": "Listes de valeurs permises du kit « L'ODD 17 en pratique »"}
+          "vocabularies": "Listes de valeurs permises du kit « L'ODD 17 en pratique »",
+          "texts": "Textes éditoriaux du kit « L'ODD 17 en pratique »"}
 COMMENT = ("Généré à partir des modèles (odd17/content/models.py) et de content/typology.yml et "
            "content/vocabularies.yml par « python scripts/export_schemas.py » : ne pas modifier à "
            "la main.")
@@ -50,15 +54,16 @@ def allowed_terms(kit: Kit) -> dict[str, dict[str, str]]:
 
 
 def json_schema(kit: Kit, name: str) -> dict[str, Any]:
-    schema = SCHEMAS[name].model_json_schema(by_alias=True, mode="validation")
+    schema = {**SCHEMAS, **EDITOR_SCHEMAS}[name].model_json_schema(by_alias=True, mode="validation")
     schema = _fill_vocabularies(schema, allowed_terms(kit))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$comment": COMMENT, "title": TITLES[name],
             **{k: v for k, v in schema.items() if k != "title"}}
 
 
-def schema_files(kit: Kit) -> dict[str, str]:
-    """File name → content, deterministic (sorted keys, fixed indentation)."""
+def schema_files(kit: Kit, editors: bool = False) -> dict[str, str]:
+    """File name → content, deterministic (sorted keys, fixed indentation); with ``editors``,
+    the schemas of schemas/ that are not open data too."""
     return {f"{name}.schema.json": json.dumps(json_schema(kit, name), ensure_ascii=False,
                                               indent=2, sort_keys=True) + "\n"
-            for name in SCHEMAS}
+            for name in (*SCHEMAS, *(EDITOR_SCHEMAS if editors else ()))}

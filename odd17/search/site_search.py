@@ -32,6 +32,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from odd17.content.kinds import EXAMPLE, TOOL
 from odd17.search.search_folding import ELISIONS, STOP_WORDS
 
 # Where Pagefind writes its bundle in the site (index chunks, fragments, pagefind.js).
@@ -82,7 +83,8 @@ def indexed(meta: Mapping[str, Any]) -> bool:
 
 
 # The kinds of pages a result says it is: (its label, the weight of its words for Pagefind).
-KINDS = {"exemples/": ("exemple", 1.0), "outils/": ("outil", 1.0), "methode/": ("méthode", 2.0)}
+KINDS = {f"{EXAMPLE.section}/": ("exemple", 1.0), f"{TOOL.section}/": ("outil", 1.0),
+         "methode/": ("méthode", 2.0)}
 OTHER_KIND = ("page du kit", 1.5)
 
 

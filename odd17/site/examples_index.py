@@ -30,7 +30,8 @@ from odd17.content.addresses import EXAMPLES_DATA_DIR, example_path
 from odd17.content.kit import Kit
 from odd17.content.models import Example
 from odd17.content.typography import french_plain
-from odd17.site.text import after_colon, escape, md
+from odd17.content.typography import after_colon
+from odd17.site.text import escape, md
 
 FIRST_PAGE = 50    # examples on the index page, and per page of filtered results
 PAGE_SIZE = 100    # examples per static facet page

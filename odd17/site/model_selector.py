@@ -11,61 +11,15 @@ import html
 
 from odd17.content.kit import Kit
 from odd17.content.models import PartnershipModel
-from odd17.site.text import after_colon, escape, md
+from odd17.content.typography import after_colon
+from odd17.site.text import escape, md
 
 ACTORS = [("association", "Une association"), ("entreprise", "Une entreprise"),
           ("fondation", "Une fondation"), ("collectivite", "Une collectivité territoriale")]
 
 
-# How each side reads the same four objectives: the MOOC « Les partenariats qui changent le monde »,
-# module 2 (shared seed 001): companies are « plutôt dans des enjeux de mobilisation versus des
-# enjeux de performance, donc mobilisation en interne ou en externe sur les territoires, versus
-# performances économiques ou d'innovation » ; associations in « une logique […] plus verticale.
-# Diversification des ressources, donc ressources financières ou ressources humaines, versus
-# rayonnement du projet associatif, que ce soit en impliquant d'autres parties prenantes, voire
-# même en co-construisant en innovation ». Which objective goes with which pole follows those
-# words (human resources = internal mobilisation for a company); the page says it is a reading.
-# actor → (pole, what the seed says of it, objective ids)
-READINGS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
-    "entreprise": (
-        ("la mobilisation", "en interne ou en externe sur les territoires",
-         ("competences", "parties-prenantes")),
-        ("la performance", "économique ou d'innovation", ("ressources-financieres", "innovation"))),
-    "association": (
-        ("la diversification des ressources", "financières ou humaines",
-         ("ressources-financieres", "competences")),
-        ("le rayonnement du projet associatif", "en impliquant d'autres parties prenantes, voire "
-         "en co-construisant une innovation avec l'entreprise partenaire",
-         ("parties-prenantes", "innovation"))),
-}
-READING_INTROS = {
-    "entreprise": "Les entreprises lisent ces objectifs entre des enjeux de mobilisation et des "
-                  "enjeux de performance",
-    "association": "Les associations les lisent dans une logique « plus verticale », entre la "
-                   "diversification de leurs ressources et le rayonnement de leur projet",
-}
-READING_SOURCE = ("Source : MOOC « Les partenariats qui changent le monde », module 2. Le "
-                  "rattachement de chaque objectif à l'un des deux pôles est une lecture du kit ; "
-                  "les sources ne disent pas comment une fondation ou une collectivité "
-                  "territoriale les lit.")
-
-
-# What the sources say of the two kinds of organisation the readings above leave out (Markdown,
-# relative links from methode/). Seed 003 (step 1; the typology table), seed 002 (alliances
-# with « des pouvoirs publics », the public actor's impact): the sources say no more of a local
-# authority.
-ACTOR_NOTES = {
-    "fondation": "Pour une fondation, la typologie cite le mécénat classique\u00a0: « la plupart "
-                 "des appels à projets des fondations ».",
-    "collectivite": (
-        "La typologie décrit des partenariats entre associations et entreprises ; elle ne dit pas "
-        "la place d'une collectivité territoriale. La fiche « kit méthodologique » précise que ses "
-        "objectifs ne sont pas fondés exactement sur les mêmes critères que ceux d'une association "
-        "ou d'une entreprise ; la vidéo de MOOC sur le modèle économique associatif, que les "
-        "alliances peuvent être nouées avec des pouvoirs publics et permettre à l'acteur public de "
-        "mettre en œuvre une politique publique pleinement co-construite. La fiche invite aussi à "
-        "s'impliquer dans les dynamiques de [catalyse territoriale](ecosysteme.md)."),
-}
+# How each side reads the objectives, what the sources say of the other actors, and the page's
+# sentences: content/texts.yml (« selecteur_de_modele »), where an editor changes them.
 
 
 def objectives_attribute(model: PartnershipModel) -> str:
@@ -96,16 +50,17 @@ def model_selector(kit: Kit) -> str:
             f"*Qui apporte quoi\u00a0:* {md(after_colon(model.who_brings_what))}\n\n"
             f"*Exemples\u00a0:* {links}\n\n</li>")
     names = {o.id: o.name for o in objectives}
+    texts = kit.texts.selector
     readings = []
-    for actor, poles in READINGS.items():
+    for reading in texts.readings:
         items = "".join(
-            f'<li data-objectifs="{" ".join(ids)}" data-pole="{escape(pole)}"><strong>'
-            f"{escape(pole[0].upper() + pole[1:])}</strong> ({escape(detail)}) : "
-            + ", ".join(escape(names[i]) for i in ids) + "</li>" for pole, detail, ids in poles)
-        readings.append(f'<div class="odd17-reading" data-for="{actor}"><p>'
-                        f"{escape(READING_INTROS[actor])} :</p><ul>{items}</ul></div>")
+            f'<li data-objectifs="{" ".join(pole.objectives)}" data-pole="{escape(pole.name)}"><strong>'
+            f"{escape(pole.name[0].upper() + pole.name[1:])}</strong> ({escape(pole.detail)}) : "
+            + ", ".join(escape(names[i]) for i in pole.objectives) + "</li>" for pole in reading.poles)
+        readings.append(f'<div class="odd17-reading" data-for="{reading.actor}"><p>'
+                        f"{escape(reading.introduction)} :</p><ul>{items}</ul></div>")
     reading_block = ('<div class="odd17-readings">' + "".join(readings)
-                     + f'<p class="odd17-readings__source">{escape(READING_SOURCE)}</p></div>')
+                     + f'<p class="odd17-readings__source">{escape(texts.readings_source)}</p></div>')
     form = (
         '<form class="odd17-selector" id="selecteur" hidden>'
         f'<fieldset><legend>Vous êtes</legend>{actors}</fieldset>'
@@ -113,7 +68,7 @@ def model_selector(kit: Kit) -> str:
         '</form>'
         '<div class="odd17-selector__result" role="status" aria-live="polite"></div>'
         + "".join(f'<p class="odd17-selector__actor" data-for="{actor}" hidden markdown="span">'
-                  f"{note}</p>\n" for actor, note in ACTOR_NOTES.items())
+                  f"{note}</p>\n" for actor, note in texts.actor_notes.items())
         + f'<ol class="odd17-models" markdown>\n{chr(10).join(results)}\n</ol>')
     # A Markdown table, so that MkDocs resolves its links for every build.
     rows = ["| Modèle | " + " | ".join(md(o.name) for o in objectives) + " | Pourquoi |",
@@ -122,8 +77,5 @@ def model_selector(kit: Kit) -> str:
              + " | ".join("✓" if o.id in m.objectives else "" for o in objectives)
              + f" | {md(m.objectives_reading)} |" for m in kit.typology.models]
     table = "\n".join(rows) + "\n"
-    return (form + "\n\n## Les mêmes objectifs, deux lectures\n\nLes quatre objectifs sont les "
-            "mêmes pour les entreprises et pour les associations ; c'est leur lecture qui "
-            "change.\n\n" + reading_block
-            + "\n\n## Tous les modèles et leurs objectifs\n\nLes modèles de partenariat et "
-            "les objectifs qu'ils servent\u00a0:\n\n" + table)
+    return (form + f"\n\n## {texts.readings_title}\n\n{texts.readings_introduction}\n\n" + reading_block
+            + f"\n\n## {texts.table_title}\n\n{texts.table_introduction}\n\n" + table)

@@ -109,11 +109,8 @@ def region_map(kit: Kit) -> str:
             f'<div class="odd17-tiles" style="grid-template-columns:repeat({columns},minmax(0,4.2rem))" '
             f'markdown>\n<p class="odd17-tiles__overseas" style="grid-column:1/-1;grid-row:{lines - 1}">'
             f"Outre-mer</p>\n" + "\n".join(tiles) +
-            f"\n</div>\n<figcaption>Exemples par région (une tuile par région, placée à peu près "
-            f"comme sur la carte ; plus la tuile est foncée, plus il y a d’exemples ; "
-            f"une tuile portant un nombre mène à la liste de ses exemples ; une tuile claire "
-            f"sans nombre : pas encore d’exemple). "
-            f"Exemples de portée nationale : {_number(national)}.</figcaption></figure>"
+            f"\n</div>\n<figcaption>{escape(kit.texts.panorama.map_caption.format(national=_number(national)))}"
+            "</figcaption></figure>"
             f"{_table('Exemples par région', ('Région', 'Nombre'), [r for r in rows if r[1]] + [('National', national)])}")
 
 

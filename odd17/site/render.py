@@ -23,8 +23,9 @@ from odd17.content.addresses import EXAMPLES_INDEX, TYPOLOGY_PAGE, example_path,
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Tool
 from odd17.content.folding import heading_slug
-from odd17.site.text import (NOT_TEXT, after_colon, escape, french_date, html_attr,
-                             html_external_link, html_paragraphs, html_text, md)
+from odd17.content.typography import after_colon
+from odd17.site.text import (NOT_TEXT, escape, fill_html, french_date, html_attr, html_external_link,
+                             html_paragraphs, html_text, md)
 
 # (source path of a page of the site, anchor or "") → its address relative to the page built.
 Linker = Callable[[str, str], str]
@@ -261,24 +262,24 @@ def _next_steps(body: _Body, kit: Kit, slug: str, link: Linker) -> None:
     example = kit.examples[slug]
     model = kit.model(example.model)
     body.add(f'<div class="odd17-next odd17-web-only" {NOT_TEXT}>\n')
-    body.heading(2, "Construire un partenariat de ce type", "construire-un-partenariat-de-ce-type",
-                 NOT_TEXT)
+    texts = kit.texts.example_page
+    body.heading(2, texts.building_title, "construire-un-partenariat-de-ce-type", NOT_TEXT)
     steps = sorted(kit.typology.steps, key=lambda s: s.number)
-    items = [f"<li>{_a(link('methode/index.md', ''), 'La démarche en 3 étapes')}\u00a0: "
+    items = [f"<li>{_a(link('methode/index.md', ''), escape(texts.building_method))}\u00a0: "
              + ", ".join(html_text(s.name[:1].lower() + s.name[1:]) for s in steps) + "</li>\n",
              f"<li>{_a(link(TYPOLOGY_PAGE, model.id), 'Le modèle « ' + html_text(model.name) + ' »')}"
-             " dans la typologie des partenariats\u00a0: sa définition, qui apporte quoi</li>\n",
-             f"<li>{_a(link('methode/quel-modele.md', ''), 'Quel modèle de partenariat pour nous ?')}"
+             f" {escape(texts.building_model)}</li>\n",
+             f"<li>{_a(link('methode/quel-modele.md', ''), escape(texts.building_selector))}"
              "</li>\n"]
     body.add(f'<ul class="odd17-next__method">\n{"".join(items)}</ul>\n')
     tools = building_tools(kit)
     if tools:
         step = next((s.name for s in steps if s.id == BUILDING_STEP), "")
-        body.add(f'<p class="odd17-next__label">Les outils pour «\u00a0{html_text(step)}\u00a0»'
-                 "\u00a0:</p>\n<ul class=\"odd17-next__tools\">\n"
+        body.add(f'<p class="odd17-next__label">{fill_html(texts.building_tools, etape=html_text(step))}'
+                 "</p>\n<ul class=\"odd17-next__tools\">\n"
                  + "".join(f"<li>{_a(link(tool_path(s), ''), html_text(t.name))}</li>\n"
                            for s, t in tools[:TOOLS_MAX])
-                 + f"<li>{_a(link('outils/index.md', ''), 'Toute la cartographie des outils')}"
+                 + f"<li>{_a(link('outils/index.md', ''), escape(texts.building_map))}"
                  "</li>\n</ul>\n")
     kind, related = related_examples(kit, slug)
     if related:
@@ -375,8 +376,10 @@ def levers_list(kit: Kit) -> str:
 
 def steps_list(kit: Kit) -> str:
     """The 3 steps as a step-by-step sequence (numbered, joined by a line: .odd17-steps)."""
-    items = "\n".join(f"{step.number}. **{md(step.name)}**\u00a0: {md(after_colon(step.description))}"
-                      for step in sorted(kit.typology.steps, key=lambda s: s.number))
+    # The step's name is the item's heading line (bold, on its own line), its description the
+    # paragraph below: no colon between them, the description keeps its capital.
+    items = "\n\n".join(f"{step.number}. **{md(step.name)}**\n\n    {md(step.description)}"
+                        for step in sorted(kit.typology.steps, key=lambda s: s.number))
     return f'<div class="odd17-steps" markdown>\n\n{items}\n\n</div>\n'
 
 

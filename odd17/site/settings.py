@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from typing import Protocol
 
+from odd17.content.addresses import site_address
 from odd17.content.kinds import BY_ID
 from odd17.site.text import escape
 
@@ -58,12 +59,10 @@ def page_address(site: str, path: str, anchor: str = "") -> str:
     """A page's address as text to copy (trainers paste it in slides and MOOC pages): its public
     address, or without ``site_url`` its path from the root of the site (never a made-up host).
 
-    ``path`` is the page's source file: ``methode/index.md`` → ``methode/``.
+    ``path`` is the page's source file: ``methode/index.md`` → ``methode/`` (computed by
+    odd17/content/addresses.py, like every address of the kit; here only set as code).
     """
-    page = path.removesuffix(".md")
-    page = "" if page == "index" else page.removesuffix("/index") + "/"
-    url = (site.rstrip("/") + "/" if site else "") + page
-    return f"`{url or '/'}{'#' + anchor if anchor else ''}`"
+    return f"`{site_address(site, path, anchor)}`"
 
 
 def edit_url(repository: str, path: str) -> str:

@@ -34,18 +34,6 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "octobre", "novembre", "décembre"]
 
 
-def after_colon(text: str) -> str:
-    """A sentence that follows « : » in running text: lower case first (French typography,
-    « Performance : une plus grande performance »). Kept as written when the first word holds a
-    second capital (an acronym such as « RSE », « R&D », « L’ANCT ») or a digit. For the kit's
-    own typology sentences (definitions, descriptions, readings), which begin with common words:
-    record text, where a proper noun may come first, is never passed here."""
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if not first or not first[0].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
-        return text
-    return text[0].lower() + text[1:]
-
-
 def md(text: str) -> str:
     """Plain text → Markdown that renders exactly that text (escaped, on one line)."""
     return french_plain(" ".join(text.split()), apostrophes=False).translate(_ESCAPES)
@@ -61,6 +49,13 @@ def escape(text: str) -> str:
     """Text laid out already (typography applied, spaces kept) → HTML element content or a
     double-quoted attribute value (quotes escaped too)."""
     return html.escape(text, quote=True)
+
+
+def fill_html(template: str, **values_html: str) -> str:
+    """An editor's template (content/texts.yml) as HTML: its own text escaped, each ``{name}``
+    replaced by ``values_html[name]``, HTML made by the caller."""
+    return "".join(escape(literal) + (values_html[name] if name is not None else "")
+                   for literal, name, _, _ in string.Formatter().parse(template))
 
 
 def escape_text(text: str) -> str:

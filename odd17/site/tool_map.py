@@ -93,16 +93,8 @@ def tool_map(kit: Kit) -> str:
     tools = _tools(kit)
     records = [t for _, t in tools]
     n = len(tools)
-    out = [f"La cartographie recense **{n}\u00a0outil{'s' if n > 1 else ''}** pour passer à "
-           "l’action\u00a0: centres de ressources, guides, études, autodiagnostics, formations et "
-           "réseaux cités par les documents sources du kit (la fiche « kit méthodologique », le "
-           "MOOC « Les partenariats qui changent le monde », une vidéo de MOOC sur le modèle "
-           "économique associatif et la note sur la mission ministérielle) ou par les sources de "
-           "leur fiche. La carte les range par "
-           "levier et par étape de la démarche\u00a0: ce rangement, comme les publics d’un outil "
-           "quand ses sources ne les nomment pas, est une lecture du kit, à partir de ce que les "
-           "sources disent de chaque outil\u00a0; la liste qui suit les décrit. Les filtres "
-           "s’appliquent aux deux.\n",
+    count = f"{n}\u00a0outil{'s' if n > 1 else ''}"
+    out = [kit.texts.tool_map.introduction.format(outils=count) + "\n",
            filter_form(kit, facets.TOOL_FACETS, records, "outils",
                        "Mots (nom, description, éditeur)", "outil") + "\n",
            "## La carte {#carte}\n",

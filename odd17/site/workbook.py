@@ -11,8 +11,8 @@ JavaScript the fields still show (and print, with room to write); nothing is kep
 from __future__ import annotations
 
 from odd17.content.kit import Kit
-from odd17.site.model_selector import ACTOR_NOTES, ACTORS, READING_SOURCE, READINGS, objectives_attribute
-from odd17.content.models import Term
+from odd17.site.model_selector import ACTORS, objectives_attribute
+from odd17.content.models import Reading, Term
 from odd17.site.text import html_attr, html_text, md
 
 FORMAT_VERSION = 1     # of the exported file; carnet.js refuses a newer one
@@ -92,11 +92,14 @@ def questioning(kit: Kit) -> str:
     return "\n\n".join(out) + "\n\n"
 
 
-def _reading(actor: str, objective_id: str) -> str:
-    """How an ``actor`` reads an objective (model_selector.READINGS), as one sentence."""
-    label = dict(ACTORS)[actor]
-    pole, detail, _ = next(p for p in READINGS[actor] if objective_id in p[2])
-    sentence = f"Pour {label[0].lower()}{label[1:]}, cet objectif relève de {pole} ({detail})."
+def _reading(reading: Reading, objective_id: str) -> str:
+    """How an actor reads an objective (content/texts.yml, « lectures »), as one sentence."""
+    label = dict(ACTORS)[reading.actor]
+    pole = next((p for p in reading.poles if objective_id in p.objectives), None)
+    if pole is None:  # an objective the editors' reading leaves out: nothing said
+        return ""
+    sentence = (f"Pour {label[0].lower()}{label[1:]}, cet objectif relève de {pole.name} "
+                f"({pole.detail}).")
     return sentence.replace(" de le ", " du ")
 
 
@@ -108,12 +111,13 @@ def objectives(kit: Kit) -> str:
     out = [_fieldset("Nous sommes", who),
            _fieldset("Notre partenaire (ou celui que nous cherchons) est", partner)]
     notes = "".join(f'<p class="odd17-carnet__reading" data-for="{actor}" markdown="span">{note}</p>\n'
-                    for actor, note in ACTOR_NOTES.items())
+                    for actor, note in kit.texts.selector.actor_notes.items())
     for objective in kit.typology.objectives:
         desc = f"carnet-objectif-{objective.id}"
         readings = "".join(
-            f'<p class="odd17-carnet__reading" data-for="{actor}">'
-            f"{html_text(_reading(actor, objective.id))}</p>" for actor in READINGS)
+            f'<p class="odd17-carnet__reading" data-for="{reading.actor}">'
+            f"{html_text(_reading(reading, objective.id))}</p>" for reading in kit.texts.selector.readings
+            if _reading(reading, objective.id))
         inner = (_note(desc, objective.description) + readings
                  + _box(f"objectifs.nous.{objective.id}", "C'est un de nos objectifs", described=desc)
                  + _box(f"objectifs.partenaire.{objective.id}",
@@ -123,7 +127,7 @@ def objectives(kit: Kit) -> str:
                       _text("objectifs.nous.texte", "Nos objectifs")
                       + _text("objectifs.partenaire.texte",
                               "Ce que nous pensons que notre partenaire cherche"))
-    source = f'<p class="odd17-carnet__source">{html_text(READING_SOURCE)}</p>'
+    source = f'<p class="odd17-carnet__source">{html_text(kit.texts.selector.readings_source)}</p>'
     return "\n\n".join(out) + "\n\n" + notes + "\n" + source + "\n\n" + words + "\n\n"
 
 

@@ -362,16 +362,23 @@ def models_details(kit: Kit, examples_page: str = "../exemples/") -> str:
     return "\n".join(out)
 
 
-def levers_list(kit: Kit) -> str:
-    """The levers as blocks to scan (docs/assets/kit.css, .odd17-blocks), each its questions."""
-    out = ['<div class="odd17-blocks odd17-levers" markdown>\n']
-    for number, lever in enumerate(kit.typology.levers, 1):
+def _blocks(kind: str, blocks: list[tuple[str, list[str]]]) -> str:
+    """Blocks to scan side by side (docs/assets/kit.css, .odd17-blocks): a heading (Markdown,
+    with its attribute list) and its items as a list."""
+    out = [f'<div class="odd17-blocks {kind}" markdown>\n']
+    for heading, items in blocks:
         out.append('<div class="odd17-block" markdown>\n')
-        out.append(f"### {number}. {md(lever.name)} {{#{lever.id}}}\n")
-        out += [f"- {md(q)}" for q in lever.questions]
+        out.append(f"### {heading}\n")
+        out += [f"- {md(item)}" for item in items]
         out.append("\n</div>\n")
     out.append("</div>\n")
     return "\n".join(out)
+
+
+def levers_list(kit: Kit) -> str:
+    """The levers as blocks, each its questions."""
+    return _blocks("odd17-levers", [(f"{number}. {md(lever.name)} {{#{lever.id}}}", lever.questions)
+                                    for number, lever in enumerate(kit.typology.levers, 1)])
 
 
 def steps_list(kit: Kit) -> str:
@@ -399,12 +406,5 @@ def impacts_list(kit: Kit) -> str:
 def catalysis_table(kit: Kit) -> str:
     """The dynamics of territorial catalysis as blocks side by side, each its activities as a
     list (a one-row table with ticks as bullets read badly on a phone)."""
-    out = ['<div class="odd17-blocks odd17-dynamics" markdown>\n']
-    for dynamic in kit.typology.dynamics:
-        out.append('<div class="odd17-block" markdown>\n')
-        out.append(f"### {md(dynamic.name)}\n")
-        out += [f"- {md(activity)}" for activity in dynamic.activities]
-        out.append("\n</div>\n")
-    out.append("</div>\n")
-    return "\n".join(out)
-
+    return _blocks("odd17-dynamics", [(md(dynamic.name), dynamic.activities)
+                                      for dynamic in kit.typology.dynamics])

@@ -25,6 +25,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from odd17.content.folding import heading_slug
+from odd17.content.kinds import EXAMPLE
 from odd17.content.kit import Kit
 from odd17.content.models import Example, Term, Tool
 
@@ -162,11 +163,11 @@ def _partner_types(kit: Kit, example: Example) -> Sequence[str]:
 # The order is the forms' order.
 EXAMPLE_FACETS: tuple[Facet, ...] = (
     Facet("categorie", "Catégorie", "categories", read=_category, multiple=False,
-          everything="Toutes", pages="exemples/categories"),
-    Facet("modele", "Modèle de partenariat", "modeles", field="modele", pages="exemples/modeles"),
+          everything="Toutes", pages=f"{EXAMPLE.section}/categories"),
+    Facet("modele", "Modèle de partenariat", "modeles", field="modele", pages=f"{EXAMPLE.section}/modeles"),
     Facet("type", "Type de partenaire", "types_partenaires", read=_partner_types, multiple=True,
           data_column="types_partenaires"),
-    Facet("territoire", "Territoire", "territoires", field="territoire", pages="exemples/regions",
+    Facet("territoire", "Territoire", "territoires", field="territoire", pages=f"{EXAMPLE.section}/regions",
           page_name=_region_page_name),
     Facet("objectif", "Objectif partagé", "objectifs", field="objectifs"),
     Facet("impact", "Impact", "impacts", field="impacts"),

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from odd17.content.kinds import EXAMPLE, TOOL
 from odd17.content.kit import Kit
 from odd17.content.typography import french_html
 from odd17.print import catalogue
@@ -65,13 +66,14 @@ class Sheet:
 
 
 KIT = Sheet("kit-complet", "L’ODD 17 en pratique — kit complet",
-            ("argumentaire/", "methode/", "exemples/", "outils/", "formateurs/"))
-EXAMPLES = Sheet("exemples-inspirants", "Les exemples inspirants", ("exemples/",), "exemples/")
+            ("argumentaire/", "methode/", f"{EXAMPLE.section}/", f"{TOOL.section}/", "formateurs/"))
+EXAMPLES = Sheet("exemples-inspirants", "Les exemples inspirants", (f"{EXAMPLE.section}/",),
+                 f"{EXAMPLE.section}/")
 SHEETS = [
     Sheet("argumentaire", "L’argumentaire", ("argumentaire/",), "argumentaire/"),
     Sheet("kit-methodologique", "Le kit méthodologique", ("methode/",), "methode/"),
     EXAMPLES,
-    Sheet("cartographie-des-outils", "La cartographie des outils", ("outils/",), "outils/"),
+    Sheet("cartographie-des-outils", "La cartographie des outils", (f"{TOOL.section}/",), f"{TOOL.section}/"),
 ]
 # The trainers' page prints in the whole kit only (its own PDF would be one page of addresses).
 TRAINERS = Sheet("formateurs", "Pour les formateurs", ("formateurs/",), "formateurs/")
@@ -242,13 +244,12 @@ class Linker:
         for sheet in SHEETS:
             if url == sheet.web_page and sheet.slug in CATALOGUES:
                 return chapter_id(sheet)
-        match = re.fullmatch(r"(exemples|outils)/([a-z0-9-]+)/", url)
-        if match:
-            section, slug = match.groups()
-            records = self.kit.examples if section == "exemples" else self.kit.tools
-            if slug in records:
-                return (catalogue.EXAMPLE_ID if section == "exemples" else catalogue.TOOL_ID).format(slug)
-        match = re.fullmatch(r"exemples/(modeles|categories)/([a-z0-9-]+)/", url)
+        section, _, slug = url.rstrip("/").partition("/")
+        if section == EXAMPLE.section and slug in self.kit.examples:
+            return catalogue.EXAMPLE_ID.format(slug)
+        if section == TOOL.section and slug in self.kit.tools:
+            return catalogue.TOOL_ID.format(slug)
+        match = re.fullmatch(rf"{EXAMPLE.section}/(modeles|categories)/([a-z0-9-]+)/", url)
         if match:
             kind, term = match.groups()
             target = (catalogue.MODEL_ID if kind == "modeles" else catalogue.CATEGORY_ID).format(term)
@@ -287,7 +288,7 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 def _tool_map(site: Path) -> tuple[str, tuple[tuple[str, str, int], ...]]:
     """The tool map by lever and by step, from the built page of the tool map (without its
     filters and its list of tools, which the catalogue prints), and its contents entries."""
-    url = "outils/"
+    url = f"{TOOL.section}/"
     if not (site / url / "index.html").exists():
         return "", ()
     match = _MAP.search(_article(site, url))
@@ -320,7 +321,7 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
             targets.update(e.id for e in catalogues[sheet.slug][1])
             targets.update(re.findall(r'<article class="card" id="([^"]+)"', content))
     if map_body:  # its links to the tools' pages lead to their cards
-        rewritten = _hosts_whole(linker.rewrite(map_body, "outils/"))
+        rewritten = _hosts_whole(linker.rewrite(map_body, f"{TOOL.section}/"))
         content, map_chapter = catalogues["cartographie-des-outils"]
         head, _, rest = content.partition("</h1>")
         catalogues["cartographie-des-outils"] = (head + "</h1>" + rewritten + rest, map_chapter)

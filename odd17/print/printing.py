@@ -39,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -449,8 +450,9 @@ class Output:
     def entries(self) -> list[Entry]:
         return [e for c in self.chapters for e in c.entries]
 
-    @property
+    @cached_property
     def held(self) -> set[str]:
+        """The ids this PDF holds (read once: the chapters are long, and asked for each place)."""
         return {i for c in self.chapters for i in re.findall(r'\bid="([^"]+)"', c.html)}
 
     def references(self) -> set[str]:
@@ -628,7 +630,12 @@ async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir:
                                          if i in sheet.held}
         timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
 
-        async def final(lane, output: Output) -> tuple[Output, bytes, str]:  # noqa: ANN001
+        labels = place_labels(document)
+        written: dict[str, Path] = {}
+
+        async def final(lane, output: Output) -> None:  # noqa: ANN001
+            """Print ``output`` until its page numbers hold, then finish it in a thread while
+            the lanes print the others."""
             guess = numbers[output.sheet.slug]
             wanted = output.references()
             for _ in range(3):
@@ -640,31 +647,39 @@ async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir:
                 if lost:
                     raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
                 if all(found[i] == guess.get(i) for i in wanted):
-                    return output, data, source
+                    target = out_dir / f"{output.sheet.slug}.pdf"
+                    finishing.append(asyncio.create_task(asyncio.to_thread(
+                        _finish_file, data, heading_titles(source), labels, output.sheet.title, target)))
+                    written[output.sheet.slug] = target
+                    return
                 guess = found
             raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
 
-        async def lane_of_sheets() -> list[tuple[Output, bytes, str]]:
-            return [await final(lanes[1], sheet) for sheet in sheets]
+        async def lane_of_sheets(lane, chosen: list[Output]) -> None:  # noqa: ANN001
+            for sheet in chosen:
+                await final(lane, sheet)
 
+        finishing: list[asyncio.Task[None]] = []
         tick = time.perf_counter()
-        done_kit, done_sheets = await asyncio.gather(final(lanes[0], kit), lane_of_sheets())
+        await asyncio.gather(final(lanes[0], kit), lane_of_sheets(lanes[1], sheets))
         timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
         await browser.close()
     tick = time.perf_counter()
-    titles = heading_titles(done_kit[2])
-    labels = place_labels(document)
-    written = []
-    for output, data, _ in [done_kit, *done_sheets]:
-        target = out_dir / f"{output.sheet.slug}.pdf"
-        with pikepdf.open(io.BytesIO(_stable_node_ids(data))) as pdf:
-            _fix_outline(pdf, titles)
-            describe_links(pdf, labels)
-            mark_artifacts(pdf)
-            _finish(pdf, output.sheet.title, target)
-        written.append(target)
+    await asyncio.gather(*finishing)
     timings.append(f"finitions {time.perf_counter() - tick:.1f} s")
-    return written
+    return [written[output.sheet.slug] for output in pdfs]
+
+
+def _finish_file(data: bytes, titles: dict[str, str], labels: dict[str, str], title: str,
+                 target: Path) -> None:
+    """Bookmarks' titles, links' descriptions, artifacts, metadata: one PDF, opened and saved once."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(_stable_node_ids(data))) as pdf:
+        _fix_outline(pdf, titles)
+        describe_links(pdf, labels)
+        mark_artifacts(pdf)
+        _finish(pdf, title, target)
 
 
 def place_labels(document: PrintDocument) -> dict[str, str]:

@@ -64,6 +64,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     front_matter_pages: set[str] = set()  # generated pages that carry YAML front matter
     searched: site_search.Sources | None = None  # what Pagefind indexes (online)
     _highlighted: Page | None = None  # the index highlighted for a page outside the navigation
+    printer: printing.Printer | None = None  # Chromium, started with the build (downloads)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings.configure(config)  # ODD17_SITE_URL, ODD17_REPO_URL (or say one is missing)
@@ -108,6 +109,16 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
         if str(content) not in [str(w) for w in config.watch]:
             config.watch.append(str(content))
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Chromium starts while MkDocs writes the site: it prints the PDFs after (on_post_build).
+        if self.config.downloads and self.printer is None:
+            self.printer = printing.Printer(printing.chromium_path())
+
+    def _close_printer(self) -> None:
+        if self.printer is not None:
+            self.printer.close()
+            self.printer = None
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = [page.url for page in nav.pages]
@@ -262,9 +273,12 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
                                       "existe pour Linux x64 et arm64 (package.json)")
                 searching = pool.submit(self.searched.index, site, binary)
             if self.config.downloads:
-                assert self.kit is not None
-                written = printing.print_pdfs(site, self.nav_urls, self.kit,
-                                              config.site_url or "", printing.chromium_path())
+                assert self.kit is not None and self.printer is not None
+                try:
+                    written = printing.print_pdfs(site, self.nav_urls, self.kit,
+                                                  config.site_url or "", self.printer)
+                finally:
+                    self._close_printer()
                 log.info("PDF dans %s : %s", display_path(site / printing.PDF_DIR),
                          ", ".join(p.name for p in written))
             if searching is not None:
@@ -283,6 +297,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
             self.serving.close()
 
     def on_build_error(self, error: Exception) -> None:
+        self._close_printer()
         if self.searched is not None:
             self.searched.discard()  # the copies Pagefind would have read
 

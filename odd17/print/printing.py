@@ -36,12 +36,13 @@ import posixpath
 import re
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from odd17.content.kinds import EXAMPLE, TOOL
 from odd17.content.kit import Kit
@@ -50,6 +51,7 @@ from odd17.print import catalogue
 from odd17.site.text import escape, escape_text, french_date
 
 log = logging.getLogger("mkdocs.plugins.odd17")
+T = TypeVar("T")
 PDF_DIR = "pdf"
 SITE_NAME = "L’ODD 17 en pratique"
 SUBTITLE = "Faire alliance entre associations, entreprises et acteurs publics"
@@ -561,7 +563,56 @@ async def _print(page, source: str, path: Path, tagged: bool) -> bytes:  # noqa:
                           prefer_css_page_size=True)
 
 
-def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, chromium: str) -> list[Path]:
+class Printer:
+    """Chromium and its two pages, started in a thread of their own as soon as the build starts
+    (about a second, while MkDocs writes the site), then given the print work
+    (``print_pdfs``). ``close`` stops it, whether it printed or not."""
+
+    def __init__(self, chromium: str) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="odd17-printer",
+                                        daemon=True)
+        self._thread.start()
+        self._started = asyncio.run_coroutine_threadsafe(self._start(chromium), self._loop)
+
+    async def _start(self, chromium: str) -> tuple[Any, Any, list[Any], float]:
+        from playwright.async_api import async_playwright
+
+        tick = time.perf_counter()
+        playwright = await async_playwright().start()
+        try:
+            browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            lanes = list(await asyncio.gather(browser.new_page(), browser.new_page()))
+        except BaseException:
+            await playwright.stop()
+            raise
+        return playwright, browser, lanes, time.perf_counter() - tick
+
+    def run(self, work: Callable[[list[Any]], Coroutine[Any, Any, T]]) -> tuple[T, float]:
+        """``work(lanes)`` run in the printer's thread; its result and how long the build
+        waited for Chromium to start."""
+        tick = time.perf_counter()
+        _, _, lanes, _ = self._started.result()
+        waited = time.perf_counter() - tick
+        return asyncio.run_coroutine_threadsafe(work(lanes), self._loop).result(), waited
+
+    def close(self) -> None:
+        async def stop() -> None:
+            try:
+                playwright, browser, _, _ = await asyncio.wrap_future(self._started)
+            except Exception:  # noqa: BLE001 - Chromium did not start: nothing to stop
+                return
+            await browser.close()
+            await playwright.stop()
+
+        if self._thread.is_alive():
+            asyncio.run_coroutine_threadsafe(stop(), self._loop).result()
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._loop.close()
+
+
+def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, printer: Printer) -> list[Path]:
     """Print the whole kit and each sheet, each as its own tagged PDF, into ``site/pdf/``."""
 
     started = time.perf_counter()
@@ -572,12 +623,14 @@ def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, chromiu
     out_dir.mkdir(exist_ok=True)
     timings = [f"assemblage {time.perf_counter() - started:.1f} s"]
     with tempfile.TemporaryDirectory() as tmp:
-        written = asyncio.run(_print_all(document, chromium, Path(tmp), out_dir, timings))
+        written, waited = printer.run(
+            lambda lanes: _print_all(document, lanes, Path(tmp), out_dir, timings))
+    timings.insert(1, f"démarrage de Chromium {waited:.1f} s")
     log.info("PDF en %.1f s (%s)", time.perf_counter() - started, ", ".join(timings))
     return written
 
 
-async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir: Path,
+async def _print_all(document: PrintDocument, lanes: list[Any], tmp: Path, out_dir: Path,
                      timings: list[str]) -> list[Path]:
     """1. The layout print: the whole kit without page numbers (untagged: only its pages are
     read), and the cover and contents of each long sheet. 2. Each PDF printed with its
@@ -586,84 +639,77 @@ async def _print_all(document: PrintDocument, chromium: str, tmp: Path, out_dir:
     places moved (a longer cross-reference, an address for a place outside it) is printed again
     with the numbers read from it, until they hold."""
     import pikepdf
-    from playwright.async_api import async_playwright
 
     pdfs = outputs(document)
     tick = time.perf_counter()
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        lanes = await asyncio.gather(browser.new_page(), browser.new_page())
-        timings.append(f"démarrage de Chromium {time.perf_counter() - tick:.1f} s")
-        tick = time.perf_counter()
-        kit, sheets = pdfs[0], pdfs[1:]
+    kit, sheets = pdfs[0], pdfs[1:]
 
-        async def front_length(sheet: Output) -> int:
-            """Pages of a sheet's cover and contents, printed alone (while the kit's layout
-            prints): only the long sheets keep their contents, decided after."""
-            source = html_document(sheet.sheet.title, sheet.sheet.title,
-                                   cover(sheet.sheet, document.site_url) + contents(sheet.entries, None))
-            data = await _print(lanes[1], source, tmp / f"sommaire-{sheet.sheet.slug}.html", tagged=False)
+    async def front_length(sheet: Output) -> int:
+        """Pages of a sheet's cover and contents, printed alone (while the kit's layout
+        prints): only the long sheets keep their contents, decided after."""
+        source = html_document(sheet.sheet.title, sheet.sheet.title,
+                               cover(sheet.sheet, document.site_url) + contents(sheet.entries, None))
+        data = await _print(lanes[1], source, tmp / f"sommaire-{sheet.sheet.slug}.html", tagged=False)
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return len(pdf.pages)
+
+    async def fronts() -> list[int]:
+        return [await front_length(sheet) for sheet in sheets]
+
+    layout_data, front_pages = await asyncio.gather(
+        _print(lanes[0], kit.source(document, None), tmp / "mise-en-page.html", tagged=False),
+        fronts())
+    with pikepdf.open(io.BytesIO(layout_data)) as layout:
+        where = destination_pages(layout)
+        total = len(layout.pages)
+    missing = [e.id for e in kit.entries if e.id not in where]
+    if missing:
+        raise RuntimeError(f"PDF : sommaire sans page pour {missing[:5]}")
+    starts = {c.sheet.slug: where[chapter_id(c.sheet)] for c in document.chapters}
+    ends = sorted(starts.values()) + [total]
+    numbers: dict[str, dict[str, int]] = {KIT.slug: {i: n + 1 for i, n in where.items()}}
+    for sheet, front_with_contents in zip(sheets, front_pages):
+        start = starts[sheet.sheet.slug]
+        length = next(e for e in ends if e > start) - start
+        sheet.with_contents = 1 + length >= CONTENTS_FROM
+        front = front_with_contents if sheet.with_contents else 1
+        numbers[sheet.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
+                                     if i in sheet.held}
+    timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
+
+    labels = place_labels(document)
+    written: dict[str, Path] = {}
+
+    async def final(lane, output: Output) -> None:  # noqa: ANN001
+        """Print ``output`` until its page numbers hold, then finish it in a thread while
+        the lanes print the others."""
+        guess = numbers[output.sheet.slug]
+        wanted = output.references()
+        for _ in range(3):
+            source = output.source(document, guess)
+            data = await _print(lane, source, tmp / f"{output.sheet.slug}.html", tagged=True)
             with pikepdf.open(io.BytesIO(data)) as pdf:
-                return len(pdf.pages)
+                found = {i: n + 1 for i, n in destination_pages(pdf).items()}
+            lost = wanted - found.keys()
+            if lost:
+                raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
+            if all(found[i] == guess.get(i) for i in wanted):
+                target = out_dir / f"{output.sheet.slug}.pdf"
+                finishing.append(asyncio.create_task(asyncio.to_thread(
+                    _finish_file, data, heading_titles(source), labels, output.sheet.title, target)))
+                written[output.sheet.slug] = target
+                return
+            guess = found
+        raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
 
-        async def fronts() -> list[int]:
-            return [await front_length(sheet) for sheet in sheets]
+    async def lane_of_sheets(lane, chosen: list[Output]) -> None:  # noqa: ANN001
+        for sheet in chosen:
+            await final(lane, sheet)
 
-        layout_data, front_pages = await asyncio.gather(
-            _print(lanes[0], kit.source(document, None), tmp / "mise-en-page.html", tagged=False),
-            fronts())
-        with pikepdf.open(io.BytesIO(layout_data)) as layout:
-            where = destination_pages(layout)
-            total = len(layout.pages)
-        missing = [e.id for e in kit.entries if e.id not in where]
-        if missing:
-            raise RuntimeError(f"PDF : sommaire sans page pour {missing[:5]}")
-        starts = {c.sheet.slug: where[chapter_id(c.sheet)] for c in document.chapters}
-        ends = sorted(starts.values()) + [total]
-        numbers: dict[str, dict[str, int]] = {KIT.slug: {i: n + 1 for i, n in where.items()}}
-        for sheet, front_with_contents in zip(sheets, front_pages):
-            start = starts[sheet.sheet.slug]
-            length = next(e for e in ends if e > start) - start
-            sheet.with_contents = 1 + length >= CONTENTS_FROM
-            front = front_with_contents if sheet.with_contents else 1
-            numbers[sheet.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
-                                         if i in sheet.held}
-        timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
-
-        labels = place_labels(document)
-        written: dict[str, Path] = {}
-
-        async def final(lane, output: Output) -> None:  # noqa: ANN001
-            """Print ``output`` until its page numbers hold, then finish it in a thread while
-            the lanes print the others."""
-            guess = numbers[output.sheet.slug]
-            wanted = output.references()
-            for _ in range(3):
-                source = output.source(document, guess)
-                data = await _print(lane, source, tmp / f"{output.sheet.slug}.html", tagged=True)
-                with pikepdf.open(io.BytesIO(data)) as pdf:
-                    found = {i: n + 1 for i, n in destination_pages(pdf).items()}
-                lost = wanted - found.keys()
-                if lost:
-                    raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
-                if all(found[i] == guess.get(i) for i in wanted):
-                    target = out_dir / f"{output.sheet.slug}.pdf"
-                    finishing.append(asyncio.create_task(asyncio.to_thread(
-                        _finish_file, data, heading_titles(source), labels, output.sheet.title, target)))
-                    written[output.sheet.slug] = target
-                    return
-                guess = found
-            raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
-
-        async def lane_of_sheets(lane, chosen: list[Output]) -> None:  # noqa: ANN001
-            for sheet in chosen:
-                await final(lane, sheet)
-
-        finishing: list[asyncio.Task[None]] = []
-        tick = time.perf_counter()
-        await asyncio.gather(final(lanes[0], kit), lane_of_sheets(lanes[1], sheets))
-        timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
-        await browser.close()
+    finishing: list[asyncio.Task[None]] = []
+    tick = time.perf_counter()
+    await asyncio.gather(final(lanes[0], kit), lane_of_sheets(lanes[1], sheets))
+    timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
     tick = time.perf_counter()
     await asyncio.gather(*finishing)
     timings.append(f"finitions {time.perf_counter() - tick:.1f} s")

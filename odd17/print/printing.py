@@ -421,6 +421,9 @@ def html_document(title: str, running_title: str, parts: str) -> str:
 
 _XREF = re.compile(r'<a href="#([^"]+)" class="xref">(.*?)</a>', re.S)
 PLACEHOLDER = "00"  # a page number's room in the layout print
+# The layout print draws nothing: hidden boxes keep their place, and Chromium still writes the
+# page of each link target (its named destinations), which is all that print is read for.
+LAYOUT_ONLY = "<style>* { visibility: hidden !important; }</style>"
 
 
 def resolve_references(body: str, held: set[str], numbers: dict[str, int] | None,
@@ -632,50 +635,37 @@ def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, printer
 
 async def _print_all(document: PrintDocument, lanes: list[Any], tmp: Path, out_dir: Path,
                      timings: list[str]) -> list[Path]:
-    """1. The layout print: the whole kit without page numbers (untagged: only its pages are
-    read), and the cover and contents of each long sheet. 2. Each PDF printed with its
-    numbers, tagged, the kit and the sheets side by side (two pages of Chromium). Each chapter
-    starts on a new page, so its pages in a sheet are those in the kit, shifted; a PDF whose
-    places moved (a longer cross-reference, an address for a place outside it) is printed again
-    with the numbers read from it, until they hold."""
+    """Two pages of Chromium print side by side, each taking the longest PDF left. Each PDF
+    is printed twice. 1. Its layout print: with its contents, without page numbers
+    (« 00 »), untagged and drawing nothing (LAYOUT_ONLY), only its pages and places are read.
+    A sheet shorter than CONTENTS_FROM pages then loses its contents, its numbers shifted.
+    2. Printed with its numbers, tagged. A PDF whose places moved (a longer number) is printed
+    again with the numbers read from it, until they hold."""
     import pikepdf
 
     pdfs = outputs(document)
     tick = time.perf_counter()
-    kit, sheets = pdfs[0], pdfs[1:]
+    kit = pdfs[0]
+    numbers: dict[str, dict[str, int]] = {}
 
-    async def front_length(sheet: Output) -> int:
-        """Pages of a sheet's cover and contents, printed alone (while the kit's layout
-        prints): only the long sheets keep their contents, decided after."""
-        source = html_document(sheet.sheet.title, sheet.sheet.title,
-                               cover(sheet.sheet, document.site_url) + contents(sheet.entries, None))
-        data = await _print(lanes[1], source, tmp / f"sommaire-{sheet.sheet.slug}.html", tagged=False)
+    async def layout(lane, output: Output) -> None:  # noqa: ANN001
+        """The page numbers of ``output``'s places, from its layout print."""
+        output.with_contents = True
+        source = output.source(document, None).replace("</head>", LAYOUT_ONLY + "</head>", 1)
+        data = await _print(lane, source, tmp / f"mise-en-page-{output.sheet.slug}.html", tagged=False)
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            return len(pdf.pages)
-
-    async def fronts() -> list[int]:
-        return [await front_length(sheet) for sheet in sheets]
-
-    layout_data, front_pages = await asyncio.gather(
-        _print(lanes[0], kit.source(document, None), tmp / "mise-en-page.html", tagged=False),
-        fronts())
-    with pikepdf.open(io.BytesIO(layout_data)) as layout:
-        where = destination_pages(layout)
-        total = len(layout.pages)
-    missing = [e.id for e in kit.entries if e.id not in where]
-    if missing:
-        raise RuntimeError(f"PDF : sommaire sans page pour {missing[:5]}")
-    starts = {c.sheet.slug: where[chapter_id(c.sheet)] for c in document.chapters}
-    ends = sorted(starts.values()) + [total]
-    numbers: dict[str, dict[str, int]] = {KIT.slug: {i: n + 1 for i, n in where.items()}}
-    for sheet, front_with_contents in zip(sheets, front_pages):
-        start = starts[sheet.sheet.slug]
-        length = next(e for e in ends if e > start) - start
-        sheet.with_contents = 1 + length >= CONTENTS_FROM
-        front = front_with_contents if sheet.with_contents else 1
-        numbers[sheet.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
-                                     if i in sheet.held}
-    timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
+            where, total = destination_pages(pdf), len(pdf.pages)
+        missing = [e.id for e in output.entries if e.id not in where]
+        if missing:
+            raise RuntimeError(f"PDF {output.sheet.slug} : sommaire sans page pour {missing[:5]}")
+        if output is kit:
+            numbers[KIT.slug] = {i: n + 1 for i, n in where.items()}
+            return
+        start = where[chapter_id(output.sheet)]  # the page after the cover and contents
+        output.with_contents = 1 + total - start >= CONTENTS_FROM
+        front = start if output.with_contents else 1
+        numbers[output.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
+                                      if i in output.held}
 
     labels = place_labels(document)
     written: dict[str, Path] = {}
@@ -702,13 +692,21 @@ async def _print_all(document: PrintDocument, lanes: list[Any], tmp: Path, out_d
             guess = found
         raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
 
-    async def lane_of_sheets(lane, chosen: list[Output]) -> None:  # noqa: ANN001
-        for sheet in chosen:
-            await final(lane, sheet)
+    # Each lane takes the longest PDF left: the kit first, the shortest sheets last.
+    waiting = sorted(pdfs, key=lambda o: sum(len(c.html) for c in o.chapters), reverse=True)
+
+    async def lane_work(lane) -> None:  # noqa: ANN001
+        nonlocal tick
+        while waiting:
+            output = waiting.pop(0)
+            await layout(lane, output)
+            if output is kit:
+                timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
+                tick = time.perf_counter()
+            await final(lane, output)
 
     finishing: list[asyncio.Task[None]] = []
-    tick = time.perf_counter()
-    await asyncio.gather(final(lanes[0], kit), lane_of_sheets(lanes[1], sheets))
+    await asyncio.gather(*(lane_work(lane) for lane in lanes))
     timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
     tick = time.perf_counter()
     await asyncio.gather(*finishing)

@@ -101,7 +101,7 @@ def test_build_outside_the_kit_or_with_a_bad_option_says_so_in_french(tmp_path: 
         assert "Error:" not in result.stderr + result.stdout
 
 
-# Lines a volunteer would read as breakage (issue 22): MkDocs' progress, mkdocs-macros' trace,
+# Lines a volunteer would read as breakage: MkDocs' progress, mkdocs-macros' trace,
 # the sitemap template's note, Python warnings (setuptools, pikepdf) and their traceback lines.
 ENGLISH = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\b|Cleaning site|Building documentation|"
                      r"Documentation built|\[macros\]|Template skipped|Warning\b|Traceback|"

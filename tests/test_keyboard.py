@@ -1,7 +1,7 @@
 """Keyboard readers in headless Chromium: at every Tab stop of the pages readers use, on a
 computer (1280 px) and on a phone (390 px), the focused control is on screen, not covered (by the
 header, the search panel, the closed menu) and drawn with a thick focus indicator (WCAG 2.4.7,
-2.4.11). Issue 18 measured focus hidden or covered at 40 of the first 45 stops."""
+2.4.11). Focus was once hidden or covered at 40 of the first 45 stops."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ def test_company_seeking_innovation_gets_the_innovation_models(page, site_url: s
     page.keyboard.press("Space")  # keyboard use
     expected = [m.name for m in KIT.typology.models if "innovation" in m.objectives]
     assert page.locator(".odd17-model:visible strong").all_inner_texts() == expected
-    # One objective ticked: « cet objectif » in both sentences (issue 22).
+    # One objective ticked: « cet objectif » in both sentences.
     assert result.inner_text() == (f"{len(expected)} modèles répondent à cet objectif. Pour une "
                                    "entreprise, cet objectif relève de la performance.")
     # « Vous êtes » changes the reading of the same objective (MOOC, module 2: seed 001).

@@ -403,7 +403,7 @@ def test_layout_keeps_lines_together(pdf_site: Path) -> None:
     kit = pdf_text(pdf_site / "pdf/kit-complet.pdf")
     assert "Pour les formateurs" in kit and "Module 1" in kit
     assert "Pour une fondation" in kit and "place d’une collectivité territoriale" in kit
-    assert "partenaires, objectifs, impacts" not in kit  # issue 22: what the base holds
+    assert "partenaires, objectifs, impacts" not in kit  # what the base holds
 
 
 def test_each_sheet_is_linked_from_its_pages(pdf_site: Path) -> None:

@@ -125,7 +125,7 @@ def test_build_without_settings_prints_no_address_of_the_kit(unconfigured_site: 
 
 
 def test_settings_notice_only_on_a_half_configured_publication_build(tmp_path: Path, builds: None) -> None:
-    """A local build (neither setting) is normal: nothing to say (issue 22, it read like an
+    """A local build (neither setting) is normal: nothing to say (it read like an
     error to contributors). One setting without the other is a publication build half set up:
     one line names the missing one."""
     local = mkdocs_build(ROOT, tmp_path / "site", ODD17_SITE_URL="", ODD17_REPO_URL="")

@@ -56,8 +56,7 @@ META = re.compile(r'<meta (?:name|property)="(?:description|og:description|twitt
 
 def test_page_descriptions_have_the_pages_typography(built_site: Path) -> None:
     """<meta name="description"> (and og/twitter if a theme adds them) are written with the same
-    function as the pages' text (odd17/content/typography.py french_text): issue 22 counted 36 of 82
-    with straight apostrophes."""
+    function as the pages' text (odd17/content/typography.py french_text), never with straight apostrophes."""
     described = 0
     for path in sorted(built_site.rglob("*.html")):
         for content in META.findall(path.read_text(encoding="utf-8")):
@@ -70,7 +69,7 @@ def test_page_descriptions_have_the_pages_typography(built_site: Path) -> None:
 
 
 # Capitals after « : » in running text are lower case, unless a name, a title or a quotation
-# begins (issue 22 counted about 85). A name is one the kit knows: a term of the typology or of
+# begins. A name is one the kit knows: a term of the typology or of
 # the vocabularies (« Nature : Réseau », « Exemples : Bretagne »), a record's title, a partner,
 # a tool, its publisher; and these few proper nouns of the hand-written pages.
 PROPER_NOUNS = ("MOOC", "Défenseur des droits")

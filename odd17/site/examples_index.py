@@ -177,14 +177,14 @@ def data_files(kit: Kit) -> Iterator[tuple[str, str]]:
 
 # --- The form --------------------------------------------------------------------------------------
 
-def _select(facet: Facet, options: list[tuple[str, str]], offered: bool = True) -> str:
-    """One facet's field. A facet that no record states yet (none, or only « non précisé »)
-    stays in the form, hidden: the script shows it when a shared address asks for one of its
-    values (« aucun exemple »)."""
+def _select(facet: Facet, options: list[tuple[str, str]]) -> str:
+    """One facet's field. A field offering one value or none filters nothing (« Non précisé
+    par les sources (1 009) », the case of every facet that no record states yet): it stays in
+    the form, hidden, and the script shows it when a shared address asks for one of its values
+    (« aucun exemple »)."""
     choices = "".join(f'<option value="{escape(value)}">{escape(text)}</option>'
                       for value, text in options)
-    # One value only filters nothing (« Non précisé par les sources (1 009) »): hidden too.
-    hidden = "" if len(options) > 1 and offered else " hidden"
+    hidden = "" if len(options) > 1 else " hidden"
     return (f'<div class="odd17-filters__field"{hidden}><label for="filtre-{facet.id}">'
             f'{facet.label}</label><select id="filtre-{facet.id}" name="{facet.id}">'
             f'<option value="">{facet.everything}</option>{choices}</select></div>')
@@ -204,8 +204,8 @@ def filter_form(kit: Kit, facets: tuple[Facet, ...], records: list[Any], index: 
     shared address and says that nothing matches. ``foldable``: on phones the form folds behind
     a « Filtres » button, written here (hidden) so that CSS gives it its place from the first
     paint, where scripts run (the script inserting it moved the results: a layout shift)."""
-    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)],
-                      bool(f.stated(kit, records))) for f in facets]
+    fields = [_select(f, [(t.id, f"{t.name} ({_number(n)})") for t, n in f.used(kit, records)])
+              for f in facets]
     fold = ('<div class="odd17-filters__bar"><button type="button" class="md-button odd17-filters__fold" '
             'aria-expanded="false" aria-controls="filtres" hidden>Filtres</button></div>') if foldable else ""
     return (fold + f'<form class="odd17-filters" id="filtres" data-index="{index}" role="search" '

@@ -434,8 +434,10 @@ def resolve_references(body: str, held: set[str], numbers: dict[str, int] | None
         place, content = html.unescape(match.group(1)), match.group(2)
         if place in held:
             page = str(numbers[place]) if numbers and place in numbers else PLACEHOLDER
-            return (f'<a href="#{match.group(1)}">{content}'
-                    f'<span class="page-ref">\u00a0(p.\u00a0{page})</span></a>')
+            # The page number follows the link, outside it: a link of one piece of text per
+            # line (see print.css, « One box per link »).
+            return (f'<a href="#{match.group(1)}">{content}</a>'
+                    f'<span class="page-ref">\u00a0(p.\u00a0{page})</span>')
         address = web_address.get(place)
         if address:
             return (f'<a href="{escape(address)}">{content}</a>'

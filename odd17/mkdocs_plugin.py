@@ -113,7 +113,7 @@ class KitPlugin(BasePlugin[KitPluginConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Chromium starts while MkDocs writes the site: it prints the PDFs after (on_post_build).
         if self.config.downloads and self.printer is None:
-            self.printer = printing.Printer(printing.chromium_path())
+            self.printer = printing.Printer(printing.chromium_path(), self.kit, config.site_url or "")
 
     def _close_printer(self) -> None:
         if self.printer is not None:

@@ -5,10 +5,10 @@ For each N, a temporary copy of the project gets N synthetic, fictional examples
 scripts/bench.py) and is built twice in the same run: the site alone, then the site with its
 PDFs (``ODD17_DOWNLOADS=true``, as ``bash scripts/task build`` publishes it). The figure that
 holds on a shared, noisy machine is their ratio (target: at most 2 at 1,000 examples, and a PDF
-cost per example that stays flat from 1,000 to 5,000: linear growth). Also: the pages of the
+cost per example that stays flat from 1,000 to 10,000: linear growth). Also: the pages of the
 whole-kit PDF (target: at most 60 + N / 4), the PDFs' size, and the printer's own steps as
-odd17/print/printing.py logs them (assembly, the untagged layout print, the tagged prints of the five
-PDFs two at a time, pikepdf's finishing).
+odd17/print/printing.py logs them (assembly, the wait for Chromium and for the examples sheet
+printed during the build, the layout and tagged prints two at a time, pikepdf's finishing).
 
 scripts/bench.py calls ``pdf_figures`` on the copy it has built (issue 12, TEAM decision 7).
 """
@@ -96,9 +96,8 @@ ROWS = [("examples", "exemples (réels + synthétiques)", "{:.0f}"),
         ("pdf_ratio", "rapport avec PDF / site seul (objectif ≤ 2)", "{:.2f}"),
         ("pdf_ms_per_example", "coût des PDF par exemple (ms)", "{:.1f}"),
         ("pdf_step_s", "  étape PDF (s)", "{:.1f}"),
-        ("pdf_démarrage_de_chromium_s", "    démarrage de Chromium, deux onglets (s)", "{:.1f}"),
-        ("pdf_mise_en_page_s", "    mise en page : le kit sans numéros, non balisé (s)", "{:.1f}"),
-        ("pdf_impression_balisée_s", "    impression balisée des 5 PDF, deux à la fois (s)", "{:.1f}"),
+        ("pdf_attente_de_chromium_s", "    attente de Chromium et de la fiche des exemples (s)", "{:.1f}"),
+        ("pdf_impression_s", "    impressions (mise en page, balisée), deux à la fois (s)", "{:.1f}"),
         ("pdf_finitions_s", "    finitions pikepdf : signets, liens, artefacts, XMP (s)", "{:.1f}"),
         ("pdf_kit_pages", "pages du kit complet", "{:.0f}"),
         ("pages_allowed", "  pages permises (60 + 1 par 4 exemples)", "{:.0f}"),

@@ -80,13 +80,19 @@ def is_whole(value: str, limit: int = SUMMARY_LENGTH) -> bool:
     return summary(value, limit) == " ".join(value.split())
 
 
+SHORT_ADDRESS = 60  # characters: an address this short fits on one line of every printed column
+
+
 def address(url: str) -> str:
     """A web address as HTML that wraps after a slash, never inside the host name.
 
-    Chromium would otherwise break an address anywhere (« example.o rg »): the scheme and host
-    are one unbreakable span; the path offers a break after each « / » (``<wbr>``), and may
-    break inside a segment only when one segment alone is wider than the line (CSS).
+    Chromium would otherwise break an address anywhere (« example.o rg »): a short address is
+    one unbreakable span; in a longer one, the scheme and host are one unbreakable span and the
+    path offers a break after each « / » (``<wbr>``), and may break inside a segment only when
+    one segment alone is wider than the line (CSS).
     """
+    if len(url) <= SHORT_ADDRESS:  # one unbreakable piece: fewer boxes for Chromium to tag
+        return f'<span class="url-whole">{escape(url)}</span>'
     parts = urlsplit(url)
     head = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     rest = url[len(head):] if head and url.startswith(head) else url

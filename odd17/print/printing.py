@@ -82,6 +82,7 @@ SHEETS = [
 TRAINERS = Sheet("formateurs", "Pour les formateurs", ("formateurs/",), "formateurs/")
 KIT_CHAPTERS = [*SHEETS, TRAINERS]
 CONTENTS_FROM = 8  # a sheet of this many pages or more opens with its own contents
+TOC_LINES = 45  # about the lines of contents on a page (a guess, for the kit's first numbering)
 CATALOGUES = {"exemples-inspirants": catalogue.examples_html,
               "cartographie-des-outils": catalogue.tools_html}
 
@@ -209,6 +210,11 @@ class Chapter:
     sheet: Sheet
     html: str
     entries: list[Entry]
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """The places it holds (read once: a catalogue is long, and asked for each place)."""
+        return frozenset(re.findall(r'\bid="([^"]+)"', self.html))
 
 
 @dataclass
@@ -420,20 +426,27 @@ def html_document(title: str, running_title: str, parts: str) -> str:
 
 
 _XREF = re.compile(r'<a href="#([^"]+)" class="xref">(.*?)</a>', re.S)
-PLACEHOLDER = "00"  # a page number's room in the layout print
+HTML_PER_PAGE = 6000  # about the characters of HTML a printed page holds (a guess, see below)
+
+
+def placeholder(html_length: int) -> str:
+    """A page number's room in a sheet's layout print: as many digits as its pages will have,
+    guessed from its length (a number's width moves the lines after it; a wrong guess costs one
+    more print, never a wrong number)."""
+    return "0" * len(str(max(1, html_length // HTML_PER_PAGE)))
 # The layout print draws nothing: hidden boxes keep their place, and Chromium still writes the
 # page of each link target (its named destinations), which is all that print is read for.
 LAYOUT_ONLY = "<style>* { visibility: hidden !important; }</style>"
 
 
 def resolve_references(body: str, held: set[str], numbers: dict[str, int] | None,
-                       web_address: dict[str, str]) -> str:
+                       web_address: dict[str, str], room: str = "00") -> str:
     """The cross-references of one PDF: « (p. 12) » and a link when the PDF holds the place
     (``held``), else the public address printed and linked, else the text alone."""
     def reference(match: re.Match[str]) -> str:
         place, content = html.unescape(match.group(1)), match.group(2)
         if place in held:
-            page = str(numbers[place]) if numbers and place in numbers else PLACEHOLDER
+            page = str(numbers[place]) if numbers and place in numbers else room
             # The page number follows the link, outside it: a link of one piece of text per
             # line (see print.css, « One box per link »).
             return (f'<a href="#{match.group(1)}">{content}</a>'
@@ -459,8 +472,8 @@ class Output:
 
     @cached_property
     def held(self) -> set[str]:
-        """The ids this PDF holds (read once: the chapters are long, and asked for each place)."""
-        return {i for c in self.chapters for i in re.findall(r'\bid="([^"]+)"', c.html)}
+        """The ids this PDF holds."""
+        return set().union(*(c.ids for c in self.chapters))
 
     def references(self) -> set[str]:
         """The places this PDF gives a page number for: its contents and cross-references."""
@@ -468,11 +481,18 @@ class Output:
         refs = {html.unescape(m.group(1)) for c in self.chapters for m in _XREF.finditer(c.html)}
         return (refs & held) | ({e.id for e in self.entries} if self.with_contents else set())
 
-    def source(self, document: PrintDocument, numbers: dict[str, int] | None) -> str:
-        held = self.held
-        body = "".join(f'<div class="chapter chapter-{c.sheet.slug}">'
-                       f"{resolve_references(c.html, held, numbers, document.web_address)}</div>"
-                       for c in self.chapters)
+    def chapter(self, document: PrintDocument, chapter: Chapter, numbers: dict[str, int] | None) -> str:
+        """One chapter as this PDF prints it (its cross-references depend on what it holds)."""
+        room = placeholder(sum(len(c.html) for c in self.chapters))
+        return (f'<div class="chapter chapter-{chapter.sheet.slug}">'
+                f"{resolve_references(chapter.html, self.held, numbers, document.web_address, room)}</div>")
+
+    def source(self, document: PrintDocument, numbers: dict[str, int] | None,
+               leave_out: frozenset[str] = frozenset()) -> str:
+        """The HTML to print; ``leave_out``: chapters (their sheets' slugs) left out of the body,
+        not of the contents (a layout print that takes their pages from elsewhere)."""
+        body = "".join(self.chapter(document, c, numbers) for c in self.chapters
+                       if c.sheet.slug not in leave_out)
         front = cover(self.sheet, document.site_url)
         if self.with_contents:
             front += contents(self.entries, numbers)
@@ -568,17 +588,104 @@ async def _print(page, source: str, path: Path, tagged: bool) -> bytes:  # noqa:
                           prefer_css_page_size=True)
 
 
-class Printer:
-    """Chromium and its two pages, started in a thread of their own as soon as the build starts
-    (about a second, while MkDocs writes the site), then given the print work
-    (``print_pdfs``). ``close`` stops it, whether it printed or not."""
+async def _layout_print(page, document: PrintDocument, output: Output, tmp: Path,  # noqa: ANN001
+                        guess: dict[str, int] | None = None, leave_out: frozenset[str] = frozenset(),
+                        named: set[str] | frozenset[str] = frozenset()) -> tuple[dict[str, int], int]:
+    """The layout print of ``output`` (untagged, drawing nothing, with its contents): the page
+    (0-based) of each of its places, and its number of pages. ``named``: places given a link
+    in the contents, so that Chromium names them (it names a place only when a link leads to
+    it) without moving the chapters' pages."""
+    output.with_contents = True
+    source = output.source(document, guess, leave_out).replace("</head>", LAYOUT_ONLY + "</head>", 1)
+    if named:
+        links = " ".join(f'<a href="#{escape(i)}">.</a>' for i in sorted(named))  # spaces: lines
+        source = source.replace("</nav>", f"<p>{links}</p></nav>", 1)
+    data = await _print(page, source, tmp / f"mise-en-page-{output.sheet.slug}.html", tagged=False)
+    import pikepdf
 
-    def __init__(self, chromium: str) -> None:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        where, total = destination_pages(pdf), len(pdf.pages)
+    missing = [e.id for c in output.chapters if c.sheet.slug not in leave_out
+               for e in c.entries if e.id not in where]
+    if missing:
+        raise RuntimeError(f"PDF {output.sheet.slug} : sommaire sans page pour {missing[:5]}")
+    return where, total
+
+
+def _sheet_numbers(output: Output, where: dict[str, int], total: int) -> dict[str, int]:
+    """A sheet's page numbers from its layout print; a sheet shorter than CONTENTS_FROM pages
+    loses its contents, its numbers shifted."""
+    start = where[chapter_id(output.sheet)]  # the page after the cover and contents
+    output.with_contents = 1 + total - start >= CONTENTS_FROM
+    first = start if output.with_contents else 1
+    return {i: n - start + first + 1 for i, n in where.items() if i in output.held}
+
+
+async def _final_print(page, document: PrintDocument, output: Output, guess: dict[str, int],  # noqa: ANN001
+                       tmp: Path) -> tuple[bytes, str, dict[str, int]]:
+    """``output`` printed tagged with its numbers until they hold: the PDF, its HTML and its
+    numbers."""
+    import pikepdf
+
+    wanted = output.references()
+    for _ in range(3):
+        source = output.source(document, guess)
+        data = await _print(page, source, tmp / f"{output.sheet.slug}.html", tagged=True)
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            found = {i: n + 1 for i, n in destination_pages(pdf).items()}
+        lost = wanted - found.keys()
+        if lost:
+            raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
+        if all(found[i] == guess.get(i) for i in wanted):
+            return data, source, guess
+        log.debug("PDF %s : numéros de page à corriger, %s", output.sheet.slug,
+                  sorted((i, guess.get(i), found[i]) for i in wanted if found[i] != guess.get(i))[:5])
+        guess = found
+    raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
+
+
+@dataclass
+class Ahead:
+    """The examples sheet, printed from the records while MkDocs writes the site (its layout and
+    tagged prints): used by ``print_pdfs`` if it would print the same HTML."""
+    where: dict[str, int]
+    total: int
+    with_contents: bool
+    numbers: dict[str, int]
+    data: bytes
+    source: str
+
+
+async def _print_ahead(page, kit: Kit, site_url: str) -> Ahead | None:  # noqa: ANN001
+    """The examples catalogue is made from the records alone: its sheet is printed while MkDocs
+    writes the pages (one Python thread), on the machine's other core. Every place of it is
+    named, for the whole kit's references."""
+    content, lines = catalogue.examples_html(kit, site_url, chapter_id(EXAMPLES))
+    if _XREF.search(content):
+        return None
+    chapter = Chapter(EXAMPLES, content, [Entry(*e) for e in lines])
+    document, output = PrintDocument([chapter], site_url), Output(EXAMPLES, [chapter])
+    with tempfile.TemporaryDirectory() as tmp:
+        where, total = await _layout_print(page, document, output, Path(tmp), named=chapter.ids)
+        numbers = _sheet_numbers(output, where, total)
+        data, source, numbers = await _final_print(page, document, output, numbers, Path(tmp))
+    return Ahead(where, total, output.with_contents, numbers, data, source)
+
+
+class Printer:
+    """Chromium and its pages, started in a thread of their own as soon as the build starts
+    (about a second, while MkDocs writes the site), then given the print work (``print_pdfs``).
+    With ``kit``, one page prints the examples sheet meanwhile (``_print_ahead``). ``close``
+    stops it, whether it printed or not."""
+
+    def __init__(self, chromium: str, kit: Kit | None = None, site_url: str = "") -> None:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="odd17-printer",
                                         daemon=True)
         self._thread.start()
         self._started = asyncio.run_coroutine_threadsafe(self._start(chromium), self._loop)
+        self._ahead = (asyncio.run_coroutine_threadsafe(self._ahead_print(kit, site_url), self._loop)
+                       if kit is not None else None)
 
     async def _start(self, chromium: str) -> tuple[Any, Any, list[Any], float]:
         from playwright.async_api import async_playwright
@@ -587,19 +694,28 @@ class Printer:
         playwright = await async_playwright().start()
         try:
             browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            lanes = list(await asyncio.gather(browser.new_page(), browser.new_page()))
+            pages = list(await asyncio.gather(*(browser.new_page() for _ in range(3))))
         except BaseException:
             await playwright.stop()
             raise
-        return playwright, browser, lanes, time.perf_counter() - tick
+        return playwright, browser, pages, time.perf_counter() - tick
 
-    def run(self, work: Callable[[list[Any]], Coroutine[Any, Any, T]]) -> tuple[T, float]:
-        """``work(lanes)`` run in the printer's thread; its result and how long the build
-        waited for Chromium to start."""
+    async def _ahead_print(self, kit: Kit, site_url: str) -> Ahead | None:
+        _, _, pages, _ = await asyncio.wrap_future(self._started)
+        try:
+            return await _print_ahead(pages[2], kit, site_url)
+        except Exception as error:  # noqa: BLE001 - printed again after the build, where it tells
+            log.debug("PDF : impression anticipée abandonnée (%s)", error)
+            return None
+
+    def run(self, work: Callable[[list[Any], Ahead | None], Coroutine[Any, Any, T]]) -> tuple[T, float]:
+        """``work(lanes, ahead)`` run in the printer's thread; its result and how long the
+        build waited for Chromium to start and the examples sheet to be printed."""
         tick = time.perf_counter()
-        _, _, lanes, _ = self._started.result()
+        _, _, pages, _ = self._started.result()
+        ahead = self._ahead.result() if self._ahead is not None else None
         waited = time.perf_counter() - tick
-        return asyncio.run_coroutine_threadsafe(work(lanes), self._loop).result(), waited
+        return asyncio.run_coroutine_threadsafe(work(pages[:2], ahead), self._loop).result(), waited
 
     def close(self) -> None:
         async def stop() -> None:
@@ -607,6 +723,8 @@ class Printer:
                 playwright, browser, _, _ = await asyncio.wrap_future(self._started)
             except Exception:  # noqa: BLE001 - Chromium did not start: nothing to stop
                 return
+            if self._ahead is not None:
+                await asyncio.wait([asyncio.wrap_future(self._ahead)])
             await browser.close()
             await playwright.stop()
 
@@ -629,87 +747,130 @@ def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, printer
     timings = [f"assemblage {time.perf_counter() - started:.1f} s"]
     with tempfile.TemporaryDirectory() as tmp:
         written, waited = printer.run(
-            lambda lanes: _print_all(document, lanes, Path(tmp), out_dir, timings))
-    timings.insert(1, f"démarrage de Chromium {waited:.1f} s")
+            lambda lanes, ahead: _print_all(document, lanes, ahead, Path(tmp), out_dir, timings))
+    timings.insert(1, f"attente de Chromium {waited:.1f} s")
     log.info("PDF en %.1f s (%s)", time.perf_counter() - started, ", ".join(timings))
     return written
 
 
-async def _print_all(document: PrintDocument, lanes: list[Any], tmp: Path, out_dir: Path,
-                     timings: list[str]) -> list[Path]:
-    """Two pages of Chromium print side by side, each taking the longest PDF left. Each PDF
-    is printed twice. 1. Its layout print: with its contents, without page numbers
-    (« 00 »), untagged and drawing nothing (LAYOUT_ONLY), only its pages and places are read.
-    A sheet shorter than CONTENTS_FROM pages then loses its contents, its numbers shifted.
-    2. Printed with its numbers, tagged. A PDF whose places moved (a longer number) is printed
-    again with the numbers read from it, until they hold."""
-    import pikepdf
+async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | None, tmp: Path,
+                     out_dir: Path, timings: list[str]) -> list[Path]:
+    """Each PDF is printed twice by two pages of Chromium side by side, each taking the first
+    print of the list that can start (the longest first).
 
+    1. The layout prints (``_layout_print``): only the pages of the places are read. A sheet's
+       page references are « 00 » (``placeholder``). A chapter starts on a new page, so a
+       chapter without page references prints in the whole kit as in its sheet: the kit's
+       layout print leaves it out (the examples catalogue, most of the kit) and takes its pages
+       from the sheet's. That print comes after the sheets', its references numbered from
+       them (a number's width moves the lines after it).
+    2. Printed with its numbers, tagged (``_final_print``).
+    The examples sheet printed during the build (``ahead``) is taken as it is when this print
+    would give the same HTML."""
     pdfs = outputs(document)
+    kit, sheets = pdfs[0], pdfs[1:]
     tick = time.perf_counter()
-    kit = pdfs[0]
+    own = {o.sheet.slug: o for o in sheets}
+    shared = frozenset(c.sheet.slug for c in kit.chapters if c.sheet.slug in own
+                       and not _XREF.search(c.html)
+                       and kit.chapter(document, c, None) == own[c.sheet.slug].chapter(document, c, None))
+    kit_wanted = kit.references()
+    # Per chapter: the page of each place from the chapter's first page, and its number of pages.
+    pages: dict[str, tuple[dict[str, int], int]] = {}
     numbers: dict[str, dict[str, int]] = {}
 
+    def chapter_pages(where: dict[str, int], total: int, chapters: list[Chapter]) -> None:
+        starts = [where[chapter_id(c.sheet)] for c in chapters] + [total]
+        for c, first, after in zip(chapters, starts, starts[1:]):
+            pages[c.sheet.slug] = ({i: n - first for i, n in where.items() if i in c.ids},
+                                   after - first)
+
+    def kit_numbers(front: int) -> dict[str, int]:
+        """The kit's page numbers from its chapters' pages, after ``front`` pages."""
+        found, page = {}, front
+        for c in kit.chapters:
+            relative, count = pages.get(c.sheet.slug, ({}, 1))
+            found.update({i: page + n + 1 for i, n in relative.items()})
+            page += count
+        return found
+
     async def layout(lane, output: Output) -> None:  # noqa: ANN001
-        """The page numbers of ``output``'s places, from its layout print."""
-        output.with_contents = True
-        source = output.source(document, None).replace("</head>", LAYOUT_ONLY + "</head>", 1)
-        data = await _print(lane, source, tmp / f"mise-en-page-{output.sheet.slug}.html", tagged=False)
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            where, total = destination_pages(pdf), len(pdf.pages)
-        missing = [e.id for e in output.entries if e.id not in where]
-        if missing:
-            raise RuntimeError(f"PDF {output.sheet.slug} : sommaire sans page pour {missing[:5]}")
-        if output is kit:
-            numbers[KIT.slug] = {i: n + 1 for i, n in where.items()}
+        if output is kit:  # numbered from the sheets' layouts, its cover and contents guessed
+            where, total = await _layout_print(lane, document, kit, tmp, leave_out=shared,
+                                               guess=kit_numbers(1 + -(-len(kit.entries) // TOC_LINES)))
+            printed = [c for c in kit.chapters if c.sheet.slug not in shared]
+            chapter_pages(where, total, printed)
+            numbers[KIT.slug] = kit_numbers(where[chapter_id(printed[0].sheet)] if printed else total)
             return
-        start = where[chapter_id(output.sheet)]  # the page after the cover and contents
-        output.with_contents = 1 + total - start >= CONTENTS_FROM
-        front = start if output.with_contents else 1
-        numbers[output.sheet.slug] = {i: n - start + front + 1 for i, n in where.items()
-                                      if i in output.held}
+        named = set().union(*(c.ids for c in output.chapters if c.sheet.slug in shared)) & kit_wanted
+        where, total = await _layout_print(lane, document, output, tmp, named=named)
+        chapter_pages(where, total, output.chapters)
+        numbers[output.sheet.slug] = _sheet_numbers(output, where, total)
 
     labels = place_labels(document)
     written: dict[str, Path] = {}
+    finishing: list[asyncio.Task[None]] = []
+
+    def finish(output: Output, data: bytes, source: str) -> None:
+        """Finished in a thread while the lanes print the others."""
+        target = out_dir / f"{output.sheet.slug}.pdf"
+        finishing.append(asyncio.create_task(asyncio.to_thread(
+            _finish_file, data, heading_titles(source), labels, output.sheet.title, target)))
+        written[output.sheet.slug] = target
 
     async def final(lane, output: Output) -> None:  # noqa: ANN001
-        """Print ``output`` until its page numbers hold, then finish it in a thread while
-        the lanes print the others."""
-        guess = numbers[output.sheet.slug]
-        wanted = output.references()
-        for _ in range(3):
-            source = output.source(document, guess)
-            data = await _print(lane, source, tmp / f"{output.sheet.slug}.html", tagged=True)
-            with pikepdf.open(io.BytesIO(data)) as pdf:
-                found = {i: n + 1 for i, n in destination_pages(pdf).items()}
-            lost = wanted - found.keys()
-            if lost:
-                raise RuntimeError(f"PDF {output.sheet.slug} : pas de page pour {sorted(lost)[:5]}")
-            if all(found[i] == guess.get(i) for i in wanted):
-                target = out_dir / f"{output.sheet.slug}.pdf"
-                finishing.append(asyncio.create_task(asyncio.to_thread(
-                    _finish_file, data, heading_titles(source), labels, output.sheet.title, target)))
-                written[output.sheet.slug] = target
-                return
-            guess = found
-        raise RuntimeError(f"PDF {output.sheet.slug} : les numéros de page ne se stabilisent pas")
+        data, source, _ = await _final_print(lane, document, output, numbers[output.sheet.slug], tmp)
+        finish(output, data, source)
 
-    # Each lane takes the longest PDF left: the kit first, the shortest sheets last.
-    waiting = sorted(pdfs, key=lambda o: sum(len(c.html) for c in o.chapters), reverse=True)
+    def size(output: Output) -> int:
+        return sum(len(c.html) for c in output.chapters)
+
+    # The prints, longest first; the kit's layout once the sheets' are done, a final print once
+    # its layout is.
+    laid_out: set[str] = set()
+    todo = ([("mise en page", o) for o in sorted(sheets, key=size, reverse=True)]
+            + [("mise en page", kit)] + [("impression", o) for o in sorted(pdfs, key=size, reverse=True)])
+    examples = own.get(EXAMPLES.slug)
+    if ahead is not None and examples is not None:
+        examples.with_contents = ahead.with_contents
+        adopted = examples.source(document, ahead.numbers) == ahead.source
+        log.debug("PDF : fiche des exemples imprimée pendant la construction %s",
+                  "reprise" if adopted else "différente, imprimée à nouveau")
+        if adopted:
+            chapter_pages(ahead.where, ahead.total, examples.chapters)
+            numbers[EXAMPLES.slug] = ahead.numbers
+            laid_out.add(EXAMPLES.slug)
+            todo = [t for t in todo if t[1] is not examples]
+            finish(examples, ahead.data, ahead.source)
+
+    def ready(step: str, output: Output) -> bool:
+        if step == "impression":
+            return output.sheet.slug in laid_out
+        return output is not kit or all(o.sheet.slug in laid_out for o in sheets)
+
+    done = asyncio.Event()
 
     async def lane_work(lane) -> None:  # noqa: ANN001
-        nonlocal tick
-        while waiting:
-            output = waiting.pop(0)
-            await layout(lane, output)
-            if output is kit:
-                timings.append(f"mise en page {time.perf_counter() - tick:.1f} s")
-                tick = time.perf_counter()
-            await final(lane, output)
+        while todo:
+            chosen = next((t for t in todo if ready(*t)), None)
+            if chosen is None:
+                done.clear()
+                await done.wait()
+                continue
+            todo.remove(chosen)
+            step, output = chosen
+            begun = time.perf_counter()
+            if step == "mise en page":
+                await layout(lane, output)
+                laid_out.add(output.sheet.slug)
+            else:
+                await final(lane, output)
+            log.debug("PDF %s : %s de %.1f à %.1f s", output.sheet.slug, step, begun - tick,
+                      time.perf_counter() - tick)
+            done.set()
 
-    finishing: list[asyncio.Task[None]] = []
     await asyncio.gather(*(lane_work(lane) for lane in lanes))
-    timings.append(f"impression balisée {time.perf_counter() - tick:.1f} s")
+    timings.append(f"impression {time.perf_counter() - tick:.1f} s")
     tick = time.perf_counter()
     await asyncio.gather(*finishing)
     timings.append(f"finitions {time.perf_counter() - tick:.1f} s")

@@ -723,8 +723,10 @@ class Printer:
                 playwright, browser, _, _ = await asyncio.wrap_future(self._started)
             except Exception:  # noqa: BLE001 - Chromium did not start: nothing to stop
                 return
-            if self._ahead is not None:
-                await asyncio.wait([asyncio.wrap_future(self._ahead)])
+            if self._ahead is not None:  # a build that failed does not wait for it
+                ahead = asyncio.wrap_future(self._ahead)
+                ahead.cancel()
+                await asyncio.wait([ahead])
             await browser.close()
             await playwright.stop()
 
@@ -1004,7 +1006,9 @@ def _finish(pdf, title: str, target: Path) -> None:  # noqa: ANN001 - a pikepdf 
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.Root.Lang = pikepdf.String("fr")
     pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    pdf.save(target, deterministic_id=True)
+    # Object streams: the structure tree is thousands of small objects, half the file's size
+    # when each is written on its own (4.3 → 2.2 MB for the kit of 1,000 examples).
+    pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
 _NODE_ID = re.compile(rb"\(node(\d{8})\)")

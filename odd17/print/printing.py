@@ -310,10 +310,12 @@ def _tool_map(site: Path) -> tuple[str, tuple[tuple[str, str, int], ...]]:
     return body, entries
 
 
-def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintDocument:
+def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str,
+             made: dict[str, tuple[str, list[tuple[str, str, int]]]] | None = None) -> PrintDocument:
     """The chapters of the kit: built pages for the argumentaire, the method and the trainers'
     page, catalogues made from the records for the examples and the tools (with the tool map by
-    lever and by step from its built page)."""
+    lever and by step from its built page). ``made``: catalogues already made (by the print
+    during the build), by sheet."""
     printed = [u for u in nav_urls if chapter_of(u) is not None
                and chapter_of(u).slug not in CATALOGUES]  # type: ignore[union-attr]
     map_body, map_entries = _tool_map(site)
@@ -325,7 +327,8 @@ def assemble(site: Path, nav_urls: list[str], kit: Kit, site_url: str) -> PrintD
             extra = {}
             if sheet.slug == "cartographie-des-outils" and map_body:
                 extra = {"map_entries": map_entries}
-            content, lines = CATALOGUES[sheet.slug](kit, site_url, chapter_id(sheet), **extra)
+            content, lines = (made or {}).get(sheet.slug) or CATALOGUES[sheet.slug](
+                kit, site_url, chapter_id(sheet), **extra)
             catalogues[sheet.slug] = (content, [Entry(*e) for e in lines])
             targets.update(e.id for e in catalogues[sheet.slug][1])
             targets.update(re.findall(r'<article class="card" id="([^"]+)"', content))
@@ -437,6 +440,7 @@ def placeholder(html_length: int) -> str:
 # The layout print draws nothing: hidden boxes keep their place, and Chromium still writes the
 # page of each link target (its named destinations), which is all that print is read for.
 LAYOUT_ONLY = "<style>* { visibility: hidden !important; }</style>"
+LAYOUT_END = "odd17-fin-de-la-mise-en-page"  # the document's end, before the links that name places
 
 
 def resolve_references(body: str, held: set[str], numbers: dict[str, int] | None,
@@ -593,18 +597,22 @@ async def _layout_print(page, document: PrintDocument, output: Output, tmp: Path
                         named: set[str] | frozenset[str] = frozenset()) -> tuple[dict[str, int], int]:
     """The layout print of ``output`` (untagged, drawing nothing, with its contents): the page
     (0-based) of each of its places, and its number of pages. ``named``: places given a link
-    in the contents, so that Chromium names them (it names a place only when a link leads to
-    it) without moving the chapters' pages."""
+    after the document's end, so that Chromium names them (it names a place only when a link
+    leads to it); the pages they take are not counted."""
     output.with_contents = True
     source = output.source(document, guess, leave_out).replace("</head>", LAYOUT_ONLY + "</head>", 1)
-    if named:
-        links = " ".join(f'<a href="#{escape(i)}">.</a>' for i in sorted(named))  # spaces: lines
-        source = source.replace("</nav>", f"<p>{links}</p></nav>", 1)
+    if named:  # inside the last chapter (its named page); spaces: lines, not one long word
+        links = " ".join(f'<a href="#{escape(i)}">.</a>' for i in sorted(named | {LAYOUT_END}))
+        end = source.rindex("</div>")
+        source = (f'{source[:end]}<span id="{LAYOUT_END}"></span>'
+                  f'<p style="orphans: 1; widows: 1">{links}</p>{source[end:]}')
     data = await _print(page, source, tmp / f"mise-en-page-{output.sheet.slug}.html", tagged=False)
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         where, total = destination_pages(pdf), len(pdf.pages)
+    if named:
+        total = where.pop(LAYOUT_END) + 1
     missing = [e.id for c in output.chapters if c.sheet.slug not in leave_out
                for e in c.entries if e.id not in where]
     if missing:
@@ -648,6 +656,7 @@ async def _final_print(page, document: PrintDocument, output: Output, guess: dic
 class Ahead:
     """The examples sheet, printed from the records while MkDocs writes the site (its layout and
     tagged prints): used by ``print_pdfs`` if it would print the same HTML."""
+    catalogue: tuple[str, list[tuple[str, str, int]]]  # catalogue.examples_html's
     where: dict[str, int]
     total: int
     with_contents: bool
@@ -660,16 +669,20 @@ async def _print_ahead(page, kit: Kit, site_url: str) -> Ahead | None:  # noqa: 
     """The examples catalogue is made from the records alone: its sheet is printed while MkDocs
     writes the pages (one Python thread), on the machine's other core. Every place of it is
     named, for the whole kit's references."""
-    content, lines = catalogue.examples_html(kit, site_url, chapter_id(EXAMPLES))
+    made = content, lines = catalogue.examples_html(kit, site_url, chapter_id(EXAMPLES))
     if _XREF.search(content):
         return None
     chapter = Chapter(EXAMPLES, content, [Entry(*e) for e in lines])
     document, output = PrintDocument([chapter], site_url), Output(EXAMPLES, [chapter])
+    tick = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         where, total = await _layout_print(page, document, output, Path(tmp), named=chapter.ids)
+        laid_out = time.perf_counter()
         numbers = _sheet_numbers(output, where, total)
         data, source, numbers = await _final_print(page, document, output, numbers, Path(tmp))
-    return Ahead(where, total, output.with_contents, numbers, data, source)
+    log.debug("PDF %s pendant la construction : mise en page %.1f s, impression %.1f s",
+              EXAMPLES.slug, laid_out - tick, time.perf_counter() - laid_out)
+    return Ahead(made, where, total, output.with_contents, numbers, data, source)
 
 
 class Printer:
@@ -708,14 +721,16 @@ class Printer:
             log.debug("PDF : impression anticipée abandonnée (%s)", error)
             return None
 
-    def run(self, work: Callable[[list[Any], Ahead | None], Coroutine[Any, Any, T]]) -> tuple[T, float]:
-        """``work(lanes, ahead)`` run in the printer's thread; its result and how long the
-        build waited for Chromium to start and the examples sheet to be printed."""
-        tick = time.perf_counter()
+    def ahead(self) -> Ahead | None:
+        """The examples sheet printed during the build, once Chromium has started and printed
+        it (None: not printed then)."""
+        self._started.result()
+        return self._ahead.result() if self._ahead is not None else None
+
+    def run(self, work: Callable[[list[Any]], Coroutine[Any, Any, T]]) -> T:
+        """``work(lanes)`` run in the printer's thread; its result."""
         _, _, pages, _ = self._started.result()
-        ahead = self._ahead.result() if self._ahead is not None else None
-        waited = time.perf_counter() - tick
-        return asyncio.run_coroutine_threadsafe(work(pages[:2], ahead), self._loop).result(), waited
+        return asyncio.run_coroutine_threadsafe(work(pages[:2]), self._loop).result()
 
     def close(self) -> None:
         async def stop() -> None:
@@ -741,16 +756,19 @@ def print_pdfs(site: Path, nav_urls: list[str], kit: Kit, site_url: str, printer
     """Print the whole kit and each sheet, each as its own tagged PDF, into ``site/pdf/``."""
 
     started = time.perf_counter()
-    document = assemble(site, nav_urls, kit, site_url)
+    ahead = printer.ahead()
+    waited = time.perf_counter() - started
+    document = assemble(site, nav_urls, kit, site_url,
+                        {EXAMPLES.slug: ahead.catalogue} if ahead is not None else None)
     if not document.chapters:
         return []
     out_dir = site / PDF_DIR
     out_dir.mkdir(exist_ok=True)
-    timings = [f"assemblage {time.perf_counter() - started:.1f} s"]
+    timings = [f"attente de Chromium {waited:.1f} s",
+               f"assemblage {time.perf_counter() - started - waited:.1f} s"]
     with tempfile.TemporaryDirectory() as tmp:
-        written, waited = printer.run(
-            lambda lanes, ahead: _print_all(document, lanes, ahead, Path(tmp), out_dir, timings))
-    timings.insert(1, f"attente de Chromium {waited:.1f} s")
+        written = printer.run(
+            lambda lanes: _print_all(document, lanes, ahead, Path(tmp), out_dir, timings))
     log.info("PDF en %.1f s (%s)", time.perf_counter() - started, ", ".join(timings))
     return written
 

@@ -440,6 +440,10 @@ def placeholder(html_length: int) -> str:
 # The layout print draws nothing: hidden boxes keep their place, and Chromium still writes the
 # page of each link target (its named destinations), which is all that print is read for.
 LAYOUT_ONLY = "<style>* { visibility: hidden !important; }</style>"
+# A link costs more the more there are (10,000 of them: 34 s more for a layout print of 2,000
+# pages; 1,000: nothing measurable): beyond this many places, the examples sheet printed during
+# the build names its contents' places only, and is laid out again if the kit needs others.
+NAME_ALL = 2000
 LAYOUT_END = "odd17-fin-de-la-mise-en-page"  # the document's end, before the links that name places
 
 
@@ -667,16 +671,17 @@ class Ahead:
 
 async def _print_ahead(page, kit: Kit, site_url: str) -> Ahead | None:  # noqa: ANN001
     """The examples catalogue is made from the records alone: its sheet is printed while MkDocs
-    writes the pages (one Python thread), on the machine's other core. Every place of it is
-    named, for the whole kit's references."""
+    writes the pages (one Python thread), on the machine's other core. Its places are named
+    for the whole kit's references (all of them, up to NAME_ALL)."""
     made = content, lines = catalogue.examples_html(kit, site_url, chapter_id(EXAMPLES))
     if _XREF.search(content):
         return None
     chapter = Chapter(EXAMPLES, content, [Entry(*e) for e in lines])
+    named = chapter.ids if len(chapter.ids) <= NAME_ALL else {e.id for e in chapter.entries}
     document, output = PrintDocument([chapter], site_url), Output(EXAMPLES, [chapter])
     tick = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        where, total = await _layout_print(page, document, output, Path(tmp), named=chapter.ids)
+        where, total = await _layout_print(page, document, output, Path(tmp), named=named)
         laid_out = time.perf_counter()
         numbers = _sheet_numbers(output, where, total)
         data, source, numbers = await _final_print(page, document, output, numbers, Path(tmp))
@@ -798,6 +803,7 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
     # Per chapter: the page of each place from the chapter's first page, and its number of pages.
     pages: dict[str, tuple[dict[str, int], int]] = {}
     numbers: dict[str, dict[str, int]] = {}
+    front: list[int] = []  # the kit's cover and contents pages
 
     def chapter_pages(where: dict[str, int], total: int, chapters: list[Chapter]) -> None:
         starts = [where[chapter_id(c.sheet)] for c in chapters] + [total]
@@ -820,7 +826,7 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
                                                guess=kit_numbers(1 + -(-len(kit.entries) // TOC_LINES)))
             printed = [c for c in kit.chapters if c.sheet.slug not in shared]
             chapter_pages(where, total, printed)
-            numbers[KIT.slug] = kit_numbers(where[chapter_id(printed[0].sheet)] if printed else total)
+            front.append(where[chapter_id(printed[0].sheet)] if printed else total)
             return
         named = set().union(*(c.ids for c in output.chapters if c.sheet.slug in shared)) & kit_wanted
         where, total = await _layout_print(lane, document, output, tmp, named=named)
@@ -839,7 +845,8 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
         written[output.sheet.slug] = target
 
     async def final(lane, output: Output) -> None:  # noqa: ANN001
-        data, source, _ = await _final_print(lane, document, output, numbers[output.sheet.slug], tmp)
+        guess = kit_numbers(front[0]) if output is kit else numbers[output.sheet.slug]
+        data, source, _ = await _final_print(lane, document, output, guess, tmp)
         finish(output, data, source)
 
     def size(output: Output) -> int:
@@ -848,6 +855,7 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
     # The prints, longest first; the kit's layout once the sheets' are done, a final print once
     # its layout is.
     laid_out: set[str] = set()
+    counted: set[str] = set()
     todo = ([("mise en page", o) for o in sorted(sheets, key=size, reverse=True)]
             + [("mise en page", kit)] + [("impression", o) for o in sorted(pdfs, key=size, reverse=True)])
     examples = own.get(EXAMPLES.slug)
@@ -859,14 +867,21 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
         if adopted:
             chapter_pages(ahead.where, ahead.total, examples.chapters)
             numbers[EXAMPLES.slug] = ahead.numbers
-            laid_out.add(EXAMPLES.slug)
-            todo = [t for t in todo if t[1] is not examples]
+            counted.add(EXAMPLES.slug)
             finish(examples, ahead.data, ahead.source)
+            # A place the kit refers to that the print did not name (see NAME_ALL): the sheet
+            # is laid out again, naming it, while the others print.
+            unnamed = (kit_wanted & examples.held) - ahead.where.keys() if EXAMPLES.slug in shared else set()
+            todo = [t for t in todo if t[1] is not examples or (t[0] == "mise en page" and unnamed)]
+            if not unnamed:
+                laid_out.add(EXAMPLES.slug)
 
     def ready(step: str, output: Output) -> bool:
-        if step == "impression":
-            return output.sheet.slug in laid_out
-        return output is not kit or all(o.sheet.slug in laid_out for o in sheets)
+        if output is not kit:
+            return step == "mise en page" or output.sheet.slug in laid_out
+        if step == "mise en page":  # the pages of each chapter are counted
+            return all(o.sheet.slug in laid_out | counted for o in sheets)
+        return all(o.sheet.slug in laid_out for o in pdfs)  # every place has its page
 
     done = asyncio.Event()
 

@@ -437,6 +437,8 @@ def placeholder(html_length: int) -> str:
     guessed from its length (a number's width moves the lines after it; a wrong guess costs one
     more print, never a wrong number)."""
     return "0" * len(str(max(1, html_length // HTML_PER_PAGE)))
+
+
 # The layout print draws nothing: hidden boxes keep their place, and Chromium still writes the
 # page of each link target (its named destinations), which is all that print is read for.
 LAYOUT_ONLY = "<style>* { visibility: hidden !important; }</style>"
@@ -489,11 +491,15 @@ class Output:
         refs = {html.unescape(m.group(1)) for c in self.chapters for m in _XREF.finditer(c.html)}
         return (refs & held) | ({e.id for e in self.entries} if self.with_contents else set())
 
+    @cached_property
+    def room(self) -> str:
+        """A page number's room in its layout print (``placeholder``)."""
+        return placeholder(sum(len(c.html) for c in self.chapters))
+
     def chapter(self, document: PrintDocument, chapter: Chapter, numbers: dict[str, int] | None) -> str:
         """One chapter as this PDF prints it (its cross-references depend on what it holds)."""
-        room = placeholder(sum(len(c.html) for c in self.chapters))
         return (f'<div class="chapter chapter-{chapter.sheet.slug}">'
-                f"{resolve_references(chapter.html, self.held, numbers, document.web_address, room)}</div>")
+                f"{resolve_references(chapter.html, self.held, numbers, document.web_address, self.room)}</div>")
 
     def source(self, document: PrintDocument, numbers: dict[str, int] | None,
                leave_out: frozenset[str] = frozenset()) -> str:
@@ -603,6 +609,8 @@ async def _layout_print(page, document: PrintDocument, output: Output, tmp: Path
     (0-based) of each of its places, and its number of pages. ``named``: places given a link
     after the document's end, so that Chromium names them (it names a place only when a link
     leads to it); the pages they take are not counted."""
+    import pikepdf
+
     output.with_contents = True
     source = output.source(document, guess, leave_out).replace("</head>", LAYOUT_ONLY + "</head>", 1)
     if named:  # inside the last chapter (its named page); spaces: lines, not one long word
@@ -611,8 +619,6 @@ async def _layout_print(page, document: PrintDocument, output: Output, tmp: Path
         source = (f'{source[:end]}<span id="{LAYOUT_END}"></span>'
                   f'<p style="orphans: 1; widows: 1">{links}</p>{source[end:]}')
     data = await _print(page, source, tmp / f"mise-en-page-{output.sheet.slug}.html", tagged=False)
-    import pikepdf
-
     with pikepdf.open(io.BytesIO(data)) as pdf:
         where, total = destination_pages(pdf), len(pdf.pages)
     if named:
@@ -705,10 +711,9 @@ class Printer:
         self._ahead = (asyncio.run_coroutine_threadsafe(self._ahead_print(kit, site_url), self._loop)
                        if kit is not None else None)
 
-    async def _start(self, chromium: str) -> tuple[Any, Any, list[Any], float]:
+    async def _start(self, chromium: str) -> tuple[Any, Any, list[Any]]:
         from playwright.async_api import async_playwright
 
-        tick = time.perf_counter()
         playwright = await async_playwright().start()
         try:
             browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -716,10 +721,10 @@ class Printer:
         except BaseException:
             await playwright.stop()
             raise
-        return playwright, browser, pages, time.perf_counter() - tick
+        return playwright, browser, pages
 
     async def _ahead_print(self, kit: Kit, site_url: str) -> Ahead | None:
-        _, _, pages, _ = await asyncio.wrap_future(self._started)
+        _, _, pages = await asyncio.wrap_future(self._started)
         try:
             return await _print_ahead(pages[2], kit, site_url)
         except Exception as error:  # noqa: BLE001 - printed again after the build, where it tells
@@ -734,13 +739,13 @@ class Printer:
 
     def run(self, work: Callable[[list[Any]], Coroutine[Any, Any, T]]) -> T:
         """``work(lanes)`` run in the printer's thread; its result."""
-        _, _, pages, _ = self._started.result()
+        _, _, pages = self._started.result()
         return asyncio.run_coroutine_threadsafe(work(pages[:2]), self._loop).result()
 
     def close(self) -> None:
         async def stop() -> None:
             try:
-                playwright, browser, _, _ = await asyncio.wrap_future(self._started)
+                playwright, browser, _ = await asyncio.wrap_future(self._started)
             except Exception:  # noqa: BLE001 - Chromium did not start: nothing to stop
                 return
             if self._ahead is not None:  # a build that failed does not wait for it
@@ -855,7 +860,6 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
     # The prints, longest first; the kit's layout once the sheets' are done, a final print once
     # its layout is.
     laid_out: set[str] = set()
-    counted: set[str] = set()
     todo = ([("mise en page", o) for o in sorted(sheets, key=size, reverse=True)]
             + [("mise en page", kit)] + [("impression", o) for o in sorted(pdfs, key=size, reverse=True)])
     examples = own.get(EXAMPLES.slug)
@@ -867,7 +871,6 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
         if adopted:
             chapter_pages(ahead.where, ahead.total, examples.chapters)
             numbers[EXAMPLES.slug] = ahead.numbers
-            counted.add(EXAMPLES.slug)
             finish(examples, ahead.data, ahead.source)
             # A place the kit refers to that the print did not name (see NAME_ALL): the sheet
             # is laid out again, naming it, while the others print.
@@ -879,8 +882,8 @@ async def _print_all(document: PrintDocument, lanes: list[Any], ahead: Ahead | N
     def ready(step: str, output: Output) -> bool:
         if output is not kit:
             return step == "mise en page" or output.sheet.slug in laid_out
-        if step == "mise en page":  # the pages of each chapter are counted
-            return all(o.sheet.slug in laid_out | counted for o in sheets)
+        if step == "mise en page":  # the pages of each sheet's chapter are counted
+            return all(o.sheet.slug in pages for o in sheets)
         return all(o.sheet.slug in laid_out for o in pdfs)  # every place has its page
 
     done = asyncio.Event()
